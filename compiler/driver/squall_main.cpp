@@ -1,0 +1,22 @@
+// `squall`: the command-line front end of the compiler, the interpreter and the preview.
+#include <CLI/CLI.hpp>
+
+#include "driver/commands.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"squall: compiles Tornado templates to C++ and renders them"};
+  app.require_subcommand(1);
+  int exit_code = squall::driver::kExitOk;
+  squall::driver::add_check_command(app, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return squall::driver::kExitUsage;
+  }
+  return exit_code;
+}
