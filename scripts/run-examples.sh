@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# The README's main job: checks every example template, then renders each page that has a
-# data file (templates-examples/data/NAME.json renders NAME).
+# The README's main job: checks every example template, then renders each page listed in
+# templates-examples/examples.txt with its sample data.
 set -euo pipefail
 squall=${1:?usage: run-examples.sh PATH/TO/squall}
-root="$(dirname "$0")/../templates-examples"
+root="$(cd "$(dirname "$0")/../templates-examples" && pwd)"
 "$squall" check --root "$root" "$root"
-echo "squall check: all example templates are clean"
+echo "squall check: all example templates are clean" >&2
+grep -v '^#' "$root/examples.txt" | while read -r name data; do
+  [ -n "$name" ] || continue
+  echo "===== $name (data: $data)" >&2
+  "$squall" render --root "$root" --data "$root/$data" "$name"
+done
