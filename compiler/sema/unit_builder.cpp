@@ -1,0 +1,148 @@
+// build_unit: Tornado's `_get_ancestors` + `find_named_blocks`, then scope resolution.
+#include <algorithm>
+
+#include "sema/scope_resolver.hpp"
+#include "sema/unit.hpp"
+
+namespace squall::front {
+namespace {
+
+class UnitBuilder {
+ public:
+  UnitBuilder(TemplateProvider& provider, Unit& unit, DiagnosticEngine& diags)
+      : provider_(provider), unit_(unit), diags_(diags) {}
+
+  bool build(const std::string& name) {
+    Template* loaded = load(name, nullptr, nullptr);
+    if (!loaded) return false;
+    std::vector<Template*> chain;
+    if (!collect_ancestors(*loaded, chain)) return false;
+    // Root first, so a child's block definitions overwrite its parent's.
+    std::reverse(chain.begin(), chain.end());
+    unit_.root = chain.front();
+    for (Template* ancestor : chain) {
+      if (!find_blocks(ancestor->body, *ancestor)) return false;
+    }
+    return true;
+  }
+
+ private:
+  // Loads `name` as written in `tag` (a node of `parent`), or the unit's own template.
+  Template* load(const std::string& name, const Template* parent, const Node* tag) {
+    const std::string parent_name = parent ? parent->file->name() : std::string();
+    const std::string resolved = provider_.resolve(name, parent_name);
+    Diagnostic at;
+    if (parent && tag) {
+      at.file = parent->file;
+      at.range = tag->range;
+    }
+    auto parsed = provider_.parse(resolved, diags_, parent && tag ? &at : nullptr);
+    if (!parsed) return nullptr;
+    unit_.files.push_back(std::move(parsed));
+    return unit_.files.back().get();
+  }
+
+  bool too_deep(const Template& t, const Node& tag, const char* what) {
+    if (stack_.size() < static_cast<std::size_t>(kMaxTemplateDepth) &&
+        std::find(stack_.begin(), stack_.end(), t.file->name()) == stack_.end()) {
+      return false;
+    }
+    std::string chain;
+    for (const auto& n : stack_) chain += n + " -> ";
+    diags_.error(t.file, tag.range,
+                 std::string("RecursionError: ") + what + " cycle or chain deeper than " +
+                     std::to_string(kMaxTemplateDepth) + ": " + chain + "...");
+    return true;
+  }
+
+  // Tornado's _get_ancestors: every top-level extends is followed, in order.
+  bool collect_ancestors(Template& t, std::vector<Template*>& chain) {
+    chain.push_back(&t);
+    stack_.push_back(t.file->name());
+    for (const auto& node : t.body) {
+      if (node->kind != NodeKind::Extends) continue;
+      const auto& ext = static_cast<const ExtendsNode&>(*node);
+      Template* parent = load(ext.path, &t, node.get());
+      if (!parent) return false;
+      if (too_deep(*parent, ext, "extends")) return false;
+      if (!collect_ancestors(*parent, chain)) return false;
+    }
+    stack_.pop_back();
+    return true;
+  }
+
+  // Tornado's find_named_blocks: every block anywhere (untaken branches and included
+  // files too) registers itself; the last registration of a name wins.
+  bool find_blocks(NodeList& nodes, Template& file) {
+    for (auto& node : nodes) {
+      if (!find_blocks_in(*node, file)) return false;
+    }
+    return true;
+  }
+
+  bool find_blocks_in(Node& node, Template& file) {
+    switch (node.kind) {
+      case NodeKind::Block: {
+        auto& block = static_cast<BlockNode&>(node);
+        unit_.blocks[block.name] = {&block, &file};
+        return find_blocks(block.body, file);
+      }
+      case NodeKind::Include: {
+        const auto& inc = static_cast<const IncludeNode&>(node);
+        Template* included = load(inc.path, &file, &node);
+        if (!included) return false;
+        stack_.push_back(file.file->name());
+        const bool cyclic = too_deep(*included, inc, "include");
+        if (cyclic) return false;
+        unit_.includes[&inc] = included;
+        const bool ok = find_blocks(included->body, *included);
+        stack_.pop_back();
+        return ok;
+      }
+      case NodeKind::If:
+        for (auto& branch : static_cast<IfNode&>(node).branches) {
+          if (!find_blocks(branch.body, file)) return false;
+        }
+        return true;
+      case NodeKind::For: {
+        auto& n = static_cast<ForNode&>(node);
+        return find_blocks(n.body, file) && find_blocks(n.orelse, file);
+      }
+      case NodeKind::While: {
+        auto& n = static_cast<WhileNode&>(node);
+        return find_blocks(n.body, file) && find_blocks(n.orelse, file);
+      }
+      case NodeKind::Try: {
+        auto& n = static_cast<TryNode&>(node);
+        if (!find_blocks(n.body, file)) return false;
+        for (auto& h : n.handlers) {
+          if (!find_blocks(h.body, file)) return false;
+        }
+        return find_blocks(n.orelse, file) && find_blocks(n.finalbody, file);
+      }
+      case NodeKind::Apply:
+        return find_blocks(static_cast<ApplyNode&>(node).body, file);
+      default:
+        return true;
+    }
+  }
+
+  TemplateProvider& provider_;
+  Unit& unit_;
+  DiagnosticEngine& diags_;
+  std::vector<std::string> stack_;  // names of the templates being followed
+};
+
+}  // namespace
+
+std::unique_ptr<Unit> build_unit(TemplateProvider& provider, const std::string& name,
+                                 DiagnosticEngine& diags) {
+  auto unit = std::make_unique<Unit>();
+  unit->name = name;
+  UnitBuilder builder(provider, *unit, diags);
+  if (!builder.build(name)) return nullptr;
+  if (!resolve_scopes(*unit, diags)) return nullptr;
+  return unit;
+}
+
+}  // namespace squall::front
