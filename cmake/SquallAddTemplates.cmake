@@ -1,0 +1,67 @@
+# squall_add_templates(<target> ROOT <dir> NAMESPACE <ns> [OUTPUT_DIR <dir>])
+#
+# Compiles every template under ROOT to C++ at build time and adds the generated sources
+# and their include directory to <target>. Each template becomes its own source file with
+# a depfile listing every template it reads (parents, includes), so editing a template
+# rebuilds exactly the outputs that use it. The list of templates is globbed with
+# CONFIGURE_DEPENDS: adding a template is picked up by the next build.
+#
+# The generated header is <ns>_templates.hpp; `ns::templates()` returns the template set.
+include_guard(GLOBAL)
+
+function(squall_add_templates target)
+  cmake_parse_arguments(ARG "" "ROOT;NAMESPACE;OUTPUT_DIR" "" ${ARGN})
+  if(NOT ARG_ROOT OR NOT ARG_NAMESPACE)
+    message(FATAL_ERROR "squall_add_templates: ROOT and NAMESPACE are required")
+  endif()
+  if(NOT ARG_NAMESPACE MATCHES "^[A-Za-z][A-Za-z0-9_]*$")
+    message(FATAL_ERROR "squall_add_templates: NAMESPACE '${ARG_NAMESPACE}' is not a C++ identifier")
+  endif()
+  get_filename_component(root "${ARG_ROOT}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+  set(out "${ARG_OUTPUT_DIR}")
+  if(NOT out)
+    set(out "${CMAKE_CURRENT_BINARY_DIR}/squall_${ARG_NAMESPACE}")
+  endif()
+  if(NOT TARGET Squall::squall)
+    message(FATAL_ERROR "squall_add_templates: the Squall::squall compiler target is missing")
+  endif()
+
+  # Hidden files and folders (editor backups, .git) are not templates; `squall compile`
+  # skips them the same way.
+  file(GLOB_RECURSE files CONFIGURE_DEPENDS LIST_DIRECTORIES false RELATIVE "${root}" "${root}/*")
+  list(FILTER files EXCLUDE REGEX "(^|/)\\.")
+  list(SORT files)
+  if(NOT files)
+    message(FATAL_ERROR "squall_add_templates: no templates under ${root}")
+  endif()
+
+  set(sources)
+  foreach(name IN LISTS files)
+    set(cpp "${out}/${ARG_NAMESPACE}/${name}.cpp")
+    add_custom_command(
+      OUTPUT "${cpp}"
+      COMMAND Squall::squall compile --root "${root}" --out "${out}" --namespace ${ARG_NAMESPACE}
+              --only "${name}" --depfile
+      DEPENDS Squall::squall "${root}/${name}"
+      DEPFILE "${cpp}.d"
+      COMMENT "Squall: compiling template ${name}"
+      VERBATIM)
+    list(APPEND sources "${cpp}")
+  endforeach()
+
+  # The header and the registry depend on the list of names, which is on the command line:
+  # a new template changes the command, so they are regenerated.
+  set(index "${out}/${ARG_NAMESPACE}_templates.hpp" "${out}/${ARG_NAMESPACE}_registry.cpp")
+  add_custom_command(
+    OUTPUT ${index}
+    COMMAND Squall::squall compile --root "${root}" --out "${out}" --namespace ${ARG_NAMESPACE}
+            --index ${files}
+    DEPENDS Squall::squall
+    COMMENT "Squall: writing the ${ARG_NAMESPACE} template index"
+    VERBATIM)
+  list(APPEND sources ${index})
+
+  target_sources(${target} PRIVATE ${sources})
+  target_include_directories(${target} PRIVATE "${out}")
+  target_link_libraries(${target} PRIVATE Squall::runtime)
+endfunction()
