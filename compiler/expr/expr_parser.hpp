@@ -44,6 +44,13 @@ std::optional<ForHeader> parse_for_header(const ExprParseInput& in);
 /// `if`/`elif`/`else`, as multi-line `{% set %}` tags in real templates hold.
 std::optional<std::vector<StmtPtr>> parse_set_body(const ExprParseInput& in);
 
+/// parse_set_body with the column (0-based, in spaces) at which Tornado's generated code
+/// writes the statement: 4 * (1 + the number of enclosing `if`/`for`/`while`/`try`/`apply`
+/// blocks where the tag is generated; `block` and `include` add none). Continuation lines
+/// of a multi-line body are measured against it as Python would ("unexpected indent",
+/// "expected an indented block"). The one-argument form assumes 4 (top level).
+std::optional<std::vector<StmtPtr>> parse_set_body(const ExprParseInput& in, int generated_indent);
+
 /// ExceptHeader is the text after `except`: empty, `E`, `(A, B)`, `E as name`.
 struct ExceptHeader {
   ExprPtr type;
