@@ -185,6 +185,12 @@ LINK_TEXTS = [
     "mailto://a@b.com mailto:a@b.com", "HTTPS://X.COM http://X.com",
 ]
 
+INVALID_LINK_TEXTS = [
+    b"\xffhttp://x.com/a\xffb http://y.com/\xc3", b"a\xe9http://x.com \xe9www.x.com",
+    b"http://x.com/\xe2\x82/\xe2\x82\xac/\x80\x80\x80\x80/long/path/here/x",
+    b"http://x.com/" + b"\xff" * 40, b"www.\xf0\x9f\x98.com/" + b"\xc0" * 20 + b"&b",
+]
+
 
 def gen_linkify():
     option_sets = [
@@ -205,6 +211,10 @@ def gen_linkify():
             if kwargs.get("extra_params") == "callback":
                 kwargs["extra_params"] = extra_params_callback
             add("linkify", text, lambda v, kw=kwargs: E.linkify(v, **kw), **opts)
+    for raw in INVALID_LINK_TEXTS:
+        for opts in option_sets:
+            if opts.get("extra_params") != "callback":
+                add("linkify", from_bytes(raw), lambda v, kw=opts: E.linkify(v, **kw), **opts)
 
 
 def main():
