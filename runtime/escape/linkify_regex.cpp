@@ -31,7 +31,11 @@ std::string build_pattern() {
 
 const RE2& url_regex() {
   // Built once and never modified: RE2 objects are safe to share between threads.
-  static const RE2 regex(build_pattern());
+  static const RE2 regex(build_pattern(), [] {
+    RE2::Options options;
+    options.set_log_errors(false);  // library code never prints
+    return options;
+  }());
   return regex;
 }
 

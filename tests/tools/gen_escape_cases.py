@@ -74,7 +74,8 @@ def gen_xhtml_unescape():
     named = ["&amp;", "&lt;", "&gt;", "&quot;", "&apos;", "&nbsp;", "&copy;", "&AElig;",
              "&aelig;", "&Omega;", "&hearts;", "&thetasym;", "&AMP;", "&Amp;", "&ampx;",
              "&amp", "amp;", "&nosuch;", "& amp;", "&am p;", "&&amp;", "&amp;&amp;",
-             "&amp;lt;", "&;", "&#;", "&#x;", "&#X;", "&_;", "&é;", "&中;", "a&b;c"]
+             "&amp;lt;", "&;", "&#;", "&#x;", "&#X;", "&_;", "&é;", "&中;", "a&b;c",
+             "&sup2;", "&frac12;", "&there4;", "&sup2", "&lt;&gt;&quot;&#39;&amp;"]
     numeric = ["&#65;", "&#065;", "&#0;", "&#9;", "&#10;", "&#39;", "&#128;", "&#233;",
                "&#8364;", "&#128512;", "&#1114111;", "&#1114112;", "&#2147483647;",
                "&#2147483648;", "&#99999999999999999999999;", "&#55296;", "&#57343;",
@@ -83,7 +84,8 @@ def gen_xhtml_unescape():
     hexa = ["&#x41;", "&#X41;", "&#x41", "&#xe9;", "&#xE9;", "&#x1F600;", "&#x1f600;",
             "&#x10FFFF;", "&#x110000;", "&#x7FFFFFFF;", "&#x80000000;", "&#xD800;",
             "&#xDFFF;", "&#x0x41;", "&#x0X41;", "&#x0x_41;", "&#x_41;", "&#x4_1;", "&#xx41;",
-            "&#0x41;", "&#xg;", "&#x١f;", "&#xＡ;", "&#x;", "&#x0;", "&#x00000041;"]
+            "&#0x41;", "&#xg;", "&#x١f;", "&#xＡ;", "&#x;", "&#x0;", "&#x00000041;",
+            "&#x1F600;&#x1F600;", "&#00000000065;", "&#xD83D;&#xDE00;", "&#xdbff;x"]
     mixed = ["a &lt; b &amp;&amp; c &gt; d", "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;",
              "&amp;amp;", "&#38;#38;", "caf&eacute; &euro;5", "&lt&gt;", "&#x26;lt;",
              "text with no entities", "", "&", "&&", "&#", "&#x"]
@@ -183,7 +185,19 @@ LINK_TEXTS = [
     "http://x.com/'quote'/and/more/stuff/after/it", "text http://x.com/a\"b\"c/d/e/f/g/h/i/j more",
     "no links here", "", "http://", "http://x", "https:/x.com", "http:x.com",
     "mailto://a@b.com mailto:a@b.com", "HTTPS://X.COM http://X.com",
+    "http://a.com/http://b.com http://a.com,http://b.com http://a.com)http://b.com",
+    "(http://a.com)(http://b.com) http://a.com.http://b.com http://a.com/&http://b.com",
+    "wwww.x.com www.www.x.com a.www.x.com -www.x.com a-www.x.com WWW.x.com",
+    "a_b://x.com -://x.com --http://x.com a--b://x.com h2://x.com 9://x.com _://x.com",
+    "http://x.com/&amp; http://x.com/a&quot; http://x.com/\" http://x.com<b> http://x.com/a&#39;",
+    "http://x.com/path?a=1&b=2#frag\thttp://y.com\nwww.z.com\r\nhttp://w.com",
+    "http://x.com/e\u0301 http://x.com/\u0301x \u0301http://x.com x\u0301www.x.com",
+    "proto" * 30 + "://x.com/", "1.http://x.com 1www.x.com ,www.x.com .www.x.com",
 ]
+LINK_TEXTS += ["http://example.com/" + "a" * (n - 19) for n in range(28, 49)]
+LINK_TEXTS += ["http://example.com/" + "b" * (n - 21) + "/c" for n in range(28, 49, 3)]
+LINK_TEXTS += ["www.example.com/" + "x" * k + "&" + "y" * 20 for k in range(3, 16, 2)]
+LINK_TEXTS += ["http://" + "h" * k + "&amp;" + "z" * 30 for k in range(14, 24, 2)]
 
 INVALID_LINK_TEXTS = [
     b"\xffhttp://x.com/a\xffb http://y.com/\xc3", b"a\xe9http://x.com \xe9www.x.com",
