@@ -139,6 +139,8 @@ struct TryNode final : Node {
   NodeList finalbody;
   bool has_else = false;
   bool has_finally = false;
+  SourceRange else_range;     // the `{% else %}` tag when has_else
+  SourceRange finally_range;  // the `{% finally %}` tag when has_finally
 };
 
 struct BlockNode final : Node {

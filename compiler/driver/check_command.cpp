@@ -1,15 +1,158 @@
+// `squall check [--root DIR] [--dump-ast] PATH...`: parse and check templates.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
+#include <set>
+
+#include "ast/ast_dump.hpp"
+#include "diag/diagnostics.hpp"
 #include "driver/commands.hpp"
+#include "parse/parser.hpp"
+#include "sema/known_modules.hpp"
+#include "sema/template_loader.hpp"
 
 namespace squall::driver {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CheckOptions {
+  std::vector<std::string> paths;
+  std::string root;
+  bool dump_ast = false;
+};
+
+// collect_files expands the command-line paths: files as given, folders recursively (every
+// regular file, sorted so the output is stable). False after a usage error.
+bool collect_files(const std::vector<std::string>& paths, std::vector<fs::path>& files) {
+  for (const std::string& arg : paths) {
+    std::error_code ec;
+    const fs::file_status status = fs::status(arg, ec);
+    if (ec || !fs::exists(status)) {
+      std::cerr << "squall check: no such file or directory: " << arg << "\n";
+      return false;
+    }
+    if (!fs::is_directory(status)) {
+      files.emplace_back(arg);
+      continue;
+    }
+    std::vector<fs::path> found;
+    for (auto it = fs::recursive_directory_iterator(arg, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+      if (it->is_regular_file(ec)) found.push_back(it->path());
+    }
+    if (ec) {
+      std::cerr << "squall check: cannot read directory " << arg << ": " << ec.message() << "\n";
+      return false;
+    }
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  return true;
+}
+
+// template_name is the name Tornado's loader would give the file: its path relative to the
+// root when it is inside the root, else the path as given (nullopt: not inside).
+std::optional<std::string> name_in_root(const fs::path& file, const std::string& root) {
+  if (root.empty()) return std::nullopt;
+  std::error_code ec;
+  const fs::path relative = fs::relative(fs::weakly_canonical(file, ec), fs::weakly_canonical(root, ec), ec);
+  if (ec || relative.empty() || *relative.begin() == ".." || relative.is_absolute()) return std::nullopt;
+  return relative.generic_string();
+}
+
+// Checker runs the checks on one file after another, printing each distinct diagnostic
+// once (a broken file included from many templates is reported once).
+class Checker {
+ public:
+  explicit Checker(const CheckOptions& options) : options_(options) {
+    if (!options.root.empty()) loader_.emplace(options.root);
+  }
+
+  // check returns false when the file cannot be read (a usage error).
+  bool check(const fs::path& path) {
+    front::DiagnosticEngine diags;
+    const auto name = name_in_root(path, options_.root);
+    auto parsed = name ? parse_in_root(*name, diags) : parse_alone(path, diags);
+    if (!parsed) return false;
+    if (*parsed) {
+      front::check_imports(**parsed, diags);
+      if (options_.dump_ast) std::cout << front::dump_template(**parsed);
+      if (name) front::build_unit(*loader_, *name, diags);
+    }
+    print(diags);
+    return true;
+  }
+
+  bool errors() const { return errors_; }
+
+ private:
+  using Parsed = std::optional<std::unique_ptr<front::Template>>;
+
+  Parsed parse_in_root(const std::string& name, front::DiagnosticEngine& diags) {
+    std::string error;
+    if (!loader_->source(name, error)) return unreadable(error);
+    return loader_->parse(name, diags, nullptr);
+  }
+
+  Parsed parse_alone(const fs::path& path, front::DiagnosticEngine& diags) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in || in.bad()) return unreadable("cannot read " + path.string());
+    auto file = std::make_shared<const front::SourceFile>(path.generic_string(), std::move(text).str(),
+                                                          path.string());
+    auto t = front::parse_template(file, {}, diags);
+    if (!t) return std::unique_ptr<front::Template>();
+    return std::make_unique<front::Template>(std::move(*t));
+  }
+
+  Parsed unreadable(const std::string& error) {
+    std::cerr << "squall check: " << error << "\n";
+    return std::nullopt;
+  }
+
+  void print(const front::DiagnosticEngine& diags) {
+    for (const front::Diagnostic& d : diags.diagnostics()) {
+      std::string text = front::format_diagnostic(d);
+      if (!printed_.insert(text).second) continue;
+      std::cerr << text;
+      errors_ = errors_ || d.severity == front::Severity::Error;
+    }
+  }
+
+  const CheckOptions& options_;
+  std::optional<front::FolderLoader> loader_;
+  std::set<std::string> printed_;
+  bool errors_ = false;
+};
+
+int run_check(const CheckOptions& options) {
+  std::vector<fs::path> files;
+  if (!collect_files(options.paths, files)) return kExitUsage;
+  if (!options.root.empty() && !fs::is_directory(options.root)) {
+    std::cerr << "squall check: --root is not a directory: " << options.root << "\n";
+    return kExitUsage;
+  }
+  Checker checker(options);
+  bool unreadable = false;
+  for (const fs::path& path : files) unreadable = !checker.check(path) || unreadable;
+  if (unreadable) return kExitUsage;
+  return checker.errors() ? kExitError : kExitOk;
+}
+
+}  // namespace
 
 void add_check_command(CLI::App& app, int& exit_code) {
-  auto* cmd = app.add_subcommand("check", "Parse and check templates");
-  cmd->callback([&exit_code] {
-    std::cerr << "squall check: not built yet\n";
-    exit_code = kExitUsage;
-  });
+  auto options = std::make_shared<CheckOptions>();
+  auto* cmd = app.add_subcommand("check", "Parse and check templates (files, or folders recursively)");
+  cmd->add_option("paths", options->paths, "Template files or folders")->required();
+  cmd->add_option("--root", options->root, "Template root: resolve extends/include against it");
+  cmd->add_flag("--dump-ast", options->dump_ast, "Print each template's syntax tree to stdout");
+  cmd->callback([options, &exit_code] { exit_code = run_check(*options); });
 }
 
 }  // namespace squall::driver

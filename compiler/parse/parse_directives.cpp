@@ -104,11 +104,10 @@ bool parse_comment(Parser&, const Token&, NodeList&, const OpenBlock*) {
 }
 
 // extends: `{% extends "path" %}`. Tornado only honours it at the top level of a file; a
-// nested one fails when the file is compiled (NotImplementedError), checked in `run`.
-bool parse_extends(Parser& p, const Token& tag, NodeList& out, const OpenBlock* block) {
+// nested one fails only if its code is generated, which build_unit (sema) checks.
+bool parse_extends(Parser& p, const Token& tag, NodeList& out, const OpenBlock*) {
   const std::string_view path = template_path(p, tag);
   if (path.empty()) return false;
-  if (block) p.note_nested_extends(tag);
   out.push_back(std::make_unique<ExtendsNode>(tag.range, std::string(path)));
   return true;
 }

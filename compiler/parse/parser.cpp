@@ -76,7 +76,6 @@ std::optional<Template> Parser::run() {
   const Token* stop = nullptr;
   parse_body(template_.body, nullptr, &stop);
   if (failed_) return std::nullopt;
-  check_nested_extends();
   for (const Diagnostic& d : python_diags_.diagnostics()) diags_.report(d);
   if (python_diags_.has_errors()) return std::nullopt;
   return std::move(template_);
@@ -257,21 +256,6 @@ void Parser::report_missing_end(const OpenBlock& block) {
   if (last != block.tag) {
     d.notes.push_back(
         {Severity::Note, file_, block.tag->range, 0, "'" + op + "' block opened here", {}});
-  }
-}
-
-void Parser::check_nested_extends() {
-  for (const NodePtr& node : template_.body) {
-    if (node->kind == NodeKind::Extends) return;
-  }
-  for (const Token* tag : nested_extends_) {
-    python_error(tag->op, "'extends' must be at the top level of the template, not inside a block")
-        .notes.push_back({Severity::Note,
-                          nullptr,
-                          {},
-                          0,
-                          "Tornado fails to compile it there (NotImplementedError)",
-                          {}});
   }
 }
 

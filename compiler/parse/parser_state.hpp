@@ -59,9 +59,6 @@ class Parser {
   /// reported only when the file has no structural error, as Tornado would never get there.
   Diagnostic& python_error(SourceRange range, std::string message);
   bool failed() const { return failed_; }
-  /// note_nested_extends records an `extends` inside a block, an error unless the file
-  /// also extends at the top level (then Tornado never compiles the nested one).
-  void note_nested_extends(const Token& tag) { nested_extends_.push_back(&tag); }
   /// check_python_nesting reports nesting Python's compiler rejects in the generated code.
   void check_python_nesting(const Token& tag, const OpenBlock& block);
 
@@ -79,7 +76,6 @@ class Parser {
   bool check_intermediate(const Token& tag, std::string_view op, const OpenBlock* block);
   void report_lex_error(const Token& token);
   void report_missing_end(const OpenBlock& block);
-  void check_nested_extends();
 
   std::shared_ptr<const SourceFile> file_;
   DiagnosticEngine& diags_;
@@ -88,9 +84,7 @@ class Parser {
   std::size_t next_ = 0;
   WhitespaceMode mode_;
   Template template_;
-  NodeList scratch_;
-  std::vector<const Token*>
-      nested_extends_;  // bodies of clauses rejected with a Python-level error
+  NodeList scratch_;  // bodies of clauses rejected with a Python-level error
   bool failed_ = false;
 };
 
