@@ -14,8 +14,8 @@ namespace squall::front {
 ///     (expr@L E) (raw@L E) (module@L E)
 ///     (set@L S...) (import@L "module" ("name" "alias")...) (from@L ...)
 ///     (if@L (branch@L COND ...) (else@L ...)) (for@L TARGET ITER ... (else@L ...))
-///     (while@L COND ... (else@L ...)) (try@L ... (except@L TYPE|_ "name" ...) (else@L ...) (finally ...))
-///     (block@L "name" ...) (apply@L F ...) (extends@L "path") (include@L "path")
+///     (while@L COND ... (else@L ...)) (try@L ... (except@L TYPE|_ "name" ...) (else@L ...)
+///     (finally ...)) (block@L "name" ...) (apply@L F ...) (extends@L "path") (include@L "path")
 ///     (autoescape@L "name") (whitespace@L mode) (break@L) (continue@L))
 /// `L` is the line of the node's opening delimiter. Expressions use dump_expr.
 std::string dump_template(const Template& t);

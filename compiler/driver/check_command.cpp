@@ -40,8 +40,8 @@ bool collect_files(const std::vector<std::string>& paths, std::vector<fs::path>&
       continue;
     }
     std::vector<fs::path> found;
-    for (auto it = fs::recursive_directory_iterator(arg, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec)) {
+    for (auto it = fs::recursive_directory_iterator(arg, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       if (it->is_regular_file(ec)) found.push_back(it->path());
     }
     if (ec) {
@@ -59,8 +59,10 @@ bool collect_files(const std::vector<std::string>& paths, std::vector<fs::path>&
 std::optional<std::string> name_in_root(const fs::path& file, const std::string& root) {
   if (root.empty()) return std::nullopt;
   std::error_code ec;
-  const fs::path relative = fs::relative(fs::weakly_canonical(file, ec), fs::weakly_canonical(root, ec), ec);
-  if (ec || relative.empty() || *relative.begin() == ".." || relative.is_absolute()) return std::nullopt;
+  const fs::path relative =
+      fs::relative(fs::weakly_canonical(file, ec), fs::weakly_canonical(root, ec), ec);
+  if (ec || relative.empty() || *relative.begin() == ".." || relative.is_absolute())
+    return std::nullopt;
   return relative.generic_string();
 }
 
@@ -103,8 +105,8 @@ class Checker {
     std::ostringstream text;
     text << in.rdbuf();
     if (!in || in.bad()) return unreadable("cannot read " + path.string());
-    auto file = std::make_shared<const front::SourceFile>(path.generic_string(), std::move(text).str(),
-                                                          path.string());
+    auto file = std::make_shared<const front::SourceFile>(path.generic_string(),
+                                                          std::move(text).str(), path.string());
     auto t = front::parse_template(file, {}, diags);
     if (!t) return std::unique_ptr<front::Template>();
     return std::make_unique<front::Template>(std::move(*t));
@@ -148,7 +150,8 @@ int run_check(const CheckOptions& options) {
 
 void add_check_command(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<CheckOptions>();
-  auto* cmd = app.add_subcommand("check", "Parse and check templates (files, or folders recursively)");
+  auto* cmd =
+      app.add_subcommand("check", "Parse and check templates (files, or folders recursively)");
   cmd->add_option("paths", options->paths, "Template files or folders")->required();
   cmd->add_option("--root", options->root, "Template root: resolve extends/include against it");
   cmd->add_flag("--dump-ast", options->dump_ast, "Print each template's syntax tree to stdout");

@@ -158,13 +158,17 @@ bool parse_raw(Parser& p, const Token& tag, NodeList& out, const OpenBlock*) {
   return true;
 }
 
-bool parse_set(Parser& p, const Token& tag, NodeList& out, const OpenBlock*) {
+// set: `{% set stmt %}`; a multi-line body is measured against the indentation Tornado
+// would generate it at (one level per enclosing if/for/while/try/apply).
+bool parse_set(Parser& p, const Token& tag, NodeList& out, const OpenBlock* block) {
   if (is_empty(tag.suffix)) {
     p.fail(tag, tag.op, "set missing statement");
     return false;
   }
   auto node = std::make_unique<SetNode>(tag.range);
-  if (auto body = parse_set_body(p.expr_input(tag.suffix))) node->body = std::move(*body);
+  if (auto body = parse_set_body(p.expr_input(tag.suffix), 4 * (1 + (block ? block->indent : 0)))) {
+    node->body = std::move(*body);
+  }
   out.push_back(std::move(node));
   return true;
 }

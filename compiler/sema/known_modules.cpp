@@ -17,7 +17,8 @@ void check_node(const Node& node, const Template& t, DiagnosticEngine& diags) {
     const auto& import = static_cast<const ImportNode&>(node);
     if (!import.from_module.empty()) {
       if (!is_known_module(import.from_module)) {
-        diags.warning(t.file, node.range, "module '" + import.from_module + "' is not provided by Squall");
+        diags.warning(t.file, node.range,
+                      "module '" + import.from_module + "' is not provided by Squall");
       }
       return;
     }
@@ -39,7 +40,9 @@ void check_nodes(const NodeList& nodes, const Template& t, DiagnosticEngine& dia
 
 }  // namespace
 
-std::span<const std::string_view> known_modules() { return kKnownModules; }
+std::span<const std::string_view> known_modules() {
+  return kKnownModules;
+}
 
 bool is_known_module(std::string_view module) {
   const std::string_view top = module.substr(0, module.find('.'));
@@ -49,6 +52,8 @@ bool is_known_module(std::string_view module) {
   return false;
 }
 
-void check_imports(const Template& t, DiagnosticEngine& diags) { check_nodes(t.body, t, diags); }
+void check_imports(const Template& t, DiagnosticEngine& diags) {
+  check_nodes(t.body, t, diags);
+}
 
 }  // namespace squall::front

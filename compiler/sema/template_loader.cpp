@@ -69,7 +69,8 @@ bool is_outside_root(std::string_view normalized) {
   return normalized.starts_with('/') || normalized == ".." || normalized.starts_with("../");
 }
 
-std::shared_ptr<const SourceFile> TemplateLoader::source(const std::string& name, std::string& error) {
+std::shared_ptr<const SourceFile> TemplateLoader::source(const std::string& name,
+                                                         std::string& error) {
   if (const auto it = cache_.find(name); it != cache_.end()) return it->second.file;
   std::string path;
   auto text = read(name, path, error);
@@ -104,10 +105,12 @@ FolderLoader::FolderLoader(std::string root, ParseOptions options)
 }
 
 std::string FolderLoader::resolve(std::string_view name, std::string_view parent) const {
-  return is_relative_to_parent(name, parent) ? resolve_relative(name, parent) : normalize_template_path(name);
+  return is_relative_to_parent(name, parent) ? resolve_relative(name, parent)
+                                             : normalize_template_path(name);
 }
 
-std::optional<std::string> FolderLoader::read(const std::string& name, std::string& path, std::string& error) {
+std::optional<std::string> FolderLoader::read(const std::string& name, std::string& path,
+                                              std::string& error) {
   if (is_outside_root(name)) {
     error = "template '" + name + "' is outside the template root " + root_;
     return std::nullopt;
@@ -127,7 +130,8 @@ std::string DictLoader::resolve(std::string_view name, std::string_view parent) 
   return resolve_relative(name, parent);
 }
 
-std::optional<std::string> DictLoader::read(const std::string& name, std::string& path, std::string& error) {
+std::optional<std::string> DictLoader::read(const std::string& name, std::string& path,
+                                            std::string& error) {
   path.clear();
   const auto it = templates_.find(name);
   if (it == templates_.end()) {

@@ -36,7 +36,8 @@ class TemplateLoader : public TemplateProvider {
  protected:
   /// read returns the bytes of template `name` and where they came from (`path`, "" for
   /// memory), or nullopt with `error` saying why.
-  virtual std::optional<std::string> read(const std::string& name, std::string& path, std::string& error) = 0;
+  virtual std::optional<std::string> read(const std::string& name, std::string& path,
+                                          std::string& error) = 0;
 
  private:
   struct Entry {
@@ -58,7 +59,8 @@ class FolderLoader final : public TemplateLoader {
   const std::string& root() const { return root_; }
 
  protected:
-  std::optional<std::string> read(const std::string& name, std::string& path, std::string& error) override;
+  std::optional<std::string> read(const std::string& name, std::string& path,
+                                  std::string& error) override;
 
  private:
   std::string root_;
@@ -74,7 +76,8 @@ class DictLoader final : public TemplateLoader {
   std::string resolve(std::string_view name, std::string_view parent) const override;
 
  protected:
-  std::optional<std::string> read(const std::string& name, std::string& path, std::string& error) override;
+  std::optional<std::string> read(const std::string& name, std::string& path,
+                                  std::string& error) override;
 
  private:
   std::map<std::string, std::string> templates_;
