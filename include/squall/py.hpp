@@ -1,0 +1,152 @@
+// squall::py: Python semantics over squall::Value. Both back ends (the interpreter and the
+// generated C++) call exactly these functions, so every operation is defined once.
+//
+// Every function throws squall::Error with the Python exception class and CPython's message
+// when Python would raise (e.g. `py::floordiv(1, 0)` throws ZeroDivisionError
+// "integer division or modulo by zero"). Ints are 64-bit: results that do not fit raise
+// OverflowError instead of growing (a documented deviation from Python).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "squall/value.hpp"
+
+namespace squall::py {
+
+// -- Truthiness, str, repr
+
+/// truthy is Python's `bool(v)`.
+bool truthy(const Value& v);
+/// str is Python's `str(v)`.
+std::string str(const Value& v);
+/// append_str appends `str(v)` to `out`: the fast output path (no temporary for str values).
+void append_str(std::string& out, const Value& v);
+/// repr is Python's `repr(v)`; append_repr appends it.
+std::string repr(const Value& v);
+void append_repr(std::string& out, const Value& v);
+/// type_name is Python's `type(v).__name__` (`int`, `str`, `dict`, `NoneType`, ...).
+std::string_view type_name(const Value& v);
+
+// -- Arithmetic (binary operators)
+Value add(const Value& a, const Value& b);
+Value sub(const Value& a, const Value& b);
+Value mul(const Value& a, const Value& b);
+Value truediv(const Value& a, const Value& b);
+Value floordiv(const Value& a, const Value& b);
+/// mod is `a % b`: numeric modulo, or printf-style formatting when `a` is a str.
+Value mod(const Value& a, const Value& b);
+Value pow(const Value& a, const Value& b);
+Value lshift(const Value& a, const Value& b);
+Value rshift(const Value& a, const Value& b);
+Value and_(const Value& a, const Value& b);  ///< bitwise `&`
+Value or_(const Value& a, const Value& b);   ///< bitwise `|`
+Value xor_(const Value& a, const Value& b);  ///< bitwise `^`
+
+// -- Unary operators
+Value neg(const Value& a);
+Value pos(const Value& a);
+Value invert(const Value& a);
+Value not_(const Value& a);  ///< `not a`: always a bool
+
+// -- Comparison. Chained comparisons are the back ends' job (`a < b and b < c` with `b`
+// evaluated once); `and`/`or` likewise (use truthy and return the operand).
+bool eq(const Value& a, const Value& b);
+bool ne(const Value& a, const Value& b);
+bool lt(const Value& a, const Value& b);
+bool le(const Value& a, const Value& b);
+bool gt(const Value& a, const Value& b);
+bool ge(const Value& a, const Value& b);
+/// contains is `item in container` (note the argument order: container first).
+bool contains(const Value& container, const Value& item);
+/// is_ is Python's `is` (identity for heap values; None/True/False are singletons).
+bool is_(const Value& a, const Value& b);
+/// hash is Python's hash() for dict keys (equal numbers hash alike); TypeError if unhashable.
+std::size_t hash(const Value& v);
+
+// -- Access
+/// getattr is `v.name`: methods of str/list/dict come back as bound methods; dict keys read
+/// as attributes when no method has that name (Squall's documented deviation). Raises
+/// AttributeError "'T' object has no attribute 'name'".
+Value getattr(const Value& v, std::string_view name);
+/// getattr_opt is getattr returning nullopt instead of raising AttributeError (hasattr).
+std::optional<Value> getattr_opt(const Value& v, std::string_view name);
+/// getitem is `v[key]` (negative indices count from the end; KeyError/IndexError/TypeError).
+Value getitem(const Value& v, const Value& key);
+/// slice is `v[lo:hi:step]` for str, list, tuple and range; absent parts are nullopt or None.
+Value slice(const Value& v, const std::optional<Value>& lo, const std::optional<Value>& hi,
+            const std::optional<Value>& step);
+/// setitem is `v[key] = x` for lists and dicts.
+void setitem(const Value& v, const Value& key, Value x);
+/// setattr is `v.name = x`; only dicts (which read keys as attributes) support it.
+void setattr(const Value& v, std::string_view name, Value x);
+/// len is Python's len(); TypeError "object of type 'int' has no len()".
+std::int64_t len(const Value& v);
+
+// -- Calls
+/// call is `f(*args, **kwargs)` for callables, type objects and callable objects.
+Value call(const Value& f, Args args = {}, KwArgs kwargs = {});
+/// call_method is `obj.name(*args, **kwargs)` without creating a bound method.
+Value call_method(const Value& obj, std::string_view name, Args args = {}, KwArgs kwargs = {});
+/// is_callable is Python's callable().
+bool is_callable(const Value& v);
+
+// -- Iteration
+
+/// Iterator walks any iterable: `py::Iterator it = py::iter(v); while (auto x = it.next())`.
+/// Lists, tuples, strs, dicts (keys), sets and ranges are walked without allocating.
+/// A list iterator sees appends made during the loop, as in Python.
+class Iterator {
+ public:
+  /// next returns the next item, or nullopt at the end.
+  std::optional<Value> next();
+
+ private:
+  enum class Mode : std::uint8_t { Seq, Str, Dict, Range, Generic, Empty };
+  friend Iterator iter(const Value& v);
+  Value source_;
+  Mode mode_ = Mode::Empty;
+  std::size_t pos_ = 0;
+  std::int64_t cur_ = 0, stop_ = 0, step_ = 1;  // range state
+};
+
+/// iter is Python's iter(): TypeError "'int' object is not iterable" for non-iterables.
+Iterator iter(const Value& v);
+/// to_vector collects an iterable into a vector (list() without the Value wrapper).
+std::vector<Value> to_vector(const Value& iterable);
+
+// -- Builtins and modules
+
+/// builtin returns the builtin function or type object named `name` (`len`, `str`,
+/// `KeyError`, ...), or nullopt. Type objects support isinstance, calls (`str(x)`) and
+/// getattr of unbound methods (`str.lower`).
+std::optional<Value> builtin(std::string_view name);
+/// builtins is the whole table, for namespace setup.
+const std::unordered_map<std::string, Value>& builtins();
+/// module returns a built-in module usable by `{% import %}` (`datetime`), or nullopt.
+std::optional<Value> module(std::string_view name);
+
+/// exception_matches is `except T:` matching: `type_or_tuple` is an exception type value or
+/// a tuple of them; the hierarchy is Python's (LookupError > KeyError, IndexError; ...).
+bool exception_matches(const Error& e, const Value& type_or_tuple);
+/// exception_value is the object bound by `except E as e`: str(e) is e.message(), and
+/// `e.args` is a 1-tuple of the message.
+Value exception_value(const Error& e);
+
+// -- Formatting
+/// percent_format is `fmt % args` (args: a tuple, a mapping, or a single value).
+std::string percent_format(std::string_view fmt, const Value& args);
+/// format_value is `format(v, spec)` (the format-spec mini-language).
+std::string format_value(const Value& v, std::string_view spec);
+/// str_format is `fmt.format(*args, **kwargs)`.
+std::string str_format(std::string_view fmt, Args args, KwArgs kwargs);
+/// float_repr is Python's repr of a float (shortest round trip): `0.1`, `1e+16`, `-0.0`.
+std::string float_repr(double d);
+
+/// Error helpers: raise with CPython-style messages.
+[[noreturn]] void raise_type_error(std::string message);
+[[noreturn]] void raise_value_error(std::string message);
+
+}  // namespace squall::py

@@ -1,0 +1,195 @@
+// str methods over Unicode character classes: case mapping, is*(), padding.
+#include <algorithm>
+
+#include "value/str_methods.hpp"
+#include "value/unicode_tables.hpp"
+
+namespace squall::rt {
+
+bool in_ranges(const CodeRange* table, std::size_t count, char32_t cp) {
+  const CodeRange* end = table + count;
+  const CodeRange* it =
+      std::upper_bound(table, end, cp, [](char32_t c, const CodeRange& r) { return c < r.first; });
+  return it != table && cp <= (it - 1)->last;
+}
+
+void append_mapped(std::u32string& out, const CaseMapping* table, std::size_t count, char32_t cp) {
+  const CaseMapping* end = table + count;
+  const CaseMapping* it =
+      std::lower_bound(table, end, cp, [](const CaseMapping& m, char32_t c) { return m.cp < c; });
+  if (it == end || it->cp != cp) return void(out += cp);
+  for (char32_t c : it->to)
+    if (c) out += c;
+}
+
+namespace {
+
+bool is_upper_or_title(char32_t c) {
+  return in_ranges(kTitle, kTitleCount, c);
+}
+bool is_lower(char32_t c) {
+  return in_ranges(kLower, kLowerCount, c);
+}
+bool is_upper(char32_t c) {
+  return in_ranges(kUpper, kUpperCount, c);
+}
+bool is_cased(char32_t c) {
+  return in_ranges(kCased, kCasedCount, c);
+}
+
+void lower_into(std::u32string& out, char32_t c) {
+  append_mapped(out, kLowerMap, kLowerMapCount, c);
+}
+void upper_into(std::u32string& out, char32_t c) {
+  append_mapped(out, kUpperMap, kUpperMapCount, c);
+}
+void title_into(std::u32string& out, char32_t c) {
+  append_mapped(out, kTitleMap, kTitleMapCount, c);
+}
+
+template <class F>
+Value map_chars(std::string_view s, F f) {
+  std::u32string out;
+  const std::u32string in = decode_all(s);
+  out.reserve(in.size());
+  for (std::size_t i = 0; i < in.size(); ++i) f(out, in[i], i);
+  return Value(encode_all(out));
+}
+
+template <class P>
+bool all_chars(std::string_view s, P pred) {
+  if (s.empty()) return false;
+  for (char32_t c : decode_all(s))
+    if (!pred(c)) return false;
+  return true;
+}
+
+}  // namespace
+
+Value str_upper(std::string_view s) {
+  return map_chars(s, [](std::u32string& o, char32_t c, std::size_t) { upper_into(o, c); });
+}
+
+Value str_lower(std::string_view s) {
+  return map_chars(s, [](std::u32string& o, char32_t c, std::size_t) { lower_into(o, c); });
+}
+
+Value str_swapcase(std::string_view s) {
+  return map_chars(s, [](std::u32string& o, char32_t c, std::size_t) {
+    if (is_upper(c)) {
+      lower_into(o, c);
+    } else if (is_lower(c)) {
+      upper_into(o, c);
+    } else {
+      o += c;
+    }
+  });
+}
+
+Value str_title(std::string_view s) {
+  bool prev_cased = false;
+  return map_chars(s, [&](std::u32string& o, char32_t c, std::size_t) {
+    if (prev_cased) {
+      lower_into(o, c);
+    } else {
+      title_into(o, c);
+    }
+    prev_cased = is_cased(c);
+  });
+}
+
+Value str_capitalize(std::string_view s) {
+  return map_chars(s, [](std::u32string& o, char32_t c, std::size_t i) {
+    if (i == 0) {
+      title_into(o, c);
+    } else {
+      lower_into(o, c);
+    }
+  });
+}
+
+std::optional<bool> str_predicate(std::string_view name, std::string_view s) {
+  if (name == "isalpha")
+    return all_chars(s, [](char32_t c) { return in_ranges(kAlpha, kAlphaCount, c); });
+  if (name == "isdigit")
+    return all_chars(s, [](char32_t c) { return in_ranges(kDigit, kDigitCount, c); });
+  if (name == "isdecimal")
+    return all_chars(s, [](char32_t c) { return in_ranges(kDecimal, kDecimalCount, c); });
+  if (name == "isnumeric")
+    return all_chars(s, [](char32_t c) { return in_ranges(kNumeric, kNumericCount, c); });
+  if (name == "isspace")
+    return all_chars(s, [](char32_t c) { return in_ranges(kSpace, kSpaceCount, c); });
+  if (name == "isalnum") {
+    return all_chars(s, [](char32_t c) {
+      return in_ranges(kAlpha, kAlphaCount, c) || in_ranges(kNumeric, kNumericCount, c);
+    });
+  }
+  const std::u32string u = decode_all(s);
+  bool cased = false;
+  if (name == "islower" || name == "isupper") {
+    const bool lower = name == "islower";
+    for (char32_t c : u) {
+      if (lower ? is_upper_or_title(c) : (is_lower(c) || (is_upper_or_title(c) && !is_upper(c))))
+        return false;
+      if (lower ? is_lower(c) : is_upper(c)) cased = true;
+    }
+    return cased;
+  }
+  if (name == "istitle") {
+    bool prev = false;
+    for (char32_t c : u) {
+      if (is_upper_or_title(c)) {
+        if (prev) return false;
+        prev = cased = true;
+      } else if (is_lower(c)) {
+        if (!prev) return false;
+        prev = cased = true;
+      } else {
+        prev = false;
+      }
+    }
+    return cased;
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+char32_t fill_char(Args args, std::size_t i, std::string_view name) {
+  if (args.size() <= i) return U' ';
+  const std::u32string f = decode_all(str_arg(args[i], name));
+  if (f.size() != 1) raise("TypeError", "The fill character must be exactly one character long");
+  return f[0];
+}
+
+std::string repeat_cp(char32_t c, std::int64_t n) {
+  std::u32string u(static_cast<std::size_t>(std::max<std::int64_t>(n, 0)), c);
+  return encode_all(u);
+}
+
+}  // namespace
+
+Value str_pad(std::string_view name, std::string_view s, Args args) {
+  check_arity(name, args, name == "zfill" ? 1 : 1, name == "zfill" ? 1 : 2);
+  const std::int64_t width = to_index(args[0], "width");
+  const auto n = static_cast<std::int64_t>(cp_len(s));
+  if (width <= n) return Value(s);
+  const std::int64_t pad = width - n;
+  if (name == "zfill") {
+    std::string out;
+    std::string_view body = s;
+    if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
+      out += s[0];
+      body.remove_prefix(1);
+    }
+    out.append(static_cast<std::size_t>(pad), '0');
+    return Value(out += body);
+  }
+  const char32_t fill = fill_char(args, 1, name);
+  if (name == "ljust") return Value(std::string(s) + repeat_cp(fill, pad));
+  if (name == "rjust") return Value(repeat_cp(fill, pad) + std::string(s));
+  const std::int64_t left = pad / 2 + (pad & width & 1);  // CPython's centering rule
+  return Value(repeat_cp(fill, left) + std::string(s) + repeat_cp(fill, pad - left));
+}
+
+}  // namespace squall::rt

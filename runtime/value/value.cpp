@@ -1,0 +1,212 @@
+// Value construction, identity and the dict hash table.
+#include "squall/value.hpp"
+#include "squall/json.hpp"
+#include "squall/py.hpp"
+
+#include <cmath>
+#include <functional>
+
+namespace squall {
+
+Value::Value(std::string_view s) : kind_(Kind::Str) {
+  u_.h = new detail::StrData(std::string(s));
+}
+
+Value::Value(std::string&& s) : kind_(Kind::Str) {
+  u_.h = new detail::StrData(std::move(s));
+}
+
+Value::Value(std::initializer_list<std::pair<std::string_view, Value>> items) : Value(dict()) {
+  for (const auto& [k, v] : items) as_dict().set(Value(k), v);
+}
+
+Value Value::from_static(std::string_view s) noexcept {
+  if (s.size() > UINT32_MAX) {
+    try {
+      return Value(s);
+    } catch (...) {
+      return Value();
+    }
+  }
+  Value v;
+  v.kind_ = Kind::Str;
+  v.flags_ = kBorrowed;
+  v.len_ = static_cast<std::uint32_t>(s.size());
+  v.u_.s = s.data();
+  return v;
+}
+
+Value Value::from_json(std::string_view text) {
+  return parse_json(text);
+}
+
+Value Value::list(std::vector<Value> items) {
+  return Value(Kind::List, new detail::SeqData(std::move(items)));
+}
+
+Value Value::tuple(std::vector<Value> items) {
+  return Value(Kind::Tuple, new detail::SeqData(std::move(items)));
+}
+
+Value Value::dict() {
+  return Value(Kind::Dict, new detail::DictData());
+}
+
+Value Value::set(std::vector<Value> items) {
+  Value s(Kind::Set, new detail::DictData());
+  for (auto& x : items) s.as_dict().set(std::move(x), Value());
+  return s;
+}
+
+Value Value::function(std::string name, Function fn) {
+  return Value(Kind::Callable, new detail::CallableData(std::move(name), std::move(fn)));
+}
+
+Value Value::generator(std::function<std::optional<Value>()> next) {
+  return Value(Kind::Iterator, new detail::IteratorData(std::move(next)));
+}
+
+Value Value::adopt(Object* obj) noexcept {
+  return Value(Kind::Object, obj);
+}
+
+bool Value::identical(const Value& o) const noexcept {
+  if (kind_ != o.kind_) return false;
+  switch (kind_) {
+    case Kind::None:
+      return true;
+    case Kind::Bool:
+    case Kind::Int:
+      return u_.i == o.u_.i;
+    case Kind::Float:
+      return u_.f == o.u_.f || (std::isnan(u_.f) && std::isnan(o.u_.f));
+    case Kind::Str:
+      if ((flags_ | o.flags_) & kBorrowed) return as_str().data() == o.as_str().data();
+      return u_.h == o.u_.h;
+    default:
+      return u_.h == o.u_.h;
+  }
+}
+
+void Value::overflow_error() {
+  throw_error("OverflowError", "int too large to convert");
+}
+
+namespace detail {
+
+namespace {
+std::size_t mix(std::size_t seed, std::size_t h) {
+  return seed ^ (h + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2));
+}
+}  // namespace
+
+std::size_t hash_key(const Value& v) {
+  switch (v.kind()) {
+    case Kind::None:
+      return 0x5bd1e995;
+    case Kind::Bool:
+    case Kind::Int:
+      return std::hash<std::int64_t>{}(v.as_int());
+    case Kind::Float: {
+      const double d = v.as_float();
+      // Equal numbers must hash alike: 1.0 == 1 == True.
+      if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9.2e18)
+        return std::hash<std::int64_t>{}(static_cast<std::int64_t>(d));
+      return std::hash<double>{}(d);
+    }
+    case Kind::Str:
+      return std::hash<std::string_view>{}(v.as_str());
+    case Kind::Tuple: {
+      std::size_t h = 0x345678;
+      for (const auto& x : v.as_items()) h = mix(h, hash_key(x));
+      return h;
+    }
+    case Kind::Object:
+      if (auto h = v.as_object().hash()) return *h;
+      break;
+    case Kind::Callable:
+      return std::hash<const void*>{}(&v.as_callable());
+    case Kind::Iterator:
+      return std::hash<const void*>{}(&v.as_iterator());
+    default:
+      break;
+  }
+  throw_error("TypeError", "unhashable type: '" + std::string(py::type_name(v)) + "'");
+}
+
+bool keys_equal(const Value& a, const Value& b) {
+  return py::eq(a, b);
+}
+
+std::optional<std::size_t> DictData::index_of(const Value& key, std::size_t h) const {
+  if (index_.empty()) {
+    for (std::size_t i = 0; i < entries_.size(); ++i)
+      if (hashes_[i] == h && keys_equal(entries_[i].first, key)) return i;
+    return std::nullopt;
+  }
+  auto [lo, hi] = index_.equal_range(h);
+  for (auto it = lo; it != hi; ++it)
+    if (keys_equal(entries_[it->second].first, key)) return it->second;
+  return std::nullopt;
+}
+
+Value* DictData::find(const Value& key) {
+  auto i = index_of(key, hash_key(key));
+  return i ? &entries_[*i].second : nullptr;
+}
+
+const Value* DictData::find_str(std::string_view key) const {
+  const std::size_t h = std::hash<std::string_view>{}(key);
+  if (index_.empty()) {
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+      const Value& k = entries_[i].first;
+      if (hashes_[i] == h && k.is_str() && k.as_str() == key) return &entries_[i].second;
+    }
+    return nullptr;
+  }
+  auto [lo, hi] = index_.equal_range(h);
+  for (auto it = lo; it != hi; ++it) {
+    const Value& k = entries_[it->second].first;
+    if (k.is_str() && k.as_str() == key) return &entries_[it->second].second;
+  }
+  return nullptr;
+}
+
+void DictData::set(Value key, Value value) {
+  const std::size_t h = hash_key(key);
+  if (auto i = index_of(key, h)) {
+    entries_[*i].second = std::move(value);
+    return;
+  }
+  entries_.emplace_back(std::move(key), std::move(value));
+  hashes_.push_back(h);
+  if (!index_.empty()) {
+    index_.emplace(h, entries_.size() - 1);
+  } else if (entries_.size() > kIndexThreshold) {
+    rebuild_index();
+  }
+}
+
+bool DictData::erase(const Value& key) {
+  auto i = index_of(key, hash_key(key));
+  if (!i) return false;
+  entries_.erase(entries_.begin() + static_cast<std::ptrdiff_t>(*i));
+  hashes_.erase(hashes_.begin() + static_cast<std::ptrdiff_t>(*i));
+  index_.clear();
+  if (entries_.size() > kIndexThreshold) rebuild_index();
+  return true;
+}
+
+void DictData::clear() {
+  entries_.clear();
+  hashes_.clear();
+  index_.clear();
+}
+
+void DictData::rebuild_index() {
+  index_.clear();
+  for (std::size_t i = 0; i < entries_.size(); ++i) index_.emplace(hashes_[i], i);
+}
+
+}  // namespace detail
+}  // namespace squall
