@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "squall/detail/unicode.hpp"
+#include "squall/escape.hpp"
 #include "value/internal.hpp"
 
 namespace squall {
@@ -78,74 +78,16 @@ class JsonBuilder : public nlohmann::json_sax<nlohmann::json> {
   Value root_;
 };
 
-void append_json_string_ascii(std::string& out, std::string_view s) {
-  out += '"';
-  std::size_t pos = 0;
-  char buf[16];
-  while (pos < s.size()) {
-    const unsigned char c = static_cast<unsigned char>(s[pos]);
-    if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
-      out += static_cast<char>(c);
-      ++pos;
-      continue;
-    }
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        ++pos;
-        continue;
-      case '\\':
-        out += "\\\\";
-        ++pos;
-        continue;
-      case '\n':
-        out += "\\n";
-        ++pos;
-        continue;
-      case '\r':
-        out += "\\r";
-        ++pos;
-        continue;
-      case '\t':
-        out += "\\t";
-        ++pos;
-        continue;
-      case '\b':
-        out += "\\b";
-        ++pos;
-        continue;
-      case '\f':
-        out += "\\f";
-        ++pos;
-        continue;
-      default:
-        break;
-    }
-    auto d = detail::decode_utf8(s, pos);
-    char32_t cp = d ? d->code_point : 0xFFFD;
-    pos += d ? d->length : 1;
-    if (cp >= 0x10000) {
-      cp -= 0x10000;
-      std::snprintf(buf, sizeof buf, "\\u%04x\\u%04x", 0xD800 + (static_cast<unsigned>(cp) >> 10),
-                    0xDC00 + (static_cast<unsigned>(cp) & 0x3FF));
-    } else {
-      std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
-    }
-    out += buf;
-  }
-  out += '"';
-}
-
 void append_json_float(std::string& out, double d) {
   if (std::isnan(d)) return void(out += "NaN");
   if (std::isinf(d)) return void(out += d < 0 ? "-Infinity" : "Infinity");
   rt::append_float_repr(out, d);
 }
 
-void append_json_key(std::string& out, const Value& k) {
+void append_json_key(std::string& out, const Value& k, bool close) {
   switch (k.kind()) {
     case Kind::Str:
-      return append_json_string_ascii(out, k.as_str());
+      return append_json_string(out, k.as_str(), close);
     case Kind::Int:
       out += '"';
       rt::append_int(out, k.as_int());
@@ -168,7 +110,7 @@ void append_json_key(std::string& out, const Value& k) {
   }
 }
 
-void append_json(std::string& out, const Value& v) {
+void append_json(std::string& out, const Value& v, bool close) {
   switch (v.kind()) {
     case Kind::None:
       out += "null";
@@ -181,7 +123,7 @@ void append_json(std::string& out, const Value& v) {
     case Kind::Float:
       return append_json_float(out, v.as_float());
     case Kind::Str:
-      return append_json_string_ascii(out, v.as_str());
+      return append_json_string(out, v.as_str(), close);
     case Kind::List:
     case Kind::Tuple: {
       rt::DepthGuard guard;
@@ -190,7 +132,7 @@ void append_json(std::string& out, const Value& v) {
       for (const auto& x : v.as_items()) {
         if (!first) out += ", ";
         first = false;
-        append_json(out, x);
+        append_json(out, x, close);
       }
       out += ']';
       return;
@@ -202,9 +144,9 @@ void append_json(std::string& out, const Value& v) {
       for (const auto& [k, x] : v.as_dict().entries()) {
         if (!first) out += ", ";
         first = false;
-        append_json_key(out, k);
+        append_json_key(out, k, close);
         out += ": ";
-        append_json(out, x);
+        append_json(out, x, close);
       }
       out += '}';
       return;
@@ -224,20 +166,17 @@ Value parse_json(std::string_view text) {
   return builder.result();
 }
 
+// The string escaper (escape.hpp) writes `</` as `<\/` itself: Tornado's replace() over the
+// whole json.dumps output can only hit `</` inside string literals.
 std::string json_dumps(const Value& v) {
   std::string out;
-  append_json(out, v);
+  append_json(out, v, false);
   return out;
 }
 
 std::string json_encode(const Value& v) {
-  std::string s = json_dumps(v);
   std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    out += s[i];
-    if (s[i] == '<' && i + 1 < s.size() && s[i + 1] == '/') out += '\\';
-  }
+  append_json(out, v, true);
   return out;
 }
 
