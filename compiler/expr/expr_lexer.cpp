@@ -126,7 +126,7 @@ bool is_identifier_code_point(char32_t cp) {
 
 class Lexer {
  public:
-  Lexer(const ExprParseInput& in, const ExprLexOptions& opts, std::vector<Token>& out)
+  Lexer(const ExprParseInput& in, const ExprLexOptions& opts, std::vector<ExprToken>& out)
       : in_(in),
         opts_(opts),
         text_(in.file->text()),
@@ -155,8 +155,8 @@ class Lexer {
     in_.diags.error(in_.file, {begin, end}, std::move(message));
   }
 
-  Token& emit(Tok kind, std::uint32_t begin, std::uint32_t end) {
-    Token t;
+  ExprToken& emit(Tok kind, std::uint32_t begin, std::uint32_t end) {
+    ExprToken t;
     t.kind = kind;
     t.range = {begin, end};
     out_.push_back(std::move(t));
@@ -296,7 +296,7 @@ class Lexer {
       return string(begin, prefix);
     }
     const Tok kind = keyword_token(word);
-    Token& t = emit(kind, begin, pos_);
+    ExprToken& t = emit(kind, begin, pos_);
     if (kind == Tok::Name) t.text = std::string(word);
   }
 
@@ -348,7 +348,7 @@ class Lexer {
   std::string_view text_;
   std::uint32_t pos_;
   std::uint32_t end_;
-  std::vector<Token>& out_;
+  std::vector<ExprToken>& out_;
   std::vector<Indent> indents_;
   int brackets_ = 0;
   bool ok_ = true;
@@ -458,7 +458,7 @@ void Lexer::integer_value(std::uint32_t begin, std::uint32_t digits_begin, int b
     }
     value = value * static_cast<std::uint64_t>(base) + static_cast<std::uint64_t>(d);
   }
-  Token& t = emit(Tok::Int, begin, pos_);
+  ExprToken& t = emit(Tok::Int, begin, pos_);
   t.int_value = static_cast<std::int64_t>(value);
   t.text = std::string(text_.substr(begin, pos_ - begin));
 }
@@ -476,7 +476,7 @@ void Lexer::float_value(std::uint32_t begin) {
     const auto e = clean.find_first_of("eE");
     if (e != std::string::npos && clean.find('-', e) != std::string::npos) value = 0.0;
   }
-  Token& t = emit(Tok::Float, begin, pos_);
+  ExprToken& t = emit(Tok::Float, begin, pos_);
   t.float_value = value;
   t.text = std::string(text_.substr(begin, pos_ - begin));
 }
@@ -490,7 +490,7 @@ Tok keyword_token(std::string_view word) {
   return Tok::Name;
 }
 
-std::string describe_token(const Token& t) {
+std::string describe_token(const ExprToken& t) {
   switch (t.kind) {
     case Tok::End:
       return "end of input";
@@ -519,7 +519,7 @@ std::string describe_token(const Token& t) {
   return "token";
 }
 
-bool lex_python(const ExprParseInput& in, const ExprLexOptions& opts, std::vector<Token>& out) {
+bool lex_python(const ExprParseInput& in, const ExprLexOptions& opts, std::vector<ExprToken>& out) {
   out.clear();
   return Lexer(in, opts, out).run();
 }

@@ -22,6 +22,6 @@ struct ExprLexOptions {
 
 /// lex_python tokenizes `in.range` into `out` (ending with an End token). Returns false
 /// after reporting the first lexical error to `in.diags`.
-bool lex_python(const ExprParseInput& in, const ExprLexOptions& opts, std::vector<Token>& out);
+bool lex_python(const ExprParseInput& in, const ExprLexOptions& opts, std::vector<ExprToken>& out);
 
 }  // namespace squall::front

@@ -8,7 +8,7 @@ namespace squall::front {
 namespace {
 
 std::optional<PythonParser> make_parser(const ExprParseInput& in, bool allow_comments) {
-  std::vector<Token> tokens;
+  std::vector<ExprToken> tokens;
   ExprLexOptions options;
   options.allow_comments = allow_comments;
   if (!lex_python(in, options, tokens)) return std::nullopt;

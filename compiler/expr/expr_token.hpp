@@ -108,10 +108,10 @@ enum class Tok : std::uint8_t {
   KwYield,
 };
 
-/// Token is one lexeme with its absolute byte range in the template file. `text` is the
+/// ExprToken is one lexeme with its absolute byte range in the template file. `text` is the
 /// identifier for Name and the decoded UTF-8 value for String (adjacent literals are still
 /// separate tokens; the parser joins them).
-struct Token {
+struct ExprToken {
   Tok kind = Tok::End;
   SourceRange range;
   std::string text;
@@ -124,6 +124,6 @@ Tok keyword_token(std::string_view word);
 
 /// token_spelling returns the fixed spelling of an operator or keyword ("'in'", "')'"), or
 /// a description for the other kinds ("end of input", "line break").
-std::string describe_token(const Token& t);
+std::string describe_token(const ExprToken& t);
 
 }  // namespace squall::front

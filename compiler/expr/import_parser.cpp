@@ -31,7 +31,7 @@ bool alias(PythonParser& p, ImportName& name) {
 }
 
 std::optional<PythonParser> make_parser(const ExprParseInput& in) {
-  std::vector<Token> tokens;
+  std::vector<ExprToken> tokens;
   if (!lex_python(in, {}, tokens)) return std::nullopt;
   return std::optional<PythonParser>(std::in_place, in, std::move(tokens), false);
 }

@@ -41,7 +41,7 @@ ExprPtr PythonParser::primary() {
 }
 
 ExprPtr PythonParser::atom() {
-  const Token& t = peek();
+  const ExprToken& t = peek();
   switch (t.kind) {
     case Tok::Name: {
       next();
@@ -264,7 +264,7 @@ ExprPtr PythonParser::call(ExprPtr func) {
 }
 
 bool PythonParser::call_argument(CallExpr& c, bool& seen_keyword, bool& seen_double_star) {
-  const Token& first = peek();
+  const ExprToken& first = peek();
   Argument arg;
   if (first.kind == Tok::Star || first.kind == Tok::DoubleStar) {
     next();
@@ -374,7 +374,7 @@ ExprPtr PythonParser::lambda() {
 
 bool PythonParser::lambda_param(LambdaExpr& l, bool& seen_default) {
   LambdaParam param;
-  const Token& first = peek();
+  const ExprToken& first = peek();
   if (first.kind == Tok::Slash) {
     error(first.range, "unsupported Python syntax: positional-only parameter marker '/'");
     return false;
@@ -392,7 +392,7 @@ bool PythonParser::lambda_param(LambdaExpr& l, bool& seen_default) {
     error_expected("a parameter name");
     return false;
   }
-  const Token& name = next();
+  const ExprToken& name = next();
   param.name = name.text;
   for (const auto& other : l.params) {
     if (other.name == param.name) {

@@ -5,16 +5,16 @@
 
 namespace squall::front {
 
-PythonParser::PythonParser(const ExprParseInput& in, std::vector<Token> tokens, bool statements)
+PythonParser::PythonParser(const ExprParseInput& in, std::vector<ExprToken> tokens, bool statements)
     : in_(in), tokens_(std::move(tokens)), last_end_(in.range.begin), statements_(statements) {}
 
-const Token& PythonParser::peek(std::size_t ahead) const {
+const ExprToken& PythonParser::peek(std::size_t ahead) const {
   const std::size_t i = pos_ + ahead;
   return i < tokens_.size() ? tokens_[i] : tokens_.back();
 }
 
-const Token& PythonParser::next() {
-  const Token& t = peek();
+const ExprToken& PythonParser::next() {
+  const ExprToken& t = peek();
   if (pos_ + 1 < tokens_.size()) ++pos_;
   if (t.kind != Tok::Newline && t.kind != Tok::Indent && t.kind != Tok::Dedent &&
       t.kind != Tok::End) {
@@ -68,13 +68,13 @@ const char* unsupported_token(Tok kind) {
 }  // namespace
 
 void PythonParser::error_expected(const std::string& what) {
-  const Token& t = peek();
+  const ExprToken& t = peek();
   if (const char* unsupported = unsupported_token(t.kind)) return error(t.range, unsupported);
   if (t.kind == Tok::Newline && !statements_) {
     return error(t.range, "line break outside brackets: Python ends the statement here");
   }
   if (t.kind == Tok::Indent) {
-    const Token& first = peek(1);
+    const ExprToken& first = peek(1);
     return error({first.range.begin, first.range.end}, "unexpected indent");
   }
   error(t.range, fmt::format("expected {} but found {}", what, describe_token(t)));

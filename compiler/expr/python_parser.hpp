@@ -16,12 +16,12 @@ namespace squall::front {
 
 class PythonParser {
  public:
-  PythonParser(const ExprParseInput& in, std::vector<Token> tokens, bool statements);
+  PythonParser(const ExprParseInput& in, std::vector<ExprToken> tokens, bool statements);
 
-  // -- Token cursor.
-  const Token& peek(std::size_t ahead = 0) const;
+  // -- ExprToken cursor.
+  const ExprToken& peek(std::size_t ahead = 0) const;
   bool at(Tok kind) const { return peek().kind == kind; }
-  const Token& next();
+  const ExprToken& next();
   bool accept(Tok kind);
   /// expect consumes a `kind` token or reports "expected <what> but found <token>".
   bool expect(Tok kind, const char* what);
@@ -97,7 +97,7 @@ class PythonParser {
   StmtPtr aug_assignment(ExprPtr target);
 
   const ExprParseInput& in_;
-  std::vector<Token> tokens_;
+  std::vector<ExprToken> tokens_;
   std::size_t pos_ = 0;
   std::uint32_t last_end_ = 0;
   int depth_ = 0;

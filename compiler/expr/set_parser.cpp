@@ -127,7 +127,7 @@ bool PythonParser::simple_statements(std::vector<StmtPtr>& out) {
 }
 
 StmtPtr PythonParser::small_statement() {
-  const Token& first = peek();
+  const ExprToken& first = peek();
   if (first.kind == Tok::KwPass) {
     next();
     return std::make_unique<PassStmt>(first.range);
@@ -225,7 +225,7 @@ std::optional<std::vector<StmtPtr>> parse_set_body(const ExprParseInput& in) {
 }
 
 std::optional<std::vector<StmtPtr>> parse_set_body(const ExprParseInput& in, int generated_indent) {
-  std::vector<Token> tokens;
+  std::vector<ExprToken> tokens;
   ExprLexOptions options;
   options.statements = true;
   options.base_indent = generated_indent;
