@@ -12,9 +12,9 @@ namespace {
 
 // Renders tokens compactly: names as `x`, numbers as `int:1` / `float:1.5`, strings as
 // JSON, structure as NL INDENT DEDENT, operators and keywords by their spelling.
-std::string render(const std::vector<Token>& tokens) {
+std::string render(const std::vector<ExprToken>& tokens) {
   std::string out;
-  for (const Token& t : tokens) {
+  for (const ExprToken& t : tokens) {
     if (t.kind == Tok::End) break;
     if (!out.empty()) out += ' ';
     switch (t.kind) {
@@ -57,7 +57,7 @@ std::string lex(std::string_view text, bool statements = false, int indent = 4) 
   ExprLexOptions options;
   options.statements = statements;
   options.base_indent = indent;
-  std::vector<Token> tokens;
+  std::vector<ExprToken> tokens;
   if (lex_python(in, options, tokens)) return render(tokens);
   const Diagnostic& d = diags.diagnostics().at(0);
   const LineColumn lc = file->locate(d.range.begin);
@@ -174,7 +174,7 @@ TEST(ExprLexerStatements, IndentationErrors) {
 TEST(ExprLexerRanges, TokensCarryAbsoluteOffsets) {
   auto file = std::make_shared<const SourceFile>("t.html", "{{ ab + 'c' }}");
   DiagnosticEngine diags;
-  std::vector<Token> tokens;
+  std::vector<ExprToken> tokens;
   ASSERT_TRUE(lex_python({file, {3, 11}, diags}, {}, tokens));
   ASSERT_EQ(tokens.size(), 4u);
   EXPECT_EQ(tokens[0].range, (SourceRange{3, 5}));
@@ -187,7 +187,7 @@ TEST(ExprLexerRanges, TokensCarryAbsoluteOffsets) {
 TEST(ExprLexerRanges, LexingStopsAtTheRangeEnd) {
   auto file = std::make_shared<const SourceFile>("t.html", "{{ 'abc' }}");
   DiagnosticEngine diags;
-  std::vector<Token> tokens;
+  std::vector<ExprToken> tokens;
   EXPECT_FALSE(lex_python({file, {3, 6}, diags}, {}, tokens));
   ASSERT_EQ(diags.diagnostics().size(), 1u);
   EXPECT_EQ(diags.diagnostics()[0].message, "unterminated string literal");
