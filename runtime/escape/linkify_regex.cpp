@@ -14,9 +14,10 @@ namespace {
 // - `\w` and `\s` are spelled out as classes generated from CPython (W and S below);
 // - `\b` becomes one consumed character of left context: a URL starting with a word
 //   character needs a non-word character (or the start of the text) before it, and one
-//   starting with `-` (a non-word character) needs a word character before it. The caller
-//   searches from one byte before where Python would resume, so that context character
-//   may be the last character of the previous URL, as `\b` allows.
+//   starting with `-` (a non-word character) needs a word character before it. find_url
+//   starts the search one character before where Python resumes, so the context character
+//   may be the last character of the previous URL, as `\b` allows. RE2 treats the text
+//   before startpos as context: `^` does not match there.
 // RE2's leftmost-first submatch semantics give the same groups as Python's backtracking.
 std::string build_pattern() {
   const std::string w = re2_class_body(kPythonWordRanges, kPythonWordRangesSize);
