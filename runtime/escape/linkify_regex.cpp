@@ -1,8 +1,10 @@
 #include "escape/linkify_regex.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "escape/python_tables.hpp"
+#include "squall/detail/unicode.hpp"
 
 namespace squall::detail {
 namespace {
@@ -25,8 +27,9 @@ std::string build_pattern() {
   const std::string unit = "(?:[^" + s + "&()]|&amp;|&quot;)";
   const std::string last = "[^!\"#$%&'()*+,.:;<=>?@\\[\\]^`{|}~" + s + "]";
   const std::string body = "(?:(?:" + unit + "*" + last + ")|(?:\\(" + unit + "*\\)))+";
-  const std::string word_start = "((?:([" + w + "][" + w + "-]*):(/{1,3})|www[.])" + body + ")";
-  const std::string dash_start = "((-[" + w + "-]*):(/{1,3})" + body + ")";
+  // No capturing groups: find_url asks only for the whole match and works the groups out.
+  const std::string word_start = "(?:[" + w + "][" + w + "-]*:/{1,3}|www[.])" + body;
+  const std::string dash_start = "-[" + w + "-]*:/{1,3}" + body;
   return "(?:^|[^" + w + "])" + word_start + "|[" + w + "]" + dash_start;
 }
 
@@ -40,11 +43,60 @@ const RE2& url_regex() {
   return regex;
 }
 
+// -- Groups without RE2 submatches. Asking RE2 for groups runs its submatch engine over the
+// large Unicode program for every URL (7x slower on link-heavy text); asking only for the
+// whole match runs just the DFA. The groups follow from the matched text:
+
+// url_start is where group 1 begins inside the whole match at `begin`. The match starts
+// with the consumed `\b` context character, except at the start of the text, where the
+// first alternative (tried first, and matching whenever the second would) needs none.
+std::size_t url_start(std::string_view text, std::size_t begin) {
+  const auto c = decode_utf8(text, begin);
+  const std::size_t length = c ? c->length : 1;
+  if (begin == 0 && c && is_python_word(c->code_point)) return 0;
+  return begin + length;
+}
+
+// word_dash_run is the length of the `[\w-]*` run at the start of `url`.
+std::size_t word_dash_run(std::string_view url) {
+  std::size_t pos = 0;
+  while (pos < url.size()) {
+    if (url[pos] == '-') {
+      ++pos;
+      continue;
+    }
+    const auto c = decode_utf8(url, pos);
+    if (!c || !is_python_word(c->code_point)) break;
+    pos += c->length;
+  }
+  return pos;
+}
+
+// split_protocol fills the protocol and slashes of `match.url`. `([\w-]+):(/{1,3})` applies
+// when the URL starts with a maximal `[\w-]` run, `:` and `/` (backtracking cannot help, as
+// the run is followed by `:` or nothing); otherwise it is the `www.` form. The slashes take
+// up to three `/`, one fewer when nothing would be left for the body.
+void split_protocol(UrlMatch& match) {
+  const std::string_view url = match.url;
+  const std::size_t run = word_dash_run(url);
+  if (run == 0 || run + 1 >= url.size() || url[run] != ':' || url[run + 1] != '/') {
+    match.protocol = match.slashes = std::string_view();
+    return;
+  }
+  const std::size_t first_slash = run + 1;
+  std::size_t n = 0;
+  while (first_slash + n < url.size() && url[first_slash + n] == '/') ++n;
+  std::size_t taken = std::min<std::size_t>(n, 3);
+  if (first_slash + n == url.size() && n <= 3) --taken;
+  match.protocol = url.substr(0, run);
+  match.slashes = url.substr(first_slash, taken);
+}
+
 }  // namespace
 
 bool find_url(std::string_view text, std::size_t from, UrlMatch& match) {
   const RE2& regex = url_regex();
-  re2::StringPiece groups[7];
+  re2::StringPiece whole;
   // Back up over the whole previous character: it is the `\b` context.
   std::size_t start = from;
   if (start > 0) --start;
@@ -53,14 +105,13 @@ bool find_url(std::string_view text, std::size_t from, UrlMatch& match) {
     --start;
   }
   if (!regex.Match(re2::StringPiece(text.data(), text.size()), start, text.size(), RE2::UNANCHORED,
-                   groups, 7)) {
+                   &whole, 1)) {
     return false;
   }
-  const int base = groups[1].data() != nullptr ? 1 : 4;
-  const auto view = [](const re2::StringPiece& p) { return std::string_view(p.data(), p.size()); };
-  match.url = view(groups[base]);
-  match.protocol = view(groups[base + 1]);
-  match.slashes = view(groups[base + 2]);
+  const auto begin = static_cast<std::size_t>(whole.data() - text.data());
+  const std::size_t url = url_start(text, begin);
+  match.url = text.substr(url, begin + whole.size() - url);
+  split_protocol(match);
   return true;
 }
 

@@ -192,7 +192,8 @@ LINK_TEXTS = [
     "http://x.com/&amp; http://x.com/a&quot; http://x.com/\" http://x.com<b> http://x.com/a&#39;",
     "http://x.com/path?a=1&b=2#frag\thttp://y.com\nwww.z.com\r\nhttp://w.com",
     "http://x.com/e\u0301 http://x.com/\u0301x \u0301http://x.com x\u0301www.x.com",
-    "proto" * 30 + "://x.com/", "1.http://x.com 1www.x.com ,www.x.com .www.x.com",
+    "proto" * 30 + "://x.com/", "proto" * 8 + ":// x", "proto" * 8 + ":/// x", "proto" * 8 + "://// x",
+    "proto" * 8 + ":/... x", "proto" * 8 + "://x", "proto" * 8 + ":/ x", "http://... http:///) http://(a)", "1.http://x.com 1www.x.com ,www.x.com .www.x.com",
 ]
 LINK_TEXTS += ["http://example.com/" + "a" * (n - 19) for n in range(28, 49)]
 LINK_TEXTS += ["http://example.com/" + "b" * (n - 21) + "/c" for n in range(28, 49, 3)]
