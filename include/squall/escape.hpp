@@ -38,8 +38,8 @@ std::string xhtml_escape(std::string_view text, QuoteEntity quote = QuoteEntity:
 /// separators, a `0x` prefix after `x`, and Unicode decimal digits are accepted) and `chr()`.
 /// Anything that does not convert is left as is. Invalid UTF-8 is copied as is.
 ///
-/// Throws squall::Error where Python raises: `OverflowError` for a number of 2**31 or more,
-/// and `UnicodeEncodeError` for a surrogate (`&#xD800;`), which Python can hold in a `str`
+/// Throws squall::Error (error.hpp) where Python raises: `OverflowError` for a number of 2**31 or
+/// more, and `UnicodeEncodeError` for a surrogate (`&#xD800;`), which Python can hold in a `str`
 /// but a template can never write out.
 std::string xhtml_unescape(std::string_view text);
 

@@ -2,8 +2,8 @@
 
 #include "escape/python_int.hpp"
 #include "escape/python_tables.hpp"
-#include "escape/raise.hpp"
 #include "squall/detail/unicode.hpp"
+#include "squall/error.hpp"
 #include "squall/escape.hpp"
 
 namespace squall {
@@ -43,7 +43,7 @@ void append_numeric_entity(std::string& out, std::string_view digits) {
   const bool hex = digits[0] == 'x' || digits[0] == 'X';
   const auto value = detail::parse_python_int(hex ? digits.substr(1) : digits, hex ? 16 : 10);
   if (value && *value > 0x7FFFFFFF) {
-    detail::raise_python_error("OverflowError", "Python int too large to convert to C int");
+    throw_error("OverflowError", "Python int too large to convert to C int");
   }
   if (!value || *value > 0x10FFFF) {  // int() or chr() raised ValueError
     fmt::format_to(std::back_inserter(out), "&#{};", digits);
@@ -52,11 +52,10 @@ void append_numeric_entity(std::string& out, std::string_view digits) {
   const auto cp = static_cast<char32_t>(*value);
   if (cp >= 0xD800 && cp <= 0xDFFF) {
     // Python holds the surrogate in a str, but the template can never encode it.
-    detail::raise_python_error(
-        "UnicodeEncodeError",
-        fmt::format("'utf-8' codec can't encode character '\\u{:x}' in position {}: "
-                    "surrogates not allowed",
-                    static_cast<std::uint32_t>(cp), detail::code_point_count(out)));
+    throw_error("UnicodeEncodeError",
+                fmt::format("'utf-8' codec can't encode character '\\u{:x}' in position {}: "
+                            "surrogates not allowed",
+                            static_cast<std::uint32_t>(cp), detail::code_point_count(out)));
   }
   detail::append_utf8(out, cp);
 }

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "squall/error.hpp"
 #include "squall/escape.hpp"
 
 namespace squall {
@@ -95,6 +96,26 @@ TEST(EscapeApi, XhtmlEscapeLongSafeRunsAndSpecialsAtEdges) {
   EXPECT_EQ(xhtml_escape("<" + run + ">"), "&lt;" + run + "&gt;");
   EXPECT_EQ(xhtml_escape(run + "&" + run), run + "&amp;" + run);
   EXPECT_EQ(xhtml_escape("\"\""), "&quot;&quot;");
+}
+
+// Messages are Python's: chr()'s OverflowError, and the UnicodeEncodeError that encoding
+// the result raises in Tornado (position counted in code points of the result).
+TEST(EscapeApi, XhtmlUnescapeErrorsCarryPythonMessages) {
+  const auto message_of = [](std::string_view text) -> std::string {
+    try {
+      xhtml_unescape(text);
+    } catch (const Error& e) {
+      return e.what();
+    }
+    return "no error";
+  };
+  EXPECT_EQ(message_of("&#2147483648;"), "OverflowError: Python int too large to convert to C int");
+  EXPECT_EQ(message_of("ab&#xD800;"),
+            "UnicodeEncodeError: 'utf-8' codec can't encode character '\\ud800' in position 2: "
+            "surrogates not allowed");
+  EXPECT_EQ(message_of("\xC3\xA9&#xDFFF;"),
+            "UnicodeEncodeError: 'utf-8' codec can't encode character '\\udfff' in position 1: "
+            "surrogates not allowed");
 }
 
 // The scan tests eight bytes at a time: put each special byte at every offset of a word

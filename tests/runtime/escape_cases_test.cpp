@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "squall/detail/unicode.hpp"
+#include "squall/error.hpp"
 #include "squall/escape.hpp"
 
 namespace squall {
@@ -100,8 +101,8 @@ int run_cases(const std::string& fn) {
       try {
         run(input, c["args"]);
         ADD_FAILURE() << "expected " << type;
-      } catch (const std::exception& e) {
-        EXPECT_EQ(std::string(e.what()).substr(0, type.size() + 1), type + ":");
+      } catch (const Error& e) {
+        EXPECT_EQ(e.type(), type);
       }
       continue;
     }
