@@ -22,6 +22,15 @@ struct Diagnostic {
   int line = 0;
   std::string message;
   std::vector<Diagnostic> notes;
+
+  /// add_note attaches a note (with a location when `file` is given) and returns *this.
+  Diagnostic& add_note(std::string note_message,
+                       std::shared_ptr<const SourceFile> note_file = nullptr,
+                       SourceRange note_range = {}) {
+    notes.push_back(
+        {Severity::Note, std::move(note_file), note_range, 0, std::move(note_message), {}});
+    return *this;
+  }
 };
 
 /// DiagnosticEngine collects diagnostics in the order they were reported. Not thread-safe;
@@ -31,7 +40,8 @@ class DiagnosticEngine {
   /// report adds `d` and returns a reference to it so the caller can attach notes.
   Diagnostic& report(Diagnostic d);
   Diagnostic& error(std::shared_ptr<const SourceFile> file, SourceRange range, std::string message);
-  Diagnostic& warning(std::shared_ptr<const SourceFile> file, SourceRange range, std::string message);
+  Diagnostic& warning(std::shared_ptr<const SourceFile> file, SourceRange range,
+                      std::string message);
 
   bool has_errors() const { return error_count_ > 0; }
   int error_count() const { return error_count_; }

@@ -11,6 +11,7 @@
 #include "diag/diagnostics.hpp"
 #include "driver/commands.hpp"
 #include "parse/parser.hpp"
+#include "sema/check.hpp"
 #include "sema/known_modules.hpp"
 #include "sema/template_loader.hpp"
 
@@ -54,8 +55,8 @@ bool collect_files(const std::vector<std::string>& paths, std::vector<fs::path>&
   return true;
 }
 
-// template_name is the name Tornado's loader would give the file: its path relative to the
-// root when it is inside the root, else the path as given (nullopt: not inside).
+// name_in_root is the name Tornado's loader would give the file: its path relative to the
+// root, or nullopt when there is no root or the file is not inside it.
 std::optional<std::string> name_in_root(const fs::path& file, const std::string& root) {
   if (root.empty()) return std::nullopt;
   std::error_code ec;
@@ -78,13 +79,9 @@ class Checker {
   bool check(const fs::path& path) {
     front::DiagnosticEngine diags;
     const auto name = name_in_root(path, options_.root);
-    auto parsed = name ? parse_in_root(*name, diags) : parse_alone(path, diags);
+    auto parsed = name ? check_in_root(*name, diags) : check_alone(path, diags);
     if (!parsed) return false;
-    if (*parsed) {
-      front::check_imports(**parsed, diags);
-      if (options_.dump_ast) std::cout << front::dump_template(**parsed);
-      if (name) front::build_unit(*loader_, *name, diags);
-    }
+    if (*parsed && options_.dump_ast) std::cout << front::dump_template(**parsed);
     print(diags);
     return true;
   }
@@ -94,13 +91,14 @@ class Checker {
  private:
   using Parsed = std::optional<std::unique_ptr<front::Template>>;
 
-  Parsed parse_in_root(const std::string& name, front::DiagnosticEngine& diags) {
+  Parsed check_in_root(const std::string& name, front::DiagnosticEngine& diags) {
     std::string error;
     if (!loader_->source(name, error)) return unreadable(error);
-    return loader_->parse(name, diags, nullptr);
+    return front::check_template(*loader_, name, diags);
   }
 
-  Parsed parse_alone(const fs::path& path, front::DiagnosticEngine& diags) {
+  // check_alone checks a file outside --root: parsed on its own, extends/include unchecked.
+  Parsed check_alone(const fs::path& path, front::DiagnosticEngine& diags) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream text;
     text << in.rdbuf();
@@ -109,6 +107,7 @@ class Checker {
                                                           std::move(text).str(), path.string());
     auto t = front::parse_template(file, {}, diags);
     if (!t) return std::unique_ptr<front::Template>();
+    front::check_imports(*t, diags);
     return std::make_unique<front::Template>(std::move(*t));
   }
 

@@ -181,8 +181,7 @@ bool parse_whitespace(Parser& p, const Token& tag, NodeList& out, const OpenBloc
   if (!mode) {
     Diagnostic& d = p.fail(tag, is_empty(tag.suffix) ? tag.op : tag.suffix,
                            "invalid whitespace mode " + std::string(name));
-    d.notes.push_back(
-        {Severity::Note, nullptr, {}, 0, "the modes are 'all', 'single' and 'oneline'", {}});
+    d.add_note("the modes are 'all', 'single' and 'oneline'");
     return false;
   }
   p.set_whitespace(*mode);

@@ -142,13 +142,7 @@ bool Parser::parse_directive(const Token& tag, NodeList& out, const OpenBlock* b
     return parse(*this, tag, out, block) && !failed_;
   Diagnostic& d = fail(tag, tag.op, "unknown operator: " + python_str_repr(op));
   if (op.starts_with("end") && op.size() > 3) {
-    d.notes.push_back(
-        {Severity::Note,
-         nullptr,
-         {},
-         0,
-         "Tornado closes every block with '{% end %}', not '{% " + std::string(op) + " %}'",
-         {}});
+    d.add_note("Tornado closes every block with '{% end %}', not '{% " + std::string(op) + " %}'");
   }
   return false;
 }
@@ -165,12 +159,8 @@ bool Parser::check_intermediate(const Token& tag, std::string_view op, const Ope
   Diagnostic& d =
       fail(tag, tag.op,
            std::string(op) + " block cannot be attached to " + std::string(block->op) + " block");
-  d.notes.push_back({Severity::Note,
-                     file_,
-                     block->tag->op,
-                     0,
-                     "the innermost open block is this '" + std::string(block->op) + "'",
-                     {}});
+  d.add_note("the innermost open block is this '" + std::string(block->op) + "'", file_,
+             block->tag->op);
   return false;
 }
 
@@ -228,12 +218,10 @@ void Parser::report_lex_error(const Token& token) {
                         token.error == LexError::MissingEndComment;
   if (unclosed) {
     Diagnostic& d = diags_.error(file_, {token.range.begin, token.range.begin + 2}, message);
-    d.notes.push_back({Severity::Note,
-                       nullptr,
-                       {},
-                       0,
-                       "a tag ends at the first closing delimiter; none follows",
-                       {}});
+    const std::string_view opener = slice({token.range.begin, token.range.begin + 2});
+    const std::string_view closer = opener == "{{" ? "}}" : opener == "{%" ? "%}" : "#}";
+    d.add_note("no '" + std::string(closer) + "' follows this '" + std::string(opener) +
+               "' in the rest of the file");
     return;
   }
   Diagnostic& d = diags_.error(file_, token.range, message);
@@ -254,8 +242,7 @@ void Parser::report_missing_end(const OpenBlock& block) {
   const std::string op(block.op);
   Diagnostic& d = fail(*last, last->range, "Missing {% end %} block for " + op);
   if (last != block.tag) {
-    d.notes.push_back(
-        {Severity::Note, file_, block.tag->range, 0, "'" + op + "' block opened here", {}});
+    d.add_note("'" + op + "' block opened here", file_, block.tag->range);
   }
 }
 

@@ -112,7 +112,7 @@ std::string FolderLoader::resolve(std::string_view name, std::string_view parent
 std::optional<std::string> FolderLoader::read(const std::string& name, std::string& path,
                                               std::string& error) {
   if (is_outside_root(name)) {
-    error = "template '" + name + "' is outside the template root " + root_;
+    error = "template '" + name + "' is outside the template root";
     return std::nullopt;
   }
   path = root_ + "/" + name;
