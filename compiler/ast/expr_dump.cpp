@@ -285,6 +285,34 @@ void dump_operator(const Expr& e, std::string& out) {
   out += ')';
 }
 
+// Attribute, subscript and slice nodes.
+void dump_access(const Expr& e, std::string& out) {
+  if (e.kind == ExprKind::Attribute) {
+    const auto& a = static_cast<const AttributeExpr&>(e);
+    out += "(attr ";
+    dump_expr(*a.value, out);
+    out += ' ' + a.attr + ')';
+    return;
+  }
+  if (e.kind == ExprKind::Subscript) {
+    const auto& s = static_cast<const SubscriptExpr&>(e);
+    out += "(sub ";
+    dump_expr(*s.value, out);
+    out += ' ';
+    dump_expr(*s.index, out);
+    out += ')';
+    return;
+  }
+  const auto& s = static_cast<const SliceExpr&>(e);
+  out += "(slice ";
+  dump_optional(s.lower, out);
+  out += ' ';
+  dump_optional(s.upper, out);
+  out += ' ';
+  dump_optional(s.step, out);
+  out += ')';
+}
+
 }  // namespace
 
 void dump_expr(const Expr& e, std::string& out) {
@@ -294,33 +322,10 @@ void dump_expr(const Expr& e, std::string& out) {
       return;
     case ExprKind::Constant:
       return dump_constant(static_cast<const ConstantExpr&>(e), out);
-    case ExprKind::Attribute: {
-      const auto& a = static_cast<const AttributeExpr&>(e);
-      out += "(attr ";
-      dump_expr(*a.value, out);
-      out += ' ' + a.attr + ')';
-      return;
-    }
-    case ExprKind::Subscript: {
-      const auto& s = static_cast<const SubscriptExpr&>(e);
-      out += "(sub ";
-      dump_expr(*s.value, out);
-      out += ' ';
-      dump_expr(*s.index, out);
-      out += ')';
-      return;
-    }
-    case ExprKind::Slice: {
-      const auto& s = static_cast<const SliceExpr&>(e);
-      out += "(slice ";
-      dump_optional(s.lower, out);
-      out += ' ';
-      dump_optional(s.upper, out);
-      out += ' ';
-      dump_optional(s.step, out);
-      out += ')';
-      return;
-    }
+    case ExprKind::Attribute:
+    case ExprKind::Subscript:
+    case ExprKind::Slice:
+      return dump_access(e, out);
     case ExprKind::Call:
       return dump_call(static_cast<const CallExpr&>(e), out);
     case ExprKind::Unary:

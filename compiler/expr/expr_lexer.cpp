@@ -185,11 +185,14 @@ class Lexer {
     }
   }
 
+  // Only a comment on the text's last line can hide the code Tornado appends after it.
   void comment() {
     const std::uint32_t begin = pos_;
     while (pos_ < end_ && text_[pos_] != '\n') ++pos_;
-    if (!opts_.allow_comments) {
-      error(begin, pos_, "a comment here would hide the ':' that Tornado appends to this tag");
+    if (!opts_.allow_comments && pos_ == end_) {
+      error(begin, pos_,
+            "a comment is not allowed here: Tornado appends code after this text on the same "
+            "line");
     }
   }
 
@@ -338,6 +341,8 @@ class Lexer {
   }
 
   void number();
+  void prefixed_integer(char second);
+  void decimal_number();
   bool digits(bool (*accept)(char), bool after_prefix);
   void integer_value(std::uint32_t begin, std::uint32_t digits_begin, int base);
   void float_value(std::uint32_t begin);
@@ -387,21 +392,28 @@ bool Lexer::digits(bool (*accept)(char), bool after_prefix) {
 }
 
 void Lexer::number() {
-  const std::uint32_t begin = pos_;
   const char second = pos_ + 1 < end_ ? static_cast<char>(text_[pos_ + 1] | 0x20) : 0;
   if (text_[pos_] == '0' && (second == 'x' || second == 'o' || second == 'b')) {
-    pos_ += 2;
-    bool (*accept)(char) = second == 'x' ? is_hex : second == 'o' ? is_octal : is_binary;
-    const int base = second == 'x' ? 16 : second == 'o' ? 8 : 2;
-    if (!digits(accept, true)) {
-      return error(begin, pos_ + 1,
-                   fmt::format("invalid {} literal", base == 16  ? "hexadecimal"
-                                                     : base == 8 ? "octal"
-                                                                 : "binary"));
-    }
-    if (number_suffix_ok(begin)) integer_value(begin, begin + 2, base);
-    return;
+    return prefixed_integer(second);
   }
+  decimal_number();
+}
+
+// 0x.., 0o.., 0b.. (`second` is the lower-cased prefix letter).
+void Lexer::prefixed_integer(char second) {
+  const std::uint32_t begin = pos_;
+  pos_ += 2;
+  bool (*accept)(char) = second == 'x' ? is_hex : second == 'o' ? is_octal : is_binary;
+  const int base = second == 'x' ? 16 : second == 'o' ? 8 : 2;
+  if (!digits(accept, true)) {
+    const char* name = base == 16 ? "hexadecimal" : base == 8 ? "octal" : "binary";
+    return error(begin, pos_ + 1, fmt::format("invalid {} literal", name));
+  }
+  if (number_suffix_ok(begin)) integer_value(begin, begin + 2, base);
+}
+
+void Lexer::decimal_number() {
+  const std::uint32_t begin = pos_;
   digits(is_decimal, false);
   bool is_float = false;
   if (pos_ < end_ && text_[pos_] == '.') {

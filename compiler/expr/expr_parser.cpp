@@ -29,6 +29,14 @@ ExprPtr parse_expression(const ExprParseInput& in, bool allow_tuple) {
   return e;
 }
 
+ExprPtr parse_header_expression(const ExprParseInput& in) {
+  auto parser = make_parser(in, false);
+  if (!parser) return nullptr;
+  ExprPtr e = parser->test();
+  if (!e || !parser->expect_end()) return nullptr;
+  return e;
+}
+
 // Tornado appends ':' to these headers, so a comment would swallow it.
 std::optional<ForHeader> parse_for_header(const ExprParseInput& in) {
   auto parser = make_parser(in, false);

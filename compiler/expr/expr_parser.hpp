@@ -32,6 +32,12 @@ struct ExprParseInput {
 /// tuple (as in `{{ a, b }}`, which Tornado pastes after `_tt_tmp = `).
 ExprPtr parse_expression(const ExprParseInput& in, bool allow_tuple);
 
+/// parse_header_expression parses one expression that Tornado follows with more code on
+/// the same generated line: `if`/`elif`/`while` conditions (`:` is appended) and the `apply`
+/// function (`(...)` is appended). Unlike parse_expression, a `#` comment is an error here,
+/// because in Tornado it would comment out that code.
+ExprPtr parse_header_expression(const ExprParseInput& in);
+
 /// ForHeader is the text after `for`: `target in iterable`.
 struct ForHeader {
   ExprPtr target;

@@ -253,9 +253,9 @@ ExprPtr PythonParser::call(ExprPtr func) {
   const std::uint32_t begin = func->range.begin;
   next();  // '('
   auto c = std::make_unique<CallExpr>(SourceRange{}, std::move(func));
-  bool seen_keyword = false, seen_double_star = false;
+  ArgumentOrder order;
   while (!at(Tok::RParen)) {
-    if (!call_argument(*c, seen_keyword, seen_double_star)) return nullptr;
+    if (!call_argument(*c, order)) return nullptr;
     if (!accept(Tok::Comma)) break;
   }
   if (!expect(Tok::RParen, "',' or ')'")) return nullptr;
@@ -263,17 +263,18 @@ ExprPtr PythonParser::call(ExprPtr func) {
   return c;
 }
 
-bool PythonParser::call_argument(CallExpr& c, bool& seen_keyword, bool& seen_double_star) {
+// The part of an argument before its value: `*`, `**` or `name=`, with Python's ordering
+// rules for positional, keyword and unpacking arguments.
+bool PythonParser::argument_head(const CallExpr& c, Argument& arg, ArgumentOrder& order) {
   const ExprToken& first = peek();
-  Argument arg;
   if (first.kind == Tok::Star || first.kind == Tok::DoubleStar) {
     next();
     arg.kind = first.kind == Tok::Star ? ArgKind::Star : ArgKind::DoubleStar;
-    if (arg.kind == ArgKind::Star && seen_double_star) {
+    if (arg.kind == ArgKind::Star && order.seen_double_star) {
       error(first.range, "iterable argument unpacking follows keyword argument unpacking");
       return false;
     }
-    seen_double_star = seen_double_star || arg.kind == ArgKind::DoubleStar;
+    order.seen_double_star = order.seen_double_star || arg.kind == ArgKind::DoubleStar;
   } else if (first.kind == Tok::Name && peek(1).kind == Tok::Assign) {
     arg.kind = ArgKind::Keyword;
     arg.name = first.text;
@@ -285,31 +286,42 @@ bool PythonParser::call_argument(CallExpr& c, bool& seen_keyword, bool& seen_dou
     }
     next();
     next();
-    seen_keyword = true;
-  } else if (seen_keyword || seen_double_star) {
-    error(first.range, seen_double_star ? "positional argument follows keyword argument unpacking"
-                                        : "positional argument follows keyword argument");
+    order.seen_keyword = true;
+  } else if (order.seen_keyword || order.seen_double_star) {
+    error(first.range, order.seen_double_star
+                           ? "positional argument follows keyword argument unpacking"
+                           : "positional argument follows keyword argument");
     return false;
   }
-  if (!(arg.value = test())) return false;
+  return true;
+}
+
+bool PythonParser::call_argument(CallExpr& c, ArgumentOrder& order) {
+  Argument arg;
+  if (!argument_head(c, arg, order) || !(arg.value = test())) return false;
   if (arg.kind == ArgKind::Positional && (at(Tok::KwFor) || at(Tok::KwAsync))) {
-    // A bare generator expression is allowed only as the sole argument: f(x for x in y).
-    auto comp = std::make_unique<ComprehensionExpr>(SourceRange{}, ComprehensionKind::Generator);
-    const std::uint32_t begin = arg.value->range.begin;
-    comp->element = std::move(arg.value);
-    if (!comprehension_clauses(comp->clauses)) return false;
-    comp->range = span(begin, last_end_);
-    if (!c.args.empty() || !at(Tok::RParen)) {
-      error(comp->range, "generator expression must be parenthesized");
-      return false;
-    }
-    arg.value = std::move(comp);
+    if (!bare_generator(c, arg)) return false;
   } else if (at(Tok::Assign) && arg.kind == ArgKind::Positional) {
     error(arg.value->range,
           "expression cannot contain assignment (a keyword argument name must be a plain name)");
     return false;
   }
   c.args.push_back(std::move(arg));
+  return true;
+}
+
+// A bare generator expression is allowed only as the sole argument: f(x for x in y).
+bool PythonParser::bare_generator(const CallExpr& c, Argument& arg) {
+  auto comp = std::make_unique<ComprehensionExpr>(SourceRange{}, ComprehensionKind::Generator);
+  const std::uint32_t begin = arg.value->range.begin;
+  comp->element = std::move(arg.value);
+  if (!comprehension_clauses(comp->clauses)) return false;
+  comp->range = span(begin, last_end_);
+  if (!c.args.empty() || !at(Tok::RParen)) {
+    error(comp->range, "generator expression must be parenthesized");
+    return false;
+  }
+  arg.value = std::move(comp);
   return true;
 }
 

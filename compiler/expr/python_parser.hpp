@@ -79,7 +79,13 @@ class PythonParser {
   ExprPtr call(ExprPtr func);
   ExprPtr subscript(ExprPtr value);
   ExprPtr slice_item();
-  bool call_argument(CallExpr& call, bool& seen_keyword, bool& seen_double_star);
+  struct ArgumentOrder {
+    bool seen_keyword = false;
+    bool seen_double_star = false;
+  };
+  bool argument_head(const CallExpr& call, Argument& arg, ArgumentOrder& order);
+  bool call_argument(CallExpr& call, ArgumentOrder& order);
+  bool bare_generator(const CallExpr& call, Argument& arg);
   bool comprehension_clauses(std::vector<ComprehensionFor>& out);
   ExprPtr comprehension(std::uint32_t begin, ComprehensionKind kind, ExprPtr element, Tok close,
                         const char* close_text);

@@ -60,6 +60,7 @@ TEST_P(ExprCaseTest, ParsesAsExpected) {
 
 constexpr ExprMode E = ExprMode::Expr;
 constexpr ExprMode T = ExprMode::Tuple;
+constexpr ExprMode H = ExprMode::Header;
 constexpr ExprMode S = ExprMode::Set;
 constexpr ExprMode F = ExprMode::For;
 constexpr ExprMode X = ExprMode::Except;
@@ -200,8 +201,18 @@ const Case kCases[] = {
     {F, "f() in y", "error 1:1: cannot assign to function call"},
     {F, "*a, b in c", "error 1:1: unsupported Python syntax: starred assignment target"},
     {F, "x in y # c",
-     "error 1:8: a comment here would hide the ':' that Tornado appends to this tag"},
+     "error 1:8: a comment is not allowed here: Tornado appends code after this text on the same "
+     "line"},
     {F, "a + b in c", "error 1:1: cannot assign to expression"},
+    {F, "x in (y # c\n)", "(for-header (name x) (name y))"},
+    {H, "x # c",
+     "error 1:3: a comment is not allowed here: Tornado appends code after this text on the "
+     "same line"},
+    {H, "f(x, # c\ny)", "(call (name f) (name x) (name y))"},
+    {H, "a and not b", "(and (name a) (not (name b)))"},
+    {H, "a, b", "error 1:2: expected end of expression but found ','"},
+    {E, "x # c", "(name x)"},
+    {S, "x = 1 # c", "(assign (name x) (const 1))"},
     {X, "", "(except _ \"\")"},
     {X, "A, B", "error 1:2: multiple exception types must be parenthesized"},
     {X, "E as", "error 1:5: expected a name after 'as' but found end of input"},

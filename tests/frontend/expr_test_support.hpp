@@ -11,10 +11,11 @@
 
 namespace squall::front::testing {
 
-enum class ExprMode { Expr, Tuple, Set, For, Except, Import, From };
+enum class ExprMode { Expr, Tuple, Header, Set, For, Except, Import, From };
 
 inline ExprMode expr_mode_from_name(std::string_view name) {
   if (name == "tuple") return ExprMode::Tuple;
+  if (name == "header") return ExprMode::Header;
   if (name == "set") return ExprMode::Set;
   if (name == "for") return ExprMode::For;
   if (name == "except") return ExprMode::Except;
@@ -50,6 +51,10 @@ inline std::string render_success(ExprMode mode, const ExprParseInput& in, Parse
     case ExprMode::Expr:
     case ExprMode::Tuple:
       out.expr = parse_expression(in, mode == ExprMode::Tuple);
+      ok = out.expr != nullptr;
+      return ok ? dump_expr(*out.expr) : "";
+    case ExprMode::Header:
+      out.expr = parse_header_expression(in);
       ok = out.expr != nullptr;
       return ok ? dump_expr(*out.expr) : "";
     case ExprMode::Set: {
