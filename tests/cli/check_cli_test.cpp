@@ -1,0 +1,156 @@
+// `squall check`: exit codes (0 clean, 1 errors, 2 usage) and the output format, running
+// the built executable.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CliRun {
+  int exit_code = -1;
+  std::string out;  // stdout then stderr, separated by "--stderr--\n"
+};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+class CheckCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::path(::testing::TempDir()) / ("squall_check_" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  fs::path write(const std::string& name, const std::string& text) {
+    const fs::path path = dir_ / name;
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+  }
+
+  // run executes `squall check ARGS` with the working directory set to the temp folder.
+  CliRun run(const std::string& args) {
+    const fs::path out = dir_ / ".out", err = dir_ / ".err";
+    const std::string cmd = "cd '" + dir_.string() + "' && '" SQUALL_BINARY "' check " + args +
+                            " >'" + out.string() + "' 2>'" + err.string() + "'";
+    const int status = std::system(cmd.c_str());
+    CliRun r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = slurp(out) + "--stderr--\n" + slurp(err);
+    return r;
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(CheckCli, CleanTemplateExitsZeroSilently) {
+  write("ok.html", "<p>{{ name }}</p>\n{% for x in items %}{{ x }}{% end %}\n");
+  const CliRun r = run("ok.html");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, "--stderr--\n");
+}
+
+TEST_F(CheckCli, ErrorIsGccStyleWithSourceAndCaret) {
+  write("bad.html", "<ul>\n{% for x in items %}\n{{ x }}\n{% endfor %}\n");
+  const CliRun r = run("bad.html");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out,
+            "--stderr--\n"
+            "bad.html:4:4: error: unknown operator: 'endfor'\n"
+            "   4 | {% endfor %}\n"
+            "     |    ^~~~~~\n"
+            "note: Tornado closes every block with '{% end %}', not '{% endfor %}'\n");
+}
+
+TEST_F(CheckCli, FoldersAreCheckedRecursivelyInOrder) {
+  write("t/a.html", "{{ }}");
+  write("t/sub/b.txt", "fine");
+  write("t/sub/c.js", "{% if x %}");
+  const CliRun r = run("t");
+  EXPECT_EQ(r.exit_code, 1);
+  const auto a = r.out.find("t/a.html:1:1: error: Empty expression");
+  const auto c = r.out.find("t/sub/c.js:1:1: error: Missing {% end %} block for if");
+  EXPECT_NE(a, std::string::npos) << r.out;
+  EXPECT_NE(c, std::string::npos) << r.out;
+  EXPECT_LT(a, c);
+  EXPECT_EQ(r.out.find("b.txt"), std::string::npos);
+}
+
+TEST_F(CheckCli, WarningsAloneExitZero) {
+  write("w.html", "{% import os %}{{ os.sep }}");
+  const CliRun r = run("w.html");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("w.html:1:11: warning: module 'os' is not provided by Squall"),
+            std::string::npos)
+      << r.out;
+}
+
+TEST_F(CheckCli, RootResolvesExtendsAndInclude) {
+  write("root/base.html", "<html>{% block body %}{% end %}</html>");
+  write("root/pages/home.html",
+        "{% extends \"../base.html\" %}{% block body %}{% include \"part.html\" %}{% end %}");
+  write("root/pages/part.html", "part");
+  write("root/pages/broken.html",
+        "{% include \"../../outside.html\" %}\n{% include \"missing.html\" %}");
+  EXPECT_EQ(run("--root root root/pages/home.html root/base.html").exit_code, 0);
+  const CliRun r = run("--root root root/pages/broken.html");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("root/pages/broken.html:1:1: error: template '../outside.html' is outside "
+                       "the template root"),
+            std::string::npos)
+      << r.out;
+}
+
+TEST_F(CheckCli, RootReportsMissingTargetAtTheTag) {
+  write("root/a.html", "x\n  {% include \"nope.html\" %}");
+  const CliRun r = run("--root root root");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("root/a.html:2:3: error: template 'nope.html' not found"), std::string::npos)
+      << r.out;
+}
+
+TEST_F(CheckCli, DumpAstPrintsTheTree) {
+  write("d.html", "{% if x %}a{% end %}");
+  const CliRun r = run("--dump-ast d.html");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out,
+            "(template \"d.html\" autoescape=default\n"
+            "  (if@1\n"
+            "    (branch@1 (name x)\n"
+            "      (text@1 \"a\" single))))\n"
+            "--stderr--\n");
+}
+
+TEST_F(CheckCli, UsageErrorsExitTwo) {
+  EXPECT_EQ(run("").exit_code, 2);
+  EXPECT_EQ(run("--no-such-flag x").exit_code, 2);
+  const CliRun missing = run("nope.html");
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.out.find("no such file or directory: nope.html"), std::string::npos);
+  write("x.html", "x");
+  EXPECT_EQ(run("--root no_such_dir x.html").exit_code, 2);
+}
+
+TEST_F(CheckCli, UnreadableFileExitsTwo) {
+  if (::geteuid() == 0) GTEST_SKIP() << "root can read any file";
+  const fs::path p = write("secret.html", "x");
+  fs::permissions(p, fs::perms::none);
+  const CliRun r = run("secret.html");
+  fs::permissions(p, fs::perms::owner_all);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("cannot read"), std::string::npos) << r.out;
+}
+
+}  // namespace
