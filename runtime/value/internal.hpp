@@ -70,6 +70,9 @@ bool has_method(Kind kind, std::string_view name);
 /// bound_method makes the callable `self.name` (CPython's bound builtin method).
 Value bound_method(const Value& self, std::string_view name);
 
+/// float_to_int is int(float): truncation; ValueError for NaN, OverflowError beyond int64.
+std::int64_t float_to_int(double d);
+
 /// Type objects used by builtins (str, int, ...), by name.
 Value type_object(std::string_view name);
 

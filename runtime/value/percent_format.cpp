@@ -85,7 +85,7 @@ std::string number_arg(const Value& v, const Directive& d) {
     if (!v.is_number())
       raise("TypeError", std::string("%") + t + " format: a real number is required, not " +
                              std::string(py::type_name(v)));
-    const Value i = py::call(type_object("int"), std::span(&v, 1));
+    const Value i(v.is_float() ? float_to_int(v.as_float()) : v.as_int());
     FormatSpec s = to_spec(d, '=');
     s.type = t == 'i' || t == 'u' ? 'd' : t;
     s.alternate = d.alt;

@@ -5,7 +5,6 @@
 #include "value/internal.hpp"
 
 namespace squall::rt {
-namespace {
 
 std::int64_t float_to_int(double d) {
   if (std::isnan(d)) raise("ValueError", "cannot convert float NaN to integer");
@@ -14,6 +13,8 @@ std::int64_t float_to_int(double d) {
   if (t >= 9223372036854775808.0 || t < -9223372036854775808.0) int_overflow();
   return static_cast<std::int64_t>(t);
 }
+
+namespace {
 
 Value make_int(Args args, KwArgs kwargs) {
   check_arity("int", args, 0, 2);
@@ -113,8 +114,14 @@ class TypeObject final : public TypeBase {
 Value type_object(std::string_view name) {
   static constexpr std::string_view kNames[] = {"str",   "int",  "float", "bool",  "list",
                                                 "tuple", "dict", "set",   "range", "object"};
-  for (std::string_view n : kNames)
-    if (n == name) return Value::adopt(new TypeObject(n));
+  // Type objects are immutable: one shared instance each, made on first use.
+  static const std::vector<Value> kTypes = [] {
+    std::vector<Value> out;
+    for (std::string_view n : kNames) out.push_back(Value::adopt(new TypeObject(n)));
+    return out;
+  }();
+  for (std::size_t i = 0; i < std::size(kNames); ++i)
+    if (kNames[i] == name) return kTypes[i];
   return Value();
 }
 
