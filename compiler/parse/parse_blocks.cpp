@@ -20,8 +20,11 @@ std::optional<OpenBlock> open_body(Parser& p, const Token& tag, const OpenBlock*
   return block;
 }
 
+// condition parses an if/elif/while condition; Tornado appends `:` to it, so a trailing
+// `#` comment is an error (parse_header_expression).
 ExprPtr condition(Parser& p, const Token& tag) {
-  return require_suffix(p, tag, "a condition") ? p.expression(tag.suffix, false) : nullptr;
+  return require_suffix(p, tag, "a condition") ? parse_header_expression(p.expr_input(tag.suffix))
+                                               : nullptr;
 }
 
 std::string quoted(std::string_view op) {
@@ -172,7 +175,7 @@ bool parse_apply(Parser& p, const Token& tag, NodeList& out, const OpenBlock* pa
     p.fail(*end, tag.op, "apply missing method name");
     return false;
   }
-  node->func = p.expression(tag.suffix, false);
+  node->func = parse_header_expression(p.expr_input(tag.suffix));
   out.push_back(std::move(node));
   return true;
 }

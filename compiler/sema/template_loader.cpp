@@ -118,7 +118,7 @@ std::optional<std::string> FolderLoader::read(const std::string& name, std::stri
   path = root_ + "/" + name;
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    error = "template '" + name + "' not found (no readable file " + path + ")";
+    error = "FileNotFoundError: template '" + name + "' not found (no readable file " + path + ")";
     return std::nullopt;
   }
   std::ostringstream text;
@@ -135,7 +135,7 @@ std::optional<std::string> DictLoader::read(const std::string& name, std::string
   path.clear();
   const auto it = templates_.find(name);
   if (it == templates_.end()) {
-    error = "template '" + name + "' not found";
+    error = "KeyError: template '" + name + "' not found";
     return std::nullopt;
   }
   return it->second;

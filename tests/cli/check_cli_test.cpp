@@ -117,7 +117,8 @@ TEST_F(CheckCli, RootReportsMissingTargetAtTheTag) {
   write("root/a.html", "x\n  {% include \"nope.html\" %}");
   const CliRun r = run("--root root root");
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.out.find("root/a.html:2:3: error: template 'nope.html' not found"), std::string::npos)
+  EXPECT_NE(r.out.find("root/a.html:2:3: error: FileNotFoundError: template 'nope.html' not found"),
+            std::string::npos)
       << r.out;
 }
 

@@ -97,7 +97,7 @@ TEST(TemplateLoader, MissingTemplateIsReportedAtTheTag) {
   EXPECT_EQ(check_template(loader, "a.html", diags), nullptr);
   const Diagnostic* d = first_error(diags);
   ASSERT_NE(d, nullptr);
-  EXPECT_EQ(d->message, "template 'nope.html' not found");
+  EXPECT_EQ(d->message, "KeyError: template 'nope.html' not found");
   EXPECT_EQ(reported_line(*d), 2);
 }
 
