@@ -1,14 +1,10 @@
 #include "sema/known_modules.hpp"
 
-#include <array>
-
 #include "ast/node_visit.hpp"
+#include "squall/py.hpp"
 
 namespace squall::front {
 namespace {
-
-// The runtime emulates these; see docs/syntax.md ("Imports").
-constexpr std::array<std::string_view, 2> kKnownModules = {"datetime", "math"};
 
 void check_nodes(const NodeList& nodes, const Template& t, DiagnosticEngine& diags);
 
@@ -40,16 +36,8 @@ void check_nodes(const NodeList& nodes, const Template& t, DiagnosticEngine& dia
 
 }  // namespace
 
-std::span<const std::string_view> known_modules() {
-  return kKnownModules;
-}
-
 bool is_known_module(std::string_view module) {
-  const std::string_view top = module.substr(0, module.find('.'));
-  for (const std::string_view known : kKnownModules) {
-    if (known == module || known == top) return true;
-  }
-  return false;
+  return py::module(module.substr(0, module.find('.'))).has_value();
 }
 
 void check_imports(const Template& t, DiagnosticEngine& diags) {

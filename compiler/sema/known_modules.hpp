@@ -1,7 +1,6 @@
 // The Python modules templates may import (`{% import x %}`, `{% from x import y %}`).
 #pragma once
 
-#include <span>
 #include <string_view>
 
 #include "ast/ast.hpp"
@@ -9,11 +8,9 @@
 
 namespace squall::front {
 
-/// known_modules lists the modules Squall's runtime provides; the single place to extend.
-std::span<const std::string_view> known_modules();
-
-/// is_known_module says whether `module` (a dotted name) or its top-level package is one
-/// of known_modules().
+/// is_known_module says whether the runtime provides `module` (a dotted name: its
+/// top-level package decides). The runtime's module registry (`squall::py::module`) is the
+/// one list, so the check and rendering cannot disagree.
 bool is_known_module(std::string_view module);
 
 /// check_imports warns about every import in `t` (at any depth) of a module Squall does
