@@ -57,6 +57,17 @@ CASES = {
         "int(media['length'] / 1024)", "request.request_time() * 1000",
         "modules.Static('js/chat.js')", "x[1:2][::2]", "'' .join(x)", "a.if_",
         "f(a)[b](c)", "match", "case", "type", "print",
+        # Constructs from ../shared/corpus/CONSTRUCTS.md, written as the corpus writes them.
+        "FlashMessages().as_list()", "Template('x.html', a=1)[:3]", "globals().get('name')",
+        "'name' in globals()", "'%s' % (x,)", "'{0}'.format(a, b=c)", "[a, b][i]",
+        "int(100 * knowledge.right)", r"""'<div class=\"row\">' if offset in (0,2,5,8) else ''""",
+        r'''str(exception).replace("\n", "<br/>")''', "stats['difficulties'][-1]",
+        "name not in ['name', 'uuid'] and getattr(task, name, None) is not None",
+        "static_url('main.%sjs' % ( '' if options.unminified else 'min.'))",
+        "sorted(ws.processing, key=lambda ts: ts.priority)", "pprint.pformat(x)",
+        "locale.format_date(entry.published, full_format=True, shorten=True)",
+        "escape.url_escape(x)", "json_encode({'a': [1, 2.5, None]})", "ii <= 10",
+        "sum(1 for x in y if x)", "any(x for x in y)", "', '.join(str(x) for x in y)",
     ],
     "tuple": ["a, b", "a,", "1, 2, 3", "a, (b, c)", "*a, b", "x"],
     "set": [
@@ -72,6 +83,10 @@ CASES = {
         "x = 1 # c\n    # only comment\n\n    y = 2", "x = (1,\n2)", "x = 1 \\\n+ 2",
         "if a:\n      x = 1\n    else:\n            y = 2", "if a:\n        pass",
         "x = '''a\nb'''", "if a: pass\n    else: x = 1", "x = [i for i in y]",
+        "name = name or 'John'",
+        "worker_list = sorted(workers.values(), key=lambda ws: str(ws.name))",
+        "a = 1; b = 2; c = a + b", "total = sum(x.n for x in items)", "d[k], e.f = 1, 2",
+        "if a:\n        x = 1\n\n        # note\n    else:\n        x = 2",
         "other = {key: value for key, value in worker['stats'].items() if key not in "
         "'pool pid'.split()}",
     ],
