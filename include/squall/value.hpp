@@ -219,6 +219,10 @@ class Value {
   detail::CallableData& as_callable() const noexcept;
   detail::IteratorData& as_iterator() const noexcept;
 
+  /// heap_identity is the address of the heap payload, or nullptr for inline scalars and
+  /// borrowed strs: an identity key (cycle detection, `id()`-like uses).
+  const void* heap_identity() const noexcept { return is_heap() ? u_.h : nullptr; }
+
   /// identical is Python's `is` for heap values and value equality for scalars.
   bool identical(const Value& o) const noexcept;
 
@@ -261,7 +265,8 @@ class Object : public detail::HeapObject {
   /// getattr returns the attribute or nullopt (the caller raises AttributeError).
   virtual std::optional<Value> getattr(std::string_view name) const;
   /// call_method calls method `name`, or returns nullopt when there is no such attribute.
-  /// The default looks the attribute up with getattr and calls it.
+  /// The default looks the attribute up with getattr and calls it. `format(v, spec)` asks
+  /// for `__format__` (one str argument) before falling back to the builtin rules.
   virtual std::optional<Value> call_method(std::string_view name, Args args, KwArgs kwargs) const;
   /// getitem is `self[key]`; the default raises TypeError "'T' object is not subscriptable".
   virtual Value getitem(const Value& key) const;

@@ -137,7 +137,7 @@ std::optional<Value> DateTimeObject::getattr(std::string_view name) const {
 
 std::optional<Value> DateTimeObject::call_method(std::string_view name, Args args,
                                                  KwArgs kwargs) const {
-  if (name == "strftime") {
+  if (name == "strftime" || name == "__format__") {
     check_arity(name, args, 1, 1);
     return Value(t_.strftime(str_arg(args[0], "strftime")));
   }

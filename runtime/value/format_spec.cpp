@@ -8,6 +8,16 @@
 namespace squall::rt {
 namespace {
 
+// is_one_of: `c` is in `set`, or is the empty type (0).
+bool is_one_of(char c, std::string_view set) {
+  return c == 0 || set.find(c) != std::string_view::npos;
+}
+
+[[noreturn]] void unknown_code(char t, std::string_view type) {
+  raise("ValueError", std::string("Unknown format code '") + t + "' for object of type '" +
+                          std::string(type) + "'");
+}
+
 bool is_align(char c) {
   return c == '<' || c == '>' || c == '=' || c == '^';
 }
@@ -129,6 +139,7 @@ FormatSpec parse_format_spec(std::string_view spec) {
   }
   if (i < spec.size()) s.type = spec[i++];
   if (i < spec.size()) raise("ValueError", "Invalid format specifier");
+
   return s;
 }
 
@@ -171,13 +182,14 @@ std::string format_int(std::int64_t v, const FormatSpec& s) {
   const char t = s.type ? s.type : 'd';
   if (t == 'c') {
     if (s.sign) raise("ValueError", "Sign not allowed with integer format specifier 'c'");
+    if (s.alternate)
+      raise("ValueError", "Alternate form (#) not allowed with integer format specifier 'c'");
+    if (v < 0 || v > 0x10FFFF) raise("OverflowError", "%c arg not in range(0x110000)");
     std::string out;
     detail::append_utf8(out, static_cast<char32_t>(v));
     return pad(out, s, '<', 0);
   }
   const unsigned base = t == 'x' || t == 'X' ? 16 : t == 'o' ? 8 : t == 'b' ? 2 : 10;
-  if (base == 10 && t != 'd' && t != 'n')
-    raise("ValueError", std::string("Unknown format code '") + t + "' for object of type 'int'");
   std::string digits;
   const char* alphabet = t == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
   do {
@@ -201,23 +213,18 @@ std::string format_float(double v, const FormatSpec& s) {
   } else if (t == '%') {
     num = c_float(v * 100, 'f', static_cast<int>(s.precision < 0 ? 6 : s.precision), s.alternate) +
           "%";
-  } else if (t == 'e' || t == 'E' || t == 'f' || t == 'F' || t == 'g' || t == 'G' || t == 'n') {
+  } else {
     num = c_float(v, t == 'n' ? 'g' : t, static_cast<int>(s.precision < 0 ? 6 : s.precision),
                   s.alternate);
-  } else {
-    raise("ValueError", std::string("Unknown format code '") + t + "' for object of type 'float'");
   }
   return finish_number(neg, "", num, s, 3);
 }
 
 std::string format_text(std::string_view v, const FormatSpec& s) {
-  if (s.type && s.type != 's')
-    raise("ValueError",
-          std::string("Unknown format code '") + s.type + "' for object of type 'str'");
+  if (s.sign == ' ') raise("ValueError", "Space not allowed in string format specifier");
   if (s.sign) raise("ValueError", "Sign not allowed in string format specifier");
   if (s.alternate) raise("ValueError", "Alternate form (#) not allowed in string format specifier");
   if (s.align == '=') raise("ValueError", "'=' alignment not allowed in string format specifier");
-  if (s.grouping) raise("ValueError", std::string("Cannot specify '") + s.grouping + "' with 's'.");
   std::string body(v);
   if (s.precision >= 0 && cp_len(body) > static_cast<std::size_t>(s.precision)) {
     const auto offs = cp_offsets(body);
@@ -234,17 +241,34 @@ using namespace squall::rt;
 
 std::string format_value(const Value& v, std::string_view spec) {
   if (spec.empty()) return str(v);
+  if (v.is_object()) {  // objects may define __format__ (datetime formats with strftime)
+    const Value arg(spec);
+    if (auto r = v.as_object().call_method("__format__", std::span(&arg, 1), {})) return str(*r);
+  }
+  if (!v.is_number() && !v.is_str())
+    raise("TypeError",
+          "unsupported format string passed to " + std::string(type_name(v)) + ".__format__");
   const FormatSpec s = parse_format_spec(spec);
+  const char t = s.type;
+  // Grouping is checked against the type (str defaults to 's', int to 'd') before anything
+  // else, as CPython does while parsing the spec.
+  const char effective = t ? t : v.is_str() ? 's' : v.is_float() ? 0 : 'd';
+  if (s.grouping && !is_one_of(effective, "defgEGF%") &&
+      !(s.grouping == '_' && is_one_of(effective, "boxX"))) {
+    raise("ValueError",
+          std::string("Cannot specify '") + s.grouping + "' with '" + effective + "'.");
+  }
   if (v.is_int() || v.is_bool()) {
-    const char t = s.type;
-    if (t == 'e' || t == 'E' || t == 'f' || t == 'F' || t == 'g' || t == 'G' || t == '%')
-      return format_float(static_cast<double>(v.as_int()), s);
+    if (t && is_one_of(t, "eEfFgG%")) return format_float(static_cast<double>(v.as_int()), s);
+    if (!is_one_of(t, "bcdoxXn")) unknown_code(t, type_name(v));
     return format_int(v.as_int(), s);
   }
-  if (v.is_float()) return format_float(v.as_float(), s);
-  if (v.is_str()) return format_text(v.as_str(), s);
-  raise("TypeError",
-        "unsupported format string passed to " + std::string(type_name(v)) + ".__format__");
+  if (v.is_float()) {
+    if (!is_one_of(t, "eEfFgGn%")) unknown_code(t, "float");
+    return format_float(v.as_float(), s);
+  }
+  if (!is_one_of(t, "s")) unknown_code(t, "str");
+  return format_text(v.as_str(), s);
 }
 
 }  // namespace squall::py

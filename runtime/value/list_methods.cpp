@@ -16,9 +16,12 @@ void sort_values(std::vector<Value>& items, const Value* key, bool reverse) {
     for (std::size_t i = 0; i < items.size(); ++i) items[i] = std::move(keyed[i].second);
     return;
   }
-  std::stable_sort(items.begin(), items.end(), [&](const Value& a, const Value& b) {
+  // Sort a copy: a comparison that throws (TypeError) must leave `items` whole.
+  std::vector<Value> sorted = items;
+  std::stable_sort(sorted.begin(), sorted.end(), [&](const Value& a, const Value& b) {
     return reverse ? py::lt(b, a) : py::lt(a, b);
   });
+  items.swap(sorted);
 }
 
 namespace {

@@ -90,12 +90,15 @@ std::string number_arg(const Value& v, const Directive& d) {
     s.type = t == 'i' || t == 'u' ? 'd' : t;
     s.alternate = d.alt;
     std::string out = format_int(i.as_int(), s);
-    if (d.precision > 0) {  // %.3d pads the digits with zeros
+    if (d.precision > 0) {  // %.3d pads the digits (after any 0x prefix) with zeros
       FormatSpec z;
       z.type = s.type;
-      std::string digits = format_int(i.as_int() < 0 ? -i.as_int() : i.as_int(), z);
+      const std::int64_t n = i.as_int();
+      std::string digits = format_int(n, z);
+      if (n < 0) digits.erase(0, 1);
       while (static_cast<std::int64_t>(digits.size()) < d.precision) digits.insert(0, "0");
-      std::string head = i.as_int() < 0 ? "-" : d.plus ? "+" : d.space ? " " : "";
+      std::string head = n < 0 ? "-" : d.plus ? "+" : d.space ? " " : "";
+      if (d.alt && s.type != 'd') head += std::string("0") + s.type;
       out = pad(head + digits, s, '>', head.size());
     }
     return out;
@@ -117,6 +120,8 @@ std::string text_arg(const Value& v, const Directive& d) {
     if (v.is_str() && cp_len(v.as_str()) == 1) {
       text = v.as_str();
     } else if (v.is_int() || v.is_bool()) {
+      if (v.as_int() < 0 || v.as_int() > 0x10FFFF)
+        raise("OverflowError", "%c arg not in range(0x110000)");
       detail::append_utf8(text, static_cast<char32_t>(v.as_int()));
     } else {
       raise("TypeError", "%c requires int or char");

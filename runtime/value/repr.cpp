@@ -161,6 +161,30 @@ void append_callable(std::string& out, const detail::CallableData& c) {
   }
 }
 
+// ReprGuard tracks the mutable containers being printed on this thread.
+class ReprGuard {
+ public:
+  explicit ReprGuard(const Value& v) : key_(v.heap_identity()) {
+    for (const void* p : active_)
+      if (p == key_) recursive_ = true;
+    if (!recursive_) active_.push_back(key_);
+  }
+  ~ReprGuard() {
+    if (!recursive_) active_.pop_back();
+  }
+  ReprGuard(const ReprGuard&) = delete;
+  ReprGuard& operator=(const ReprGuard&) = delete;
+  bool recursive() const { return recursive_; }
+
+ private:
+  static thread_local std::vector<const void*> active_;
+  const void* key_;
+  bool recursive_ = false;
+  DepthGuard depth_;
+};
+
+thread_local std::vector<const void*> ReprGuard::active_;
+
 }  // namespace
 }  // namespace squall::rt
 
@@ -169,22 +193,19 @@ namespace squall::py {
 using namespace squall::rt;
 
 void append_repr(std::string& out, const Value& v) {
+  if (v.is_list() || v.is_dict() || v.is_set()) {
+    // A container inside itself prints as [...] / {...}, as CPython's Py_ReprEnter does.
+    ReprGuard guard(v);
+    if (guard.recursive()) return void(out += v.is_list() ? "[...]" : "{...}");
+    if (v.is_list()) return append_seq(out, v.as_items(), '[', ']', false);
+    return v.is_dict() ? append_dict(out, v.as_dict()) : append_set(out, v.as_dict());
+  }
   switch (v.kind()) {
     case Kind::Str:
       return append_str_repr(out, v.as_str());
-    case Kind::List:
     case Kind::Tuple: {
       DepthGuard guard;
-      return append_seq(out, v.as_items(), v.is_list() ? '[' : '(', v.is_list() ? ']' : ')',
-                        v.is_tuple());
-    }
-    case Kind::Dict: {
-      DepthGuard guard;
-      return append_dict(out, v.as_dict());
-    }
-    case Kind::Set: {
-      DepthGuard guard;
-      return append_set(out, v.as_dict());
+      return append_seq(out, v.as_items(), '(', ')', true);
     }
     case Kind::Object:
       return v.as_object().append_repr(out);

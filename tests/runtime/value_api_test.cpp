@@ -191,6 +191,24 @@ TEST(ValueAliasing, ListsAndDictsAreShared) {
   EXPECT_EQ(r(self_list), "[1, 2, 1, 2]");
 }
 
+TEST(ValueAliasing, SelfContainingContainersPrintLikePython) {
+  Value list = Value::list({1});
+  py::call_method(list, "append", std::vector<Value>{list});
+  EXPECT_EQ(r(list), "[1, [...]]");
+  Value dict = Value::dict();
+  py::setitem(dict, Value("a"), dict);
+  EXPECT_EQ(r(dict), "{'a': {...}}");
+  // Break the cycles so the test does not leak (reference counting cannot free them).
+  list.as_items().clear();
+  dict.as_dict().clear();
+}
+
+TEST(ValueAliasing, FailedSortLeavesListWhole) {
+  Value list = Value::list({3, "a", 1});
+  EXPECT_THROW(py::call_method(list, "sort"), Error);
+  EXPECT_EQ(r(list), "[3, 'a', 1]");
+}
+
 TEST(ValueAttributes, DictKeysReadAsAttributesMethodsWin) {
   Value d = Value::from_json(R"({"title": "t", "items": [1]})");
   EXPECT_EQ(r(py::getattr(d, "title")), "'t'");  // deviation: Tornado raises AttributeError

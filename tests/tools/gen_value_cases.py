@@ -230,6 +230,30 @@ FMT = [
 ]
 for v, spec in FMT:
     format_case(v, spec)
+# A seeded sweep of random specs over ints, floats and strings.
+spec_rng = random.Random(77)
+SWEEP_VALUES = ["0", "7", "-42", "123456789", "True", "0.0", "-0.0", "3.14159", "-2.5",
+                "1234567.891", "1e-07", "6.02e+23", "0.5", "'abc'", "'héllo'", "''"]
+for _ in range(400):
+    fill_align = spec_rng.choice(["", "", "<", ">", "^", "=", "*<", "0>", "_^", "#="])
+    sign = spec_rng.choice(["", "", "+", "-", " "])
+    alt = spec_rng.choice(["", "", "#"])
+    zero = spec_rng.choice(["", "", "0"])
+    width = spec_rng.choice(["", "", "1", "6", "12"])
+    group = spec_rng.choice(["", "", ",", "_"])
+    prec = spec_rng.choice(["", "", ".0", ".1", ".3", ".12"])
+    typ = spec_rng.choice(["", "", "d", "s", "f", "F", "e", "E", "g", "G", "%", "x", "X",
+                           "o", "b", "n", "c"])
+    spec = fill_align + sign + alt + zero + width + group + prec + typ
+    format_case(spec_rng.choice(SWEEP_VALUES), repr(spec), family="format_sweep")
+for _ in range(250):
+    flags = "".join(spec_rng.sample(["-", "+", " ", "#", "0"], spec_rng.randint(0, 2)))
+    width = spec_rng.choice(["", "", "3", "8"])
+    prec = spec_rng.choice(["", "", ".0", ".2", ".5"])
+    conv = spec_rng.choice(["s", "r", "d", "i", "x", "X", "o", "e", "E", "f", "F", "g", "G", "c"])
+    binary("mod", repr("%" + flags + width + prec + conv),
+           spec_rng.choice(["0", "7", "-42", "3.14159", "-0.5", "1e15", "'ab'", "True", "65"]),
+           "percent_sweep")
 SF = [
     ("'{} {}'", ["1", "'a'"], {}), ("'{0}{1}{0}'", ["'a'", "'b'"], {}),
     ("'{name}!'", [], {"name": "'Bob'"}), ("'{:>4}|{:.1%}'", ["'ab'", "0.25"], {}),
@@ -242,6 +266,8 @@ SF = [
     ("'{0:{1}}'", ["3.14159", "'.2f'"], {}), ("'{:_x}'", ["1000000"], {}),
     ("'{a}{b}'", [], {"a": "1", "b": "None"}), ("'{}'", ["[1, 'a']"], {}),
     ("'{:e}'", ["0"], {}), ("'{0.real}'", ["1"], {}),
+    ("'{:%Y-%m-%d %H:%M}'", ["datetime.datetime(2024, 5, 6, 7, 8)"], {}),
+    ("'{:>12}'", ["datetime.date(2024, 5, 6)"], {}),
 ]
 for f, args, kwargs in SF:
     method(f, "format", args, kwargs, family="str_format")
