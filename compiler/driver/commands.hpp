@@ -12,5 +12,6 @@ inline constexpr int kExitError = 1;  // the templates have errors (diagnostics 
 inline constexpr int kExitUsage = 2;  // bad arguments, missing or unreadable files
 
 void add_check_command(CLI::App& app, int& exit_code);
+void add_render_command(CLI::App& app, int& exit_code);
 
 }  // namespace squall::driver

@@ -8,6 +8,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   int exit_code = squall::driver::kExitOk;
   squall::driver::add_check_command(app, exit_code);
+  squall::driver::add_render_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

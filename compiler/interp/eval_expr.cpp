@@ -1,0 +1,179 @@
+// eval: expression dispatch, names, constants, operators, subscripts.
+#include "interp/interpreter_impl.hpp"
+#include "squall/py.hpp"
+
+namespace squall::interp {
+
+using namespace front;
+
+class EvalDepthGuard {
+ public:
+  explicit EvalDepthGuard(Interpreter& in) : in_(in) {
+    if (++in_.depth_ > kMaxEvalDepth) {
+      --in_.depth_;
+      throw_error("RecursionError", "maximum recursion depth exceeded");
+    }
+  }
+  ~EvalDepthGuard() { --in_.depth_; }
+  EvalDepthGuard(const EvalDepthGuard&) = delete;
+  EvalDepthGuard& operator=(const EvalDepthGuard&) = delete;
+
+ private:
+  Interpreter& in_;
+};
+
+Value Interpreter::eval(const Expr& e, const EnvPtr& env) {
+  EvalDepthGuard guard(*this);
+  switch (e.kind) {
+    case ExprKind::Name:
+      return eval_name(static_cast<const NameExpr&>(e), env);
+    case ExprKind::Constant:
+      return eval_constant(static_cast<const ConstantExpr&>(e));
+    case ExprKind::Attribute: {
+      const auto& a = static_cast<const AttributeExpr&>(e);
+      return py::getattr(eval(*a.value, env), a.attr);
+    }
+    case ExprKind::Subscript:
+      return eval_subscript(static_cast<const SubscriptExpr&>(e), env);
+    case ExprKind::Call:
+      return eval_call(static_cast<const CallExpr&>(e), env);
+    case ExprKind::Unary:
+      return eval_unary(static_cast<const UnaryExpr&>(e), env);
+    case ExprKind::Binary:
+      return eval_binary(static_cast<const BinaryExpr&>(e), env);
+    case ExprKind::BoolOp:
+      return eval_bool_op(static_cast<const BoolOpExpr&>(e), env);
+    case ExprKind::Compare:
+      return eval_compare(static_cast<const CompareExpr&>(e), env);
+    case ExprKind::IfExp: {
+      const auto& i = static_cast<const IfExpExpr&>(e);
+      return py::truthy(eval(*i.test, env)) ? eval(*i.body, env) : eval(*i.orelse, env);
+    }
+    case ExprKind::Tuple:
+    case ExprKind::List:
+    case ExprKind::Set:
+      return eval_sequence(static_cast<const SequenceExpr&>(e), env);
+    case ExprKind::Dict:
+      return eval_dict(static_cast<const DictExpr&>(e), env);
+    case ExprKind::Comprehension:
+      return eval_comprehension(static_cast<const ComprehensionExpr&>(e), env);
+    case ExprKind::Lambda:
+      return eval_lambda(static_cast<const LambdaExpr&>(e), env);
+    case ExprKind::Slice:
+    case ExprKind::Starred:
+      break;  // only inside subscripts, calls and displays, which handle them
+  }
+  throw_error("SyntaxError", "invalid expression here");
+}
+
+Value Interpreter::eval_name(const NameExpr& n, const EnvPtr& env) {
+  switch (n.scope) {
+    case NameScope::Local: {
+      const auto& slot = locals_[static_cast<std::size_t>(n.slot)];
+      if (slot) return *slot;
+      // Read from a lambda, a comprehension or an apply body, the slot is a free variable.
+      if (env || !slot_in_current_function(n.slot)) {
+        throw_error("NameError",
+                    "cannot access free variable '" + n.name +
+                        "' where it is not associated with a value in enclosing scope");
+      }
+      render::raise_unbound_local(n.name);
+    }
+    case NameScope::Global:
+      return globals_.lookup(n.name);
+    case NameScope::Lambda:
+      for (Env* e = env.get(); e; e = e->parent.get()) {
+        if (auto* slot = e->find_local(n.name)) {
+          if (*slot) return **slot;
+          break;
+        }
+      }
+      render::raise_name_error(n.name);
+    case NameScope::Unresolved:
+      // The leading name of `{% module Name(...) %}`: Tornado's `_tt_modules.Name`.
+      return py::getattr(globals_.lookup("_tt_modules"), n.name);
+  }
+  render::raise_name_error(n.name);
+}
+
+Value Interpreter::eval_constant(const ConstantExpr& c) {
+  switch (c.constant) {
+    case ConstantKind::None:
+      return Value();
+    case ConstantKind::Bool:
+      return Value(c.bool_value);
+    case ConstantKind::Int:
+      return Value(c.int_value);
+    case ConstantKind::Float:
+      return Value(c.float_value);
+    case ConstantKind::Str:
+      return Value(std::string_view(c.str_value));
+  }
+  return Value();
+}
+
+Value Interpreter::eval_subscript(const SubscriptExpr& s, const EnvPtr& env) {
+  const Value object = eval(*s.value, env);
+  if (s.index->kind != ExprKind::Slice) return py::getitem(object, eval(*s.index, env));
+  const auto& slice = static_cast<const SliceExpr&>(*s.index);
+  const auto part = [&](const ExprPtr& p) -> std::optional<Value> {
+    if (!p) return std::nullopt;
+    return eval(*p, env);
+  };
+  auto lower = part(slice.lower);
+  auto upper = part(slice.upper);
+  auto step = part(slice.step);
+  return py::slice(object, lower, upper, step);
+}
+
+Value Interpreter::eval_unary(const UnaryExpr& u, const EnvPtr& env) {
+  const Value x = eval(*u.operand, env);
+  switch (u.op) {
+    case UnaryOp::Neg:
+      return py::neg(x);
+    case UnaryOp::Pos:
+      return py::pos(x);
+    case UnaryOp::Invert:
+      return py::invert(x);
+    case UnaryOp::Not:
+      return py::not_(x);
+  }
+  return Value();
+}
+
+Value Interpreter::eval_binary(const BinaryExpr& b, const EnvPtr& env) {
+  const Value left = eval(*b.left, env);
+  return binary_op(b.op, left, eval(*b.right, env), false);
+}
+
+Value Interpreter::binary_op(BinaryOp op, const Value& a, const Value& b, bool augmented) {
+  switch (op) {
+    case BinaryOp::Add:
+      return augmented ? render::inplace_add(a, b) : py::add(a, b);
+    case BinaryOp::Sub:
+      return py::sub(a, b);
+    case BinaryOp::Mul:
+      return py::mul(a, b);
+    case BinaryOp::Div:
+      return py::truediv(a, b);
+    case BinaryOp::FloorDiv:
+      return py::floordiv(a, b);
+    case BinaryOp::Mod:
+      return py::mod(a, b);
+    case BinaryOp::Pow:
+      return py::pow(a, b);
+    case BinaryOp::LShift:
+      return py::lshift(a, b);
+    case BinaryOp::RShift:
+      return py::rshift(a, b);
+    case BinaryOp::BitAnd:
+      return py::and_(a, b);
+    case BinaryOp::BitOr:
+      return py::or_(a, b);
+    case BinaryOp::BitXor:
+      return py::xor_(a, b);
+  }
+  return Value();
+}
+
+}  // namespace squall::interp

@@ -1,0 +1,145 @@
+// The node walker: dispatch, output nodes (text, `{{ }}`, raw, module), error locations.
+#include <algorithm>
+
+#include "interp/interpreter_impl.hpp"
+#include "squall/py.hpp"
+
+namespace squall::interp {
+
+using namespace front;
+
+std::optional<Value>* Env::find_local(std::string_view name) {
+  for (auto& [n, v] : vars) {
+    if (n == name) return &v;
+  }
+  return nullptr;
+}
+
+Interpreter::Interpreter(const Unit& unit, render::Globals& globals,
+                         std::optional<std::string_view> default_escape,
+                         const render::Namespace* import_modules)
+    : unit_(unit),
+      globals_(globals),
+      import_modules_(import_modules),
+      locals_(unit.slot_names.size()) {
+  if (default_escape) default_escape_ = std::string(*default_escape);
+  // The enclosing function's slot of a name is its first one: apply bodies' own slots are
+  // numbered after every slot of the function around them.
+  for (std::size_t i = unit.slot_names.size(); i-- > 0;)
+    top_slots_[unit.slot_names[i]] = static_cast<int>(i);
+}
+
+Interpreter::~Interpreter() {
+  *alive_ = false;
+}
+
+void Interpreter::run(std::string& out) {
+  out_ = &out;
+  exec_nodes(unit_.root->body, *unit_.root);
+}
+
+Flow Interpreter::exec_nodes(const NodeList& nodes, const Template& file) {
+  for (const auto& node : nodes) {
+    const Flow flow = exec_node(*node, file);
+    if (flow != Flow::Normal) return flow;
+  }
+  return Flow::Normal;
+}
+
+Flow Interpreter::exec_node(const Node& node, const Template& file) {
+  switch (node.kind) {
+    case NodeKind::Text:
+      *out_ += static_cast<const TextNode&>(node).text;
+      return Flow::Normal;
+    case NodeKind::Expression:
+      exec_expression(static_cast<const ExpressionNode&>(node), file);
+      return Flow::Normal;
+    case NodeKind::Raw:
+      exec_raw(static_cast<const RawNode&>(node), file);
+      return Flow::Normal;
+    case NodeKind::Module:
+      exec_module(static_cast<const ModuleNode&>(node), file);
+      return Flow::Normal;
+    case NodeKind::Set:
+      exec_set(static_cast<const SetNode&>(node), file);
+      return Flow::Normal;
+    case NodeKind::Import:
+      exec_import(static_cast<const ImportNode&>(node), file);
+      return Flow::Normal;
+    case NodeKind::Break:
+      return Flow::Break;
+    case NodeKind::Continue:
+      return Flow::Continue;
+    case NodeKind::If:
+      return exec_if(static_cast<const IfNode&>(node), file);
+    case NodeKind::For:
+      return exec_for(static_cast<const ForNode&>(node), file);
+    case NodeKind::While:
+      return exec_while(static_cast<const WhileNode&>(node), file);
+    case NodeKind::Try:
+      return exec_try(static_cast<const TryNode&>(node), file);
+    case NodeKind::Block:
+      return exec_block(static_cast<const BlockNode&>(node), file);
+    case NodeKind::Include:
+      return exec_include(static_cast<const IncludeNode&>(node), file);
+    case NodeKind::Apply:
+      exec_apply(static_cast<const ApplyNode&>(node), file);
+      return Flow::Normal;
+    case NodeKind::Extends:     // followed when the unit was built
+    case NodeKind::Autoescape:  // a file-level setting (Template::autoescape)
+    case NodeKind::Whitespace:  // applied by the parser
+      return Flow::Normal;
+  }
+  return Flow::Normal;
+}
+
+render::Escaper& Interpreter::escaper_for(const Template& file) {
+  auto& slot = escapers_[&file];
+  if (!slot) {
+    std::optional<std::string_view> name = default_escape_;
+    if (file.autoescape) name = *file.autoescape;
+    slot = std::make_unique<render::Escaper>(globals_, name);
+  }
+  return *slot;
+}
+
+void Interpreter::exec_expression(const ExpressionNode& n, const Template& file) {
+  at(file, n.range, [&] { escaper_for(file).append(*out_, eval(*n.expr, nullptr)); });
+}
+
+void Interpreter::exec_raw(const RawNode& n, const Template& file) {
+  at(file, n.range, [&] { render::append_value(*out_, eval(*n.expr, nullptr)); });
+}
+
+// The module's leading name is left Unresolved by sema; eval_name looks it up on
+// `_tt_modules`, which is Tornado's `_tt_modules.` + EXPR.
+void Interpreter::exec_module(const ModuleNode& n, const Template& file) {
+  at(file, n.range, [&] { render::append_value(*out_, eval(*n.expr, nullptr)); });
+}
+
+void Interpreter::annotate(Error& e, const Template& file, SourceRange range) const {
+  std::vector<ErrorFrame> via(via_.rbegin(), via_.rend());
+  render::annotate_error(e, file.file->name(), file.file->line_of(range.begin), via);
+}
+
+int Interpreter::slot_of(std::string_view name) const {
+  for (auto a = applies_.rbegin(); a != applies_.rend(); ++a) {
+    const auto found = unit_.apply_slots.find(*a);
+    if (found == unit_.apply_slots.end()) continue;
+    for (int slot : found->second) {
+      if (unit_.slot_names[static_cast<std::size_t>(slot)] == name) return slot;
+    }
+  }
+  const auto found = top_slots_.find(name);
+  return found == top_slots_.end() ? -1 : found->second;
+}
+
+bool Interpreter::slot_in_current_function(int slot) const {
+  // At the top level every name sema resolved to a slot is the function's own.
+  if (applies_.empty()) return true;
+  const auto found = unit_.apply_slots.find(applies_.back());
+  return found != unit_.apply_slots.end() &&
+         std::find(found->second.begin(), found->second.end(), slot) != found->second.end();
+}
+
+}  // namespace squall::interp

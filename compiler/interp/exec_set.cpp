@@ -1,0 +1,121 @@
+// exec_set: `{% set %}` statements and assignment targets (names, unpacking, items,
+// attributes), shared with `for` targets and comprehension variables.
+#include "interp/interpreter_impl.hpp"
+#include "squall/py.hpp"
+
+namespace squall::interp {
+
+using namespace front;
+
+void Interpreter::exec_set(const SetNode& n, const Template& file) {
+  at(file, n.range, [&] { exec_stmts(n.body); });
+}
+
+void Interpreter::exec_stmts(const std::vector<StmtPtr>& body) {
+  for (const auto& stmt : body) {
+    switch (stmt->kind) {
+      case StmtKind::Assign: {
+        const auto& s = static_cast<const AssignStmt&>(*stmt);
+        const Value value = eval(*s.value, nullptr);
+        for (const auto& target : s.targets) assign(*target, value, nullptr);
+        break;
+      }
+      case StmtKind::AugAssign:
+        exec_aug_assign(static_cast<const AugAssignStmt&>(*stmt));
+        break;
+      case StmtKind::Expr:
+        eval(*static_cast<const ExprStmt&>(*stmt).value, nullptr);
+        break;
+      case StmtKind::If:
+        for (const auto& branch : static_cast<const IfStmt&>(*stmt).branches) {
+          if (!branch.condition || py::truthy(eval(*branch.condition, nullptr))) {
+            exec_stmts(branch.body);
+            break;
+          }
+        }
+        break;
+      case StmtKind::Pass:
+        break;
+    }
+  }
+}
+
+// Python evaluates the target's object and index once, then reads, computes and stores.
+void Interpreter::exec_aug_assign(const AugAssignStmt& s) {
+  switch (s.target->kind) {
+    case ExprKind::Name: {
+      const auto& name = static_cast<const NameExpr&>(*s.target);
+      const Value current = eval_name(name, nullptr);
+      store_name(name, binary_op(s.op, current, eval(*s.value, nullptr), true), nullptr);
+      return;
+    }
+    case ExprKind::Attribute: {
+      const auto& a = static_cast<const AttributeExpr&>(*s.target);
+      const Value object = eval(*a.value, nullptr);
+      const Value current = py::getattr(object, a.attr);
+      py::setattr(object, a.attr, binary_op(s.op, current, eval(*s.value, nullptr), true));
+      return;
+    }
+    case ExprKind::Subscript: {
+      const auto& sub = static_cast<const SubscriptExpr&>(*s.target);
+      const Value object = eval(*sub.value, nullptr);
+      const Value key = eval(*sub.index, nullptr);
+      const Value current = py::getitem(object, key);
+      py::setitem(object, key, binary_op(s.op, current, eval(*s.value, nullptr), true));
+      return;
+    }
+    default:
+      throw_error("SyntaxError", "illegal expression for augmented assignment");
+  }
+}
+
+void Interpreter::store_name(const NameExpr& n, Value value, const EnvPtr& env) {
+  if (n.scope == NameScope::Local) {
+    locals_[static_cast<std::size_t>(n.slot)] = std::move(value);
+    return;
+  }
+  // Comprehension variables live in the innermost Env that declares them.
+  for (Env* e = env.get(); e; e = e->parent.get()) {
+    if (auto* slot = e->find_local(n.name)) {
+      *slot = std::move(value);
+      return;
+    }
+  }
+  throw_error("SyntaxError", "cannot assign to name '" + n.name + "' here");
+}
+
+void Interpreter::assign(const Expr& target, Value value, const EnvPtr& env) {
+  switch (target.kind) {
+    case ExprKind::Name:
+      return store_name(static_cast<const NameExpr&>(target), std::move(value), env);
+    case ExprKind::Tuple:
+    case ExprKind::List: {
+      const auto& elements = static_cast<const SequenceExpr&>(target).elements;
+      std::optional<std::size_t> star;
+      for (std::size_t i = 0; i < elements.size(); ++i) {
+        if (elements[i]->kind == ExprKind::Starred) star = i;
+      }
+      std::vector<Value> parts = render::unpack(value, elements.size(), star);
+      for (std::size_t i = 0; i < elements.size(); ++i)
+        assign(*elements[i], std::move(parts[i]), env);
+      return;
+    }
+    case ExprKind::Starred:
+      return assign(*static_cast<const StarredExpr&>(target).value, std::move(value), env);
+    case ExprKind::Attribute: {
+      const auto& a = static_cast<const AttributeExpr&>(target);
+      return py::setattr(eval(*a.value, env), a.attr, std::move(value));
+    }
+    case ExprKind::Subscript: {
+      const auto& s = static_cast<const SubscriptExpr&>(target);
+      const Value object = eval(*s.value, env);
+      if (s.index->kind == ExprKind::Slice)
+        py::raise_type_error("slice assignment is not supported");
+      return py::setitem(object, eval(*s.index, env), std::move(value));
+    }
+    default:
+      throw_error("SyntaxError", "cannot assign to expression");
+  }
+}
+
+}  // namespace squall::interp

@@ -1,0 +1,90 @@
+// The interpreter: renders templates by walking the front end's Units, for `squall render`,
+// the live preview and the conformance tests. Every Python operation goes through
+// squall::py and every template-level operation through squall::render, the functions
+// the generated C++ calls too.
+#pragma once
+
+#include <exception>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "diag/diagnostics.hpp"
+#include "sema/unit.hpp"
+#include "squall/render.hpp"
+#include "squall/value.hpp"
+
+namespace squall::interp {
+
+/// Options are the loader-level settings of a TemplateSet (Tornado's Loader arguments and
+/// the application's namespace and UI modules). Parse-level settings (whitespace mode,
+/// per-file autoescape default) belong to the TemplateProvider, which parses.
+struct Options {
+  /// autoescape is the escape function name for files whose parse did not set one
+  /// (Template::autoescape unset); nullopt or "" turns escaping off.
+  std::optional<std::string> autoescape = std::string("xhtml_escape");
+  /// quote is the entity xhtml_escape writes for `'` (`&#39;` as in Tornado 6.2).
+  QuoteEntity quote = QuoteEntity::Decimal;
+  /// names are registered for every render (Tornado's loader `namespace=`); keyword
+  /// arguments of a render override them.
+  render::Namespace names;
+  /// modules, when set, are what `{% module %}` can call; without them `{% module %}`
+  /// raises NameError "name '_tt_modules' is not defined", as Tornado outside a handler.
+  std::shared_ptr<const render::ModuleRegistry> modules;
+  /// import_modules are what `{% import x %}` finds besides the built-in modules of
+  /// py::module(), by dotted name (e.g. "pprint" -> an object with a pformat function).
+  render::Namespace import_modules;
+};
+
+/// CompileError is thrown by TemplateSet::render when the template (or one it extends or
+/// includes) does not compile: a parse error, a missing template, a cycle. The
+/// diagnostics say where; `what()` is the first one, formatted.
+class CompileError : public std::exception {
+ public:
+  explicit CompileError(std::vector<front::Diagnostic> diagnostics);
+  const std::vector<front::Diagnostic>& diagnostics() const { return diagnostics_; }
+  const char* what() const noexcept override { return what_.c_str(); }
+
+ private:
+  std::vector<front::Diagnostic> diagnostics_;
+  std::string what_;
+};
+
+/// TemplateSet renders the templates a provider supplies (Tornado's Loader + generate).
+/// Compiled units are cached per resolved name until reset(), like Tornado's loader cache
+/// (no freshness checks). Not thread-safe. Values a render creates that call back into it
+/// (lambdas, generator expressions) raise RuntimeError if called after the render ended.
+class TemplateSet {
+ public:
+  TemplateSet(std::unique_ptr<front::TemplateProvider> provider, Options options = {});
+  ~TemplateSet();
+  TemplateSet(const TemplateSet&) = delete;
+  TemplateSet& operator=(const TemplateSet&) = delete;
+
+  /// compile returns the unit for template `name` (resolved as a top-level name), building
+  /// and caching it on first use; null after reporting errors to `diags`.
+  const front::Unit* compile(const std::string& name, front::DiagnosticEngine& diags);
+
+  /// render renders template `name` with `kwargs` (a dict Value, or None) as its keyword
+  /// arguments and returns the output. Throws CompileError when it does not compile and
+  /// squall::Error (annotated with template, line and chain) when rendering raises.
+  std::string render(const std::string& name, const Value& kwargs);
+
+  /// reset forgets every compiled unit (Tornado's Loader.reset()).
+  void reset();
+
+  const Options& options() const { return options_; }
+
+ private:
+  const front::Unit& unit_or_throw(const std::string& name);
+  std::string render_in(const std::string& name, const Value& kwargs,
+                        render::RenderSession& session);
+
+  std::unique_ptr<front::TemplateProvider> provider_;
+  Options options_;
+  std::unordered_map<std::string, std::unique_ptr<front::Unit>> units_;
+};
+
+}  // namespace squall::interp

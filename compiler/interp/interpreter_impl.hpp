@@ -1,0 +1,124 @@
+// Internal: the Interpreter walks one Unit for one render. Its member functions are defined
+// in files named after the construct they run (exec_for.cpp, eval_call.cpp, ...).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "sema/unit.hpp"
+#include "squall/render.hpp"
+#include "squall/value.hpp"
+
+namespace squall::interp {
+
+/// Env is the variables of a lambda call or a comprehension (Python's nested scopes),
+/// looked up by name, innermost first. Closures keep their Env alive and read it late.
+struct Env {
+  std::vector<std::pair<std::string_view, std::optional<Value>>> vars;
+  std::shared_ptr<Env> parent;
+
+  std::optional<Value>* find_local(std::string_view name);
+};
+using EnvPtr = std::shared_ptr<Env>;
+
+/// Flow is how a run of nodes ended: normally or by `{% break %}` / `{% continue %}`.
+enum class Flow { Normal, Break, Continue };
+
+/// kMaxEvalDepth bounds nested expression evaluation across lambda calls (RecursionError).
+inline constexpr int kMaxEvalDepth = 1500;
+
+class Interpreter {
+ public:
+  /// `import_modules` (may be null) must outlive the interpreter.
+  Interpreter(const front::Unit& unit, render::Globals& globals,
+              std::optional<std::string_view> default_escape,
+              const render::Namespace* import_modules = nullptr);
+  ~Interpreter();
+  Interpreter(const Interpreter&) = delete;
+  Interpreter& operator=(const Interpreter&) = delete;
+
+  /// run renders the unit into `out`.
+  void run(std::string& out);
+
+  // -- Statements (exec_*.cpp)
+  Flow exec_nodes(const front::NodeList& nodes, const front::Template& file);
+  Flow exec_node(const front::Node& node, const front::Template& file);
+  void exec_expression(const front::ExpressionNode& n, const front::Template& file);
+  void exec_raw(const front::RawNode& n, const front::Template& file);
+  void exec_module(const front::ModuleNode& n, const front::Template& file);
+  Flow exec_if(const front::IfNode& n, const front::Template& file);
+  Flow exec_for(const front::ForNode& n, const front::Template& file);
+  Flow exec_while(const front::WhileNode& n, const front::Template& file);
+  Flow exec_try(const front::TryNode& n, const front::Template& file);
+  Flow exec_try_handlers(const front::TryNode& n, const front::Template& file);
+  void exec_set(const front::SetNode& n, const front::Template& file);
+  void exec_stmts(const std::vector<front::StmtPtr>& body);
+  void exec_aug_assign(const front::AugAssignStmt& s);
+  void exec_import(const front::ImportNode& n, const front::Template& file);
+  void exec_apply(const front::ApplyNode& n, const front::Template& file);
+  Flow exec_block(const front::BlockNode& n, const front::Template& file);
+  Flow exec_include(const front::IncludeNode& n, const front::Template& file);
+
+  // -- Assignment targets (exec_set.cpp)
+  void assign(const front::Expr& target, Value value, const EnvPtr& env);
+  void store_name(const front::NameExpr& n, Value value, const EnvPtr& env);
+  /// slot_of finds the local slot a name bound by import / except-as lives in.
+  int slot_of(std::string_view name) const;
+
+  // -- Expressions (eval_*.cpp)
+  Value eval(const front::Expr& e, const EnvPtr& env);
+  Value eval_name(const front::NameExpr& n, const EnvPtr& env);
+  Value eval_constant(const front::ConstantExpr& c);
+  Value eval_subscript(const front::SubscriptExpr& s, const EnvPtr& env);
+  Value eval_call(const front::CallExpr& c, const EnvPtr& env);
+  Value eval_unary(const front::UnaryExpr& u, const EnvPtr& env);
+  Value eval_binary(const front::BinaryExpr& b, const EnvPtr& env);
+  Value eval_bool_op(const front::BoolOpExpr& b, const EnvPtr& env);
+  Value eval_compare(const front::CompareExpr& c, const EnvPtr& env);
+  Value eval_sequence(const front::SequenceExpr& s, const EnvPtr& env);
+  Value eval_dict(const front::DictExpr& d, const EnvPtr& env);
+  Value eval_comprehension(const front::ComprehensionExpr& c, const EnvPtr& env);
+  Value eval_lambda(const front::LambdaExpr& l, const EnvPtr& env);
+
+  /// at runs `f`, annotating a squall::Error it throws with `range`'s line in `file`.
+  template <class F>
+  auto at(const front::Template& file, front::SourceRange range, F&& f) -> decltype(f()) {
+    try {
+      return f();
+    } catch (Error& e) {
+      annotate(e, file, range);
+      throw;
+    }
+  }
+
+  /// binary_op applies a BinaryOp through squall::py (augmented: `+=` extends lists).
+  static Value binary_op(front::BinaryOp op, const Value& a, const Value& b, bool augmented);
+
+  const std::shared_ptr<bool>& alive() const { return alive_; }
+
+ private:
+  void annotate(Error& e, const front::Template& file, front::SourceRange range) const;
+  render::Escaper& escaper_for(const front::Template& file);
+  bool slot_in_current_function(int slot) const;
+
+  const front::Unit& unit_;
+  render::Globals& globals_;
+  std::optional<std::string> default_escape_;
+  const render::Namespace* import_modules_;
+  std::vector<std::optional<Value>> locals_;
+  std::string* out_ = nullptr;
+  std::vector<ErrorFrame> via_;  // include/block tags being walked, outermost first
+  std::vector<const front::ApplyNode*> applies_;  // apply bodies being run, outermost first
+  std::unordered_map<const front::Template*, std::unique_ptr<render::Escaper>> escapers_;
+  std::unordered_map<std::string_view, int> top_slots_;
+  std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
+  int depth_ = 0;
+
+  friend class EvalDepthGuard;
+};
+
+}  // namespace squall::interp

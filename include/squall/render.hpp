@@ -1,0 +1,334 @@
+// squall::render: the template-level runtime both back ends call.
+//
+// squall::py defines Python's operations on Values; this header defines what Tornado's
+// generated `_tt_execute` function adds on top of them: the render namespace (defaults,
+// builtins, registered names, keyword arguments), how `{{ }}`, `{% raw %}`, `{% module %}`
+// and `{% apply %}` write output, the errors only templates raise (UnboundLocalError,
+// NameError, ImportError), tuple unpacking, lambda argument binding, UI modules, and how a
+// squall::Error is annotated with the template, line and include chain it came through.
+//
+// The interpreter (compiler/interp) and the generated C++ call exactly these functions, so
+// the two back ends cannot disagree on any of it.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "squall/error.hpp"
+#include "squall/escape.hpp"
+#include "squall/value.hpp"
+
+namespace squall::render {
+
+// ---------------------------------------------------------------------------------------
+// Names
+
+/// Namespace is an ordered set of names visible to templates: Tornado's defaults, or the
+/// names a C++ program registers for every render (Tornado's loader `namespace=`).
+/// Setting a name twice replaces its value and keeps its position.
+class Namespace {
+ public:
+  /// set binds `name` to `value`.
+  void set(std::string name, Value value);
+  /// find returns the value bound to `name`, or nullptr.
+  const Value* find(std::string_view name) const;
+  /// entries in the order the names were first set.
+  const std::vector<std::pair<std::string, Value>>& entries() const { return entries_; }
+  bool empty() const { return entries_.empty(); }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::vector<std::pair<std::string, Value>> entries_;
+  std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>> index_;
+};
+
+/// default_names is Tornado 6.2's per-render defaults: `escape` and `xhtml_escape`
+/// (writing `'` as `quote` says), `url_escape`, `json_encode`, `squeeze`, `linkify`, and the
+/// `datetime` module. The functions take Tornado's arguments and raise its TypeErrors.
+/// The same Value objects are returned on every call (identity is what the autoescape fast
+/// path checks).
+const Namespace& default_names(QuoteEntity quote = QuoteEntity::Decimal);
+
+class RenderSession;
+
+/// Globals is the namespace of one render. Lookup order (later layers of Tornado's
+/// namespace dict win, and Python falls back to builtins last):
+///   1. the render's keyword arguments (a dict Value; str keys),
+///   2. the session's UI-module names `_tt_modules` and `modules` (when modules exist),
+///   3. the registered names (loader namespace),
+///   4. the defaults (default_names) and `__name__` (the template name with every `.`
+///      replaced by `_`, as Tornado sets it),
+///   5. Python builtins (py::builtin), plus `globals`, which returns dict().
+/// Globals never changes during a render, so a found `const Value*` stays valid until the
+/// Globals object and the kwargs dict are destroyed.
+class Globals {
+ public:
+  /// `kwargs` must be a dict (or None for no arguments); `registered` and `session` may be
+  /// null. The referenced objects must outlive the Globals.
+  Globals(std::string_view template_name, Value kwargs, const Namespace* registered,
+          RenderSession* session, QuoteEntity quote = QuoteEntity::Decimal);
+  Globals(const Globals&) = delete;
+  Globals& operator=(const Globals&) = delete;
+
+  /// find returns the value of global `name`, or nullptr when it is not defined.
+  const Value* find(std::string_view name) const;
+  /// lookup returns the value of global `name` or raises NameError
+  /// "name 'x' is not defined".
+  const Value& lookup(std::string_view name) const;
+  /// dict is what the template's `globals()` returns: a new dict of layers 1-4 (builtins
+  /// excluded, as in Python). Mutating it does not change the render's namespace.
+  Value dict() const;
+  /// default_escape is the default `xhtml_escape` function (the autoescape fast path).
+  const Value& default_escape() const { return *default_escape_; }
+  QuoteEntity quote() const { return quote_; }
+  RenderSession* session() const { return session_; }
+
+ private:
+  Value name_;
+  Value kwargs_;
+  const Namespace* registered_;
+  RenderSession* session_;
+  const Namespace& defaults_;
+  const Value* default_escape_;
+  QuoteEntity quote_;
+  mutable Value globals_fn_;  // created on first use
+};
+
+/// GlobalCache resolves each global name of a compiled template once per render: the
+/// generated code numbers its global names 0..n-1 and calls get(i, name) at every use.
+/// The first call for `i` does the Globals lookup (NameError if missing; a missing name is
+/// looked up again next time, so a later definition is never masked).
+class GlobalCache {
+ public:
+  GlobalCache(const Globals& globals, std::size_t count)
+      : globals_(globals), slots_(count, nullptr) {}
+  const Value& get(std::size_t index, std::string_view name) {
+    const Value* v = slots_[index];
+    if (!v) v = slots_[index] = &globals_.lookup(name);
+    return *v;
+  }
+
+ private:
+  const Globals& globals_;
+  std::vector<const Value*> slots_;
+};
+
+// ---------------------------------------------------------------------------------------
+// Output
+
+/// append_value appends a value as `{% raw %}` and `{% module %}` write it (Tornado 3.1
+/// steps 1-2): a str as is, anything else as `str(value)`.
+void append_value(std::string& out, const Value& v);
+
+/// Escaper is one file's autoescape function for one render. The function is looked up by
+/// NAME in the render namespace on first use (an unknown name raises NameError only when a
+/// `{{ }}` is actually written, as in Tornado), then cached.
+class Escaper {
+ public:
+  /// Escaper(globals, nullopt or "") writes values unescaped.
+  Escaper(const Globals& globals, std::optional<std::string_view> name);
+  /// append writes `{{ v }}`: converts as append_value does, then, unless escaping is off,
+  /// passes the text to the function. The default xhtml_escape is applied in place; any
+  /// other function is called through py::call with a str argument and must return a str
+  /// (None or another type raises TypeError, as Tornado's `utf8()` / `join` do).
+  void append(std::string& out, const Value& v);
+
+ private:
+  const Globals& globals_;
+  std::string name_;
+  bool enabled_;
+  const Value* fn_ = nullptr;
+};
+
+/// append_function_result appends what an escape or apply function returned: a str as is;
+/// None raises TypeError "expected a bytes-like object, NoneType found"; any other value
+/// TypeError "Expected bytes, unicode, or None; got <class 'int'>".
+void append_function_result(std::string& out, const Value& result);
+
+/// append_apply writes `{% apply fn %}body{% end %}`: calls `fn` with the body's output as
+/// a str (Squall passes text where Tornado passes bytes; docs/differences.md) and appends
+/// the result, unescaped, by append_function_result's rules.
+void append_apply(std::string& out, const Value& fn, std::string body);
+
+// ---------------------------------------------------------------------------------------
+// Errors
+
+/// raise_unbound_local raises UnboundLocalError "cannot access local variable 'x' where it
+/// is not associated with a value" (reading a template local before it is assigned).
+[[noreturn]] void raise_unbound_local(std::string_view name);
+/// raise_name_error raises NameError "name 'x' is not defined".
+[[noreturn]] void raise_name_error(std::string_view name);
+
+/// annotate_error records where an error passed. The first call (the error has no template
+/// name yet) sets the template name and line of the innermost node and copies `via`
+/// (the include/block tags the node was reached through, innermost first) into the chain.
+/// Later calls (the error came out of a template rendered by a UI module) append `NAME:LINE`
+/// and `via` to the chain. Error::format() then gives
+/// `NAME:LINE: Class: message (via b.html:2, a.html:1)` identically from both back ends.
+void annotate_error(Error& e, std::string_view template_name, int line,
+                    std::span<const ErrorFrame> via);
+
+/// kMaxCallDepth is the depth of nested template-level calls (lambdas calling lambdas,
+/// templates rendered by UI modules) beyond which RecursionError is raised instead of
+/// exhausting the C++ stack.
+inline constexpr int kMaxCallDepth = 200;
+
+/// CallDepthGuard counts one nested call for the current thread while it lives; creating
+/// one beyond kMaxCallDepth raises RecursionError "maximum recursion depth exceeded".
+class CallDepthGuard {
+ public:
+  CallDepthGuard();
+  ~CallDepthGuard();
+  CallDepthGuard(const CallDepthGuard&) = delete;
+  CallDepthGuard& operator=(const CallDepthGuard&) = delete;
+};
+
+// ---------------------------------------------------------------------------------------
+// Statements
+
+/// import_module is `import a.b` / `import a.b as c`: the value bound for `a.b` (with
+/// `bind_top`, the value of `a`, which plain `import a.b` binds). Modules are looked up by
+/// dotted name in `registered` (modules the C++ program provides; may be null), then in
+/// py::module(); an unknown one raises ImportError "No module named 'a'".
+Value import_module(std::string_view dotted, bool bind_top, const Namespace* registered = nullptr);
+/// import_from is `from m import name`: ImportError "No module named 'm'" or
+/// "cannot import name 'x' from 'm' (unknown location)".
+Value import_from(std::string_view module, std::string_view name,
+                  const Namespace* registered = nullptr);
+
+/// unpack is the tuple-unpacking assignment `a, b, *c = value` with `count` targets, the
+/// one at `star` (if any) taking a list of the rest. Raises CPython's errors: TypeError
+/// "cannot unpack non-iterable int object", ValueError "too many values to unpack
+/// (expected 2)", "not enough values to unpack (expected 3, got 1)" or "... (expected at
+/// least 2, got 1)".
+std::vector<Value> unpack(const Value& value, std::size_t count, std::optional<std::size_t> star);
+
+/// inplace_add is `a += b`: a list is extended in place (any iterable `b`, as Python's
+/// list.__iadd__), everything else is py::add.
+Value inplace_add(const Value& a, const Value& b);
+
+/// append_star_args appends `*value` call arguments / display elements to `out`.
+void append_star_args(std::vector<Value>& out, const Value& value);
+/// append_double_star appends `**mapping` call arguments: TypeError "argument after ** must
+/// be a mapping, not int" for non-dicts, "keywords must be strings" for other keys. The
+/// KwArg names point into `mapping`'s keys: keep `mapping` alive while `out` is used.
+void append_double_star(std::vector<KwArg>& out, const Value& mapping);
+
+/// LambdaParam describes one parameter of a template `lambda`.
+struct LambdaParam {
+  std::string_view name;
+  bool has_default = false;
+  bool star = false;         // *args
+  bool double_star = false;  // **kwargs
+};
+
+/// bind_lambda_args binds a call's arguments to a lambda's parameters as Python does:
+/// returns one value per parameter (`*args` a tuple, `**kwargs` a dict). `defaults` holds
+/// the evaluated defaults of the parameters that have one, in order. Raises TypeError
+/// "<lambda>() missing 1 required positional argument: 'x'", "<lambda>() takes 1
+/// positional argument but 2 were given", "<lambda>() got an unexpected keyword argument
+/// 'z'", "<lambda>() got multiple values for argument 'x'".
+std::vector<Value> bind_lambda_args(std::span<const LambdaParam> params,
+                                    std::span<const Value> defaults, Args args, KwArgs kwargs);
+
+// ---------------------------------------------------------------------------------------
+// UI modules (Tornado's UIModule; spec 8)
+
+/// UIModule is a reusable piece of page with its own resources. One instance is created per
+/// session (top-level render) and module name, on first use, and reused by later calls,
+/// as Tornado keeps one per request handler.
+///
+/// Resource hooks return None (nothing) by default; they mirror Tornado's and are kept for
+/// resource injection (`RequestHandler.render` splicing CSS/JS into the page), which is
+/// not implemented yet: RenderSession::active_modules() is the hook for it.
+class UIModule {
+ public:
+  virtual ~UIModule() = default;
+  /// render returns the module's output: a str, or any value (written with str()). The
+  /// output of `{% module %}` is not escaped.
+  virtual Value render(Args args, KwArgs kwargs, RenderSession& session) = 0;
+  virtual Value embedded_javascript() { return {}; }
+  virtual Value javascript_files() { return {}; }
+  virtual Value embedded_css() { return {}; }
+  virtual Value css_files() { return {}; }
+  virtual Value html_head() { return {}; }
+  virtual Value html_body() { return {}; }
+};
+
+using UIModuleFactory = std::function<std::unique_ptr<UIModule>()>;
+
+/// ModuleRegistry is the set of UI modules `{% module Name(...) %}` can call. It starts
+/// with Tornado's built-ins:
+///   - `Template(name, **kwargs)`: renders template `name` (resolved from the loader root,
+///     not relative to the caller) with only `kwargs` plus `set_resources` (a function
+///     returning "") as its keyword arguments; the caller's variables are not visible.
+///   - `linkify(text, **kwargs)`: escape.linkify.
+///   - `xsrf_form_html()`: calls the render namespace's `xsrf_form_html` function
+///     (handler-provided; NameError when the program registered none).
+/// add() with one of those names replaces the built-in.
+class ModuleRegistry {
+ public:
+  ModuleRegistry();
+  void add(std::string name, UIModuleFactory factory);
+  const UIModuleFactory* find(std::string_view name) const;
+
+ private:
+  std::unordered_map<std::string, UIModuleFactory> factories_;
+};
+
+/// TemplateRenderer is the back end's entry point for the Template module: render the
+/// template `name` (resolved from the loader root) with `kwargs` (a dict) as its keyword
+/// arguments, in `session`, returning the output. Errors propagate as squall::Error.
+using TemplateRenderer = std::function<std::string(const std::string& name, const Value& kwargs,
+                                                   RenderSession& session)>;
+
+/// RenderSession is what a top-level render shares with the templates UI modules render
+/// for it (Tornado's request handler): the module instances, in first-use order, and the
+/// namespace object `_tt_modules` / `modules`. Without a registry there is no module
+/// namespace, and `{% module x() %}` raises NameError "name '_tt_modules' is not defined"
+/// as it does in Tornado outside a request handler.
+class RenderSession {
+ public:
+  /// `modules` may be null; it and `renderer`'s captures must outlive the session.
+  RenderSession(const ModuleRegistry* modules, TemplateRenderer renderer);
+  ~RenderSession();
+  RenderSession(const RenderSession&) = delete;
+  RenderSession& operator=(const RenderSession&) = delete;
+
+  /// modules_namespace is the `_tt_modules` object: getattr(Name) gives a callable that
+  /// calls the module's render (AttributeError "'_tt_modules' has no module 'Name'"), or
+  /// nullptr without a registry.
+  const Value* modules_namespace() const { return namespace_.is_none() ? nullptr : &namespace_; }
+  /// render_template renders a template for a module (CallDepthGuard applies).
+  std::string render_template(const std::string& name, const Value& kwargs);
+  /// module returns this session's instance of module `name`, creating it on first use;
+  /// nullptr when no such module is registered.
+  UIModule* module(std::string_view name);
+  /// has_module tells whether module `name` is registered (without creating it).
+  bool has_module(std::string_view name) const;
+  /// globals is the namespace of the template currently rendering (set by the back ends
+  /// while a render runs; modules such as xsrf_form_html read handler helpers from it).
+  const Globals* globals = nullptr;
+  /// active_modules are the instances created so far, in first-use order.
+  const std::vector<std::pair<std::string, std::unique_ptr<UIModule>>>& active_modules() const {
+    return active_;
+  }
+
+ private:
+  const ModuleRegistry* registry_;
+  TemplateRenderer renderer_;
+  Value namespace_;
+  std::vector<std::pair<std::string, std::unique_ptr<UIModule>>> active_;
+};
+
+}  // namespace squall::render

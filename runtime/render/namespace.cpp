@@ -1,0 +1,105 @@
+// Namespace, default_names and Globals: the layered render namespace.
+#include "render/escape_functions.hpp"
+#include "squall/py.hpp"
+#include "squall/render.hpp"
+
+namespace squall::render {
+
+void Namespace::set(std::string name, Value value) {
+  const auto found = index_.find(std::string_view(name));
+  if (found != index_.end()) {
+    entries_[found->second].second = std::move(value);
+    return;
+  }
+  index_.emplace(name, entries_.size());
+  entries_.emplace_back(std::move(name), std::move(value));
+}
+
+const Value* Namespace::find(std::string_view name) const {
+  const auto found = index_.find(name);
+  return found == index_.end() ? nullptr : &entries_[found->second].second;
+}
+
+const Namespace& default_names(QuoteEntity quote) {
+  static const Namespace decimal = make_default_names(QuoteEntity::Decimal);
+  static const Namespace hex = make_default_names(QuoteEntity::Hex);
+  return quote == QuoteEntity::Hex ? hex : decimal;
+}
+
+namespace {
+
+std::string dunder_name(std::string_view template_name) {
+  std::string name(template_name);
+  for (char& c : name) {
+    if (c == '.') c = '_';
+  }
+  return name;
+}
+
+}  // namespace
+
+Globals::Globals(std::string_view template_name, Value kwargs, const Namespace* registered,
+                 RenderSession* session, QuoteEntity quote)
+    : name_(dunder_name(template_name)),
+      kwargs_(std::move(kwargs)),
+      registered_(registered),
+      session_(session),
+      defaults_(default_names(quote)),
+      default_escape_(defaults_.find("xhtml_escape")),
+      quote_(quote) {
+  if (!kwargs_.is_none() && !kwargs_.is_dict()) {
+    py::raise_type_error("template arguments must be a dict, not " +
+                         std::string(py::type_name(kwargs_)));
+  }
+}
+
+const Value* Globals::find(std::string_view name) const {
+  if (kwargs_.is_dict()) {
+    if (const Value* v = kwargs_.as_dict().find_str(name)) return v;
+  }
+  if (session_ && (name == "_tt_modules" || name == "modules")) {
+    if (const Value* v = session_->modules_namespace()) return v;
+  }
+  if (registered_) {
+    if (const Value* v = registered_->find(name)) return v;
+  }
+  if (const Value* v = defaults_.find(name)) return v;
+  if (name == "__name__") return &name_;
+  if (name == "globals") {
+    if (globals_fn_.is_none()) {
+      globals_fn_ = Value::function("globals", [this](Args args, KwArgs kwargs) -> Value {
+        if (!args.empty() || !kwargs.empty()) py::raise_type_error("globals() takes no arguments");
+        return dict();
+      });
+    }
+    return &globals_fn_;
+  }
+  const auto& table = py::builtins();
+  const auto found = table.find(std::string(name));
+  return found == table.end() ? nullptr : &found->second;
+}
+
+const Value& Globals::lookup(std::string_view name) const {
+  if (const Value* v = find(name)) return *v;
+  raise_name_error(name);
+}
+
+Value Globals::dict() const {
+  Value d = Value::dict();
+  auto& out = d.as_dict();
+  for (const auto& [name, value] : defaults_.entries()) out.set(Value(name), value);
+  out.set(Value("__name__"), name_);
+  if (registered_) {
+    for (const auto& [name, value] : registered_->entries()) out.set(Value(name), value);
+  }
+  if (session_ && session_->modules_namespace()) {
+    out.set(Value("modules"), *session_->modules_namespace());
+    out.set(Value("_tt_modules"), *session_->modules_namespace());
+  }
+  if (kwargs_.is_dict()) {
+    for (const auto& [key, value] : kwargs_.as_dict().entries()) out.set(key, value);
+  }
+  return d;
+}
+
+}  // namespace squall::render

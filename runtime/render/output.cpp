@@ -1,0 +1,45 @@
+// How `{{ }}`, `{% raw %}`, `{% module %}` and `{% apply %}` write values (spec 3.1, 2.5).
+#include "squall/escape.hpp"
+#include "squall/py.hpp"
+#include "squall/render.hpp"
+
+namespace squall::render {
+
+void append_value(std::string& out, const Value& v) {
+  if (v.is_str()) {
+    out += v.as_str();
+  } else {
+    py::append_str(out, v);
+  }
+}
+
+void append_function_result(std::string& out, const Value& result) {
+  if (result.is_str()) {
+    out += result.as_str();
+    return;
+  }
+  if (result.is_none()) py::raise_type_error("expected a bytes-like object, NoneType found");
+  py::raise_type_error("Expected bytes, unicode, or None; got <class '" +
+                       std::string(py::type_name(result)) + "'>");
+}
+
+void append_apply(std::string& out, const Value& fn, std::string body) {
+  const Value arg[] = {Value(std::move(body))};
+  append_function_result(out, py::call(fn, arg));
+}
+
+Escaper::Escaper(const Globals& globals, std::optional<std::string_view> name)
+    : globals_(globals), name_(name.value_or("")), enabled_(name && !name->empty()) {}
+
+void Escaper::append(std::string& out, const Value& v) {
+  if (!enabled_) return append_value(out, v);
+  if (!fn_) fn_ = &globals_.lookup(name_);
+  if (fn_->identical(globals_.default_escape())) {
+    if (v.is_str()) return append_xhtml_escape(out, v.as_str(), globals_.quote());
+    return append_xhtml_escape(out, py::str(v), globals_.quote());
+  }
+  const Value arg[] = {v.is_str() ? v : Value(py::str(v))};
+  append_function_result(out, py::call(*fn_, arg));
+}
+
+}  // namespace squall::render
