@@ -37,8 +37,21 @@ bool is_cased(char32_t c) {
   return in_ranges(kCased, kCasedCount, c);
 }
 
-void lower_into(std::u32string& out, char32_t c) {
-  append_mapped(out, kLowerMap, kLowerMapCount, c);
+// CPython's final-sigma rule: a capital sigma lowers to "ς" when a cased letter precedes it
+// and none follows (case-ignorable characters are skipped both ways).
+bool is_final_sigma(const std::u32string& in, std::size_t i) {
+  auto ignorable = [](char32_t c) { return in_ranges(kCaseIgnorable, kCaseIgnorableCount, c); };
+  std::size_t j = i;
+  while (j > 0 && ignorable(in[j - 1])) --j;
+  if (j == 0 || !is_cased(in[j - 1])) return false;
+  std::size_t k = i + 1;
+  while (k < in.size() && ignorable(in[k])) ++k;
+  return k == in.size() || !is_cased(in[k]);
+}
+
+void lower_into(std::u32string& out, const std::u32string& in, std::size_t i) {
+  if (in[i] == U'\u03A3') return void(out += is_final_sigma(in, i) ? U'\u03C2' : U'\u03C3');
+  append_mapped(out, kLowerMap, kLowerMapCount, in[i]);
 }
 void upper_into(std::u32string& out, char32_t c) {
   append_mapped(out, kUpperMap, kUpperMapCount, c);
@@ -47,12 +60,13 @@ void title_into(std::u32string& out, char32_t c) {
   append_mapped(out, kTitleMap, kTitleMapCount, c);
 }
 
+// map_chars applies `f(out, in, i)` to every code point of `s`.
 template <class F>
 Value map_chars(std::string_view s, F f) {
   std::u32string out;
   const std::u32string in = decode_all(s);
   out.reserve(in.size());
-  for (std::size_t i = 0; i < in.size(); ++i) f(out, in[i], i);
+  for (std::size_t i = 0; i < in.size(); ++i) f(out, in, i);
   return Value(encode_all(out));
 }
 
@@ -64,46 +78,54 @@ bool all_chars(std::string_view s, P pred) {
   return true;
 }
 
+using Text = std::u32string;
+
 }  // namespace
 
 Value str_upper(std::string_view s) {
-  return map_chars(s, [](std::u32string& o, char32_t c, std::size_t) { upper_into(o, c); });
+  return map_chars(s, [](Text& o, const Text& in, std::size_t i) { upper_into(o, in[i]); });
 }
 
 Value str_lower(std::string_view s) {
-  return map_chars(s, [](std::u32string& o, char32_t c, std::size_t) { lower_into(o, c); });
+  return map_chars(s, [](Text& o, const Text& in, std::size_t i) { lower_into(o, in, i); });
+}
+
+Value str_casefold(std::string_view s) {
+  return map_chars(s, [](Text& o, const Text& in, std::size_t i) {
+    append_mapped(o, kFoldMap, kFoldMapCount, in[i]);
+  });
 }
 
 Value str_swapcase(std::string_view s) {
-  return map_chars(s, [](std::u32string& o, char32_t c, std::size_t) {
-    if (is_upper(c)) {
-      lower_into(o, c);
-    } else if (is_lower(c)) {
-      upper_into(o, c);
+  return map_chars(s, [](Text& o, const Text& in, std::size_t i) {
+    if (is_upper(in[i])) {
+      lower_into(o, in, i);
+    } else if (is_lower(in[i])) {
+      upper_into(o, in[i]);
     } else {
-      o += c;
+      o += in[i];
     }
   });
 }
 
 Value str_title(std::string_view s) {
   bool prev_cased = false;
-  return map_chars(s, [&](std::u32string& o, char32_t c, std::size_t) {
+  return map_chars(s, [&](Text& o, const Text& in, std::size_t i) {
     if (prev_cased) {
-      lower_into(o, c);
+      lower_into(o, in, i);
     } else {
-      title_into(o, c);
+      title_into(o, in[i]);
     }
-    prev_cased = is_cased(c);
+    prev_cased = is_cased(in[i]);
   });
 }
 
 Value str_capitalize(std::string_view s) {
-  return map_chars(s, [](std::u32string& o, char32_t c, std::size_t i) {
+  return map_chars(s, [](Text& o, const Text& in, std::size_t i) {
     if (i == 0) {
-      title_into(o, c);
+      title_into(o, in[i]);
     } else {
-      lower_into(o, c);
+      lower_into(o, in, i);
     }
   });
 }

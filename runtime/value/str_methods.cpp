@@ -239,6 +239,9 @@ Value m_upper(const Value& v, Args, KwArgs) {
 Value m_lower(const Value& v, Args, KwArgs) {
   return str_lower(v.as_str());
 }
+Value m_casefold(const Value& v, Args, KwArgs) {
+  return str_casefold(v.as_str());
+}
 Value m_swapcase(const Value& v, Args, KwArgs) {
   return str_swapcase(v.as_str());
 }
@@ -320,7 +323,7 @@ const std::unordered_map<std::string_view, Method>& table() {
       {"format", m_format},
       {"upper", m_upper},
       {"lower", m_lower},
-      {"casefold", m_lower},
+      {"casefold", m_casefold},
       {"swapcase", m_swapcase},
       {"title", m_title},
       {"capitalize", m_capitalize},

@@ -8,6 +8,7 @@ namespace squall::rt {
 Value str_upper(std::string_view s);
 Value str_lower(std::string_view s);
 Value str_swapcase(std::string_view s);
+Value str_casefold(std::string_view s);
 Value str_title(std::string_view s);
 Value str_capitalize(std::string_view s);
 /// str_predicate implements the is*() methods; nullopt when `name` is not one of them.

@@ -18,11 +18,11 @@ struct CaseMapping {
 };
 
 extern const CodeRange kAlpha[], kDecimal[], kDigit[], kNumeric[], kLower[], kUpper[], kTitle[],
-    kSpace[], kCased[], kNonPrintable[];
+    kSpace[], kCased[], kNonPrintable[], kCaseIgnorable[];
 extern const std::size_t kAlphaCount, kDecimalCount, kDigitCount, kNumericCount, kLowerCount,
-    kUpperCount, kTitleCount, kSpaceCount, kCasedCount, kNonPrintableCount;
-extern const CaseMapping kUpperMap[], kLowerMap[], kTitleMap[];
-extern const std::size_t kUpperMapCount, kLowerMapCount, kTitleMapCount;
+    kUpperCount, kTitleCount, kSpaceCount, kCasedCount, kNonPrintableCount, kCaseIgnorableCount;
+extern const CaseMapping kUpperMap[], kLowerMap[], kTitleMap[], kFoldMap[];
+extern const std::size_t kUpperMapCount, kLowerMapCount, kTitleMapCount, kFoldMapCount;
 
 /// in_ranges tells whether `cp` is in the sorted range table.
 bool in_ranges(const CodeRange* table, std::size_t count, char32_t cp);

@@ -14,6 +14,11 @@ PROPS = {
     "kUpper": str.isupper,
     "kTitle": str.istitle,
     "kSpace": str.isspace,
+    # Case_Ignorable (for lower()'s final-sigma rule): Mn Me Cf Lm Sk plus the Word_Break
+    # MidLetter, MidNumLet and Single_Quote characters.
+    "kCaseIgnorable": lambda c: unicodedata.category(c) in ("Mn", "Me", "Cf", "Lm", "Sk")
+    or c in "\u0027\u002e\u003a\u00b7\u0387\u055f\u05f4\u2018\u2019\u2024\u2027"
+    "\ufe13\ufe52\ufe55\uff07\uff0e\uff1a",
     # repr() escapes what str.isprintable() rejects.
     "kNonPrintable": lambda c: not c.isprintable(),
 }
@@ -86,6 +91,7 @@ def main():
     emit_map(lines, "kUpperMap", mappings(str.upper))
     emit_map(lines, "kLowerMap", mappings(str.lower))
     emit_map(lines, "kTitleMap", mappings(lambda c: c.title()))
+    emit_map(lines, "kFoldMap", mappings(str.casefold))
     lines += ["}  // namespace squall::rt", ""]
     path = sys.argv[1] if len(sys.argv) > 1 else "runtime/value/unicode_tables.cpp"
     with open(path, "w") as f:

@@ -323,6 +323,15 @@ for s in ["'abcdef'", "[0, 1, 2, 3, 4]", "'héllo'", "(1, 2, 3)", "range(0, 20, 
                        ("'a'", "None", "None"), ("None", "2", "-2"), ("0", "100", "1")]:
         slice_case(s, lo, hi, st)
 
+slice_rng = random.Random(5)
+SLICE_BOUNDS = ["None", "0", "1", "2", "3", "-1", "-2", "-3", "5", "-7", "9"]
+for _ in range(300):
+    seq = slice_rng.choice(["'abcdefg'", "'añb€c😀d'", "[0, 1, 2, 3, 4, 5, 6]", "(1, 2, 3)",
+                            "range(2, 30, 4)", "range(10, -5, -3)", "''"])
+    slice_case(seq, slice_rng.choice(SLICE_BOUNDS), slice_rng.choice(SLICE_BOUNDS),
+               slice_rng.choice(["None", "1", "2", "3", "-1", "-2", "-3"]), family="slice_sweep")
+    getitem(seq, slice_rng.choice(SLICE_BOUNDS[1:]), family="index_sweep")
+
 # -- str methods
 S = "'  Hello, World  '"
 STRM = [
@@ -343,7 +352,9 @@ STRM = [
     ("'hello'", "endswith", ["'l'", "0", "4"]), ("'hello'", "startswith", ["1"]),
     ("'hello'", "startswith", ["''", "6"]),
     ("'Hello World'", "upper", []), ("'Hello World'", "lower", []), ("'straße'", "upper", []),
-    ("'ÉCOLE'", "lower", []), ("'hello world'", "title", []), ("\"they're bill's\"", "title", []),
+    ("'ÉCOLE'", "lower", []), ("'ΟΔΟΣ ΣΑ Σ'", "lower", []), ("'AΣ.'", "lower", []),
+    ("'AΣ\u0301b'", "lower", []), ("'ΣΑΣ'", "title", []), ("'Straße ΣΑΣ'", "casefold", []),
+    ("'ΑΣ'", "swapcase", []), ("'hello world'", "title", []), ("\"they're bill's\"", "title", []),
     ("'hELLO wORLD'", "capitalize", []), ("'ǆemal'", "capitalize", []), ("'Hello'", "swapcase", []),
     ("'hello'", "find", ["'l'"]), ("'hello'", "find", ["'z'"]), ("'héllo'", "find", ["'l'"]),
     ("'hello'", "find", ["'l'", "3"]), ("'hello'", "find", ["'l'", "-2"]), ("'hello'", "rfind", ["'l'"]),
@@ -372,6 +383,27 @@ for item in STRM:
     self_, name, args = item[0], item[1], item[2]
     kwargs = item[3] if len(item) > 3 else {}
     method(self_, name, args, kwargs, family="str_method")
+
+str_rng = random.Random(11)
+PIECES = ["a", "B", "c", " ", "  ", "\t", "\n", ",", "é", "Ω", "ß", "1", "x y", "ǅ", "İ",
+          "\u00a0", "\u3000", "'", "ﬁ", "Σ", "-", "_", "Ab", "😀"]
+ARGS = {
+    "split": [[], ["','"], ["' '"], ["None", "1"], ["','", "2"]],
+    "rsplit": [[], ["','"], ["None", "1"], ["','", "1"]],
+    "strip": [[], ["'a '"], ["',-'"]], "lstrip": [[], ["' a'"]], "rstrip": [[], ["'\\n '"]],
+    "find": [["'a'"], ["' '"], ["'é'", "1"], ["','", "-3"]], "rfind": [["'a'"], ["'c'", "0", "4"]],
+    "count": [["'a'"], ["' '"], ["''"]], "replace": [["' '", "'_'"], ["'a'", "'AA'", "1"]],
+    "startswith": [["'a'"], ["('B', ' ')"]], "endswith": [["' '"], ["'c'", "0", "-1"]],
+    "upper": [[]], "lower": [[]], "title": [[]], "capitalize": [[]], "swapcase": [[]],
+    "isdigit": [[]], "isalpha": [[]], "isalnum": [[]], "isspace": [[]], "islower": [[]],
+    "isupper": [[]], "istitle": [[]], "zfill": [["6"]], "center": [["9", "'*'"], ["4"]],
+    "ljust": [["7"]], "rjust": [["8", "'.'"]], "splitlines": [[], ["True"]],
+    "partition": [["','"]], "rpartition": [["' '"]], "expandtabs": [["4"]],
+}
+for _ in range(350):
+    text = "".join(str_rng.choice(PIECES) for _ in range(str_rng.randint(0, 6)))
+    name = str_rng.choice(sorted(ARGS))
+    method(repr(text), name, str_rng.choice(ARGS[name]), family="str_sweep")
 
 # -- dict and list methods
 D = "{'a': 1, 'b': 2}"
