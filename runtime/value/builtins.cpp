@@ -23,6 +23,12 @@ Value b_repr(Args a, KwArgs k) {
   return Value(py::repr(a[0]));
 }
 
+Value b_ascii(Args a, KwArgs k) {
+  check_arity("ascii", a, 1, 1);
+  no_kwargs("ascii", k);
+  return Value(ascii_repr(a[0]));
+}
+
 Value b_abs(Args a, KwArgs k) {
   check_arity("abs", a, 1, 1);
   no_kwargs("abs", k);
@@ -147,20 +153,35 @@ Value b_next(Args a, KwArgs) {
 std::unordered_map<std::string, Value> make_table() {
   std::unordered_map<std::string, Value> t;
   const std::pair<const char*, Value (*)(Args, KwArgs)> fns[] = {
-      {"len", b_len},           {"repr", b_repr},
-      {"abs", b_abs},           {"isinstance", b_isinstance},
-      {"getattr", b_getattr},   {"hasattr", b_hasattr},
-      {"callable", b_callable}, {"divmod", b_divmod},
-      {"pow", b_pow},           {"chr", b_chr},
-      {"ord", b_ord},           {"format", b_format},
-      {"hex", b_hex},           {"oct", b_oct},
-      {"bin", b_bin},           {"iter", b_iter},
-      {"next", b_next},         {"sorted", b_sorted},
-      {"reversed", b_reversed}, {"enumerate", b_enumerate},
-      {"zip", b_zip},           {"map", b_map},
-      {"filter", b_filter},     {"min", b_min},
-      {"max", b_max},           {"sum", b_sum},
-      {"any", b_any},           {"all", b_all},
+      {"len", b_len},
+      {"repr", b_repr},
+      {"ascii", b_ascii},
+      {"abs", b_abs},
+      {"isinstance", b_isinstance},
+      {"getattr", b_getattr},
+      {"hasattr", b_hasattr},
+      {"callable", b_callable},
+      {"divmod", b_divmod},
+      {"pow", b_pow},
+      {"chr", b_chr},
+      {"ord", b_ord},
+      {"format", b_format},
+      {"hex", b_hex},
+      {"oct", b_oct},
+      {"bin", b_bin},
+      {"iter", b_iter},
+      {"next", b_next},
+      {"sorted", b_sorted},
+      {"reversed", b_reversed},
+      {"enumerate", b_enumerate},
+      {"zip", b_zip},
+      {"map", b_map},
+      {"filter", b_filter},
+      {"min", b_min},
+      {"max", b_max},
+      {"sum", b_sum},
+      {"any", b_any},
+      {"all", b_all},
       {"round", b_round},
   };
   for (const auto& [name, fn] : fns) t.emplace(name, Value::function(name, fn));

@@ -90,6 +90,8 @@ double parse_float_literal(std::string_view text);
 void append_float_repr(std::string& out, double d);
 /// append_str_repr appends the repr of str text (quote choice and escapes like CPython).
 void append_str_repr(std::string& out, std::string_view s);
+/// ascii_repr is Python's ascii(): repr with non-ASCII escaped as \xNN, \uNNNN, \UNNNNNNNN.
+std::string ascii_repr(const Value& v);
 /// append_int appends the decimal digits of `i`.
 void append_int(std::string& out, std::int64_t i);
 

@@ -127,7 +127,7 @@ std::string text_arg(const Value& v, const Directive& d) {
       raise("TypeError", "%c requires int or char");
     }
   } else {
-    text = d.type == 'r' || d.type == 'a' ? py::repr(v) : py::str(v);
+    text = d.type == 'r' ? py::repr(v) : d.type == 'a' ? ascii_repr(v) : py::str(v);
   }
   if (d.precision >= 0 && cp_len(text) > static_cast<std::size_t>(d.precision))
     text.resize(cp_offsets(text)[static_cast<std::size_t>(d.precision)]);

@@ -74,6 +74,22 @@ void append_escaped_cp(std::string& out, char32_t cp) {
 
 }  // namespace
 
+std::string ascii_repr(const Value& v) {
+  const std::string r = py::repr(v);
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < r.size()) {
+    auto d = detail::decode_utf8(r, pos);
+    if (d && d->code_point >= 0x80) {
+      append_escaped_cp(out, d->code_point);
+      pos += d->length;
+    } else {
+      out += r[pos++];
+    }
+  }
+  return out;
+}
+
 void append_str_repr(std::string& out, std::string_view s) {
   const bool has_single = s.find('\'') != std::string_view::npos;
   const bool has_double = s.find('"') != std::string_view::npos;

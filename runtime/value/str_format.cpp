@@ -73,7 +73,7 @@ class Formatter {
         raise("ValueError", conv.size() == 1 ? "Unknown conversion specifier " + std::string(conv)
                                              : "expected ':' after conversion specifier");
       }
-      v = Value(conv[0] == 's' ? py::str(v) : py::repr(v));
+      v = Value(conv[0] == 's' ? py::str(v) : conv[0] == 'r' ? py::repr(v) : ascii_repr(v));
     }
     std::string spec;
     if (colon != std::string_view::npos) spec = run(body.substr(colon + 1), depth + 1);
