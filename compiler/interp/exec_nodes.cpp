@@ -104,7 +104,16 @@ render::Escaper& Interpreter::escaper_for(const Template& file) {
 }
 
 void Interpreter::exec_expression(const ExpressionNode& n, const Template& file) {
-  at(file, n.range, [&] { escaper_for(file).append(*out_, eval(*n.expr, nullptr)); });
+  at(file, n.range, [&] {
+    render::Escaper& escaper = escaper_for(file);
+    const Value v = eval(*n.expr, nullptr);
+    const int slot = escaper.enabled() ? slot_of(escaper.name()) : -1;
+    if (slot < 0) return escaper.append(*out_, v);
+    // The escape function's name is a template local (Python reads the local).
+    const auto& fn = locals_[static_cast<std::size_t>(slot)];
+    if (!fn) render::raise_unbound_local(escaper.name());
+    render::append_escaped(*out_, v, *fn, globals_);
+  });
 }
 
 void Interpreter::exec_raw(const RawNode& n, const Template& file) {

@@ -142,6 +142,11 @@ class Escaper {
   /// other function is called through py::call with a str argument and must return a str
   /// (None or another type raises TypeError, as Tornado's `utf8()` / `join` do).
   void append(std::string& out, const Value& v);
+  /// name is the function name ("" when escaping is off). When the template assigns that
+  /// name (`{% set my_escape = ... %}`), Python reads the local instead of the global:
+  /// back ends check this and call append_escaped with the local's value.
+  const std::string& name() const { return name_; }
+  bool enabled() const { return enabled_; }
 
  private:
   const Globals& globals_;
@@ -149,6 +154,10 @@ class Escaper {
   bool enabled_;
   const Value* fn_ = nullptr;
 };
+
+/// append_escaped writes `{{ v }}` through escape function `fn` (Escaper::append after the
+/// lookup): the default xhtml_escape of `globals` in place, any other through py::call.
+void append_escaped(std::string& out, const Value& v, const Value& fn, const Globals& globals);
 
 /// append_function_result appends what an escape or apply function returned: a str as is;
 /// None raises TypeError "expected a bytes-like object, NoneType found"; any other value
@@ -199,9 +208,9 @@ class CallDepthGuard {
 /// import_module is `import a.b` / `import a.b as c`: the value bound for `a.b` (with
 /// `bind_top`, the value of `a`, which plain `import a.b` binds). Modules are looked up by
 /// dotted name in `registered` (modules the C++ program provides; may be null), then in
-/// py::module(); an unknown one raises ImportError "No module named 'a'".
+/// py::module(); an unknown one raises ModuleNotFoundError (an ImportError) "No module named 'a'".
 Value import_module(std::string_view dotted, bool bind_top, const Namespace* registered = nullptr);
-/// import_from is `from m import name`: ImportError "No module named 'm'" or
+/// import_from is `from m import name`: ModuleNotFoundError "No module named 'm'" or ImportError
 /// "cannot import name 'x' from 'm' (unknown location)".
 Value import_from(std::string_view module, std::string_view name,
                   const Namespace* registered = nullptr);

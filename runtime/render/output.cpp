@@ -34,12 +34,16 @@ Escaper::Escaper(const Globals& globals, std::optional<std::string_view> name)
 void Escaper::append(std::string& out, const Value& v) {
   if (!enabled_) return append_value(out, v);
   if (!fn_) fn_ = &globals_.lookup(name_);
-  if (fn_->identical(globals_.default_escape())) {
-    if (v.is_str()) return append_xhtml_escape(out, v.as_str(), globals_.quote());
-    return append_xhtml_escape(out, py::str(v), globals_.quote());
+  append_escaped(out, v, *fn_, globals_);
+}
+
+void append_escaped(std::string& out, const Value& v, const Value& fn, const Globals& globals) {
+  if (fn.identical(globals.default_escape())) {
+    if (v.is_str()) return append_xhtml_escape(out, v.as_str(), globals.quote());
+    return append_xhtml_escape(out, py::str(v), globals.quote());
   }
   const Value arg[] = {v.is_str() ? v : Value(py::str(v))};
-  append_function_result(out, py::call(*fn_, arg));
+  append_function_result(out, py::call(fn, arg));
 }
 
 }  // namespace squall::render

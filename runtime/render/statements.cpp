@@ -6,7 +6,7 @@ namespace squall::render {
 namespace {
 
 [[noreturn]] void no_module(std::string_view name) {
-  throw_error("ImportError", "No module named '" + std::string(name) + "'");
+  throw_error("ModuleNotFoundError", "No module named '" + std::string(name) + "'");
 }
 
 std::optional<Value> find_module(std::string_view name, const Namespace* registered) {

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "support/case_runner.hpp"
 
@@ -30,13 +31,29 @@ const std::map<std::string, std::string> kDeviations = {
     {"apply_reassign_outer_unboundlocal",
      "no bytes type (the scoping rule itself is tested with str.upper)"},
     {"apply_reads_outer_variable", "no bytes type: apply passes text"},
+    {"apply_set_inside_not_visible_outside",
+     "no bytes type (the scoping rule itself is tested with str.upper)"},
     {"esc_non_string_values", "ints are 64-bit: 10 ** 20 raises OverflowError"},
     {"py_division_and_ints", "ints are 64-bit: 2 ** 100 raises OverflowError"},
     {"py_float_repr_forms", "JSON integers beyond 64 bits become floats"},
     // Not deviations: py::module() has no `math` yet (ImportError). Remove when it lands.
     {"dir_import_module", "pending: no math module in py::module()"},
     {"dir_from_import", "pending: no math module in py::module()"},
+    {"set_star_unpack", "pending: the expression parser rejects starred assignment targets"},
+    {"expr_isinstance_types", "pending: no `type` builtin in py::builtin()"},
 };
+
+// Runtime errors whose message differs: Tornado's names the index of the output chunk
+// (`sequence item 3: ...`), which Squall does not track.
+const std::set<std::string> kMessageDifferences = {"apply_returning_none_fails",
+                                                   "esc_custom_function_returns_none"};
+
+// message_of strips `NAME:LINE: Class: ` and the ` (via ...)` chain from a formatted error.
+std::string message_of(const CaseResult& r) {
+  std::string m = r.message.substr(r.message.find(r.error_type + ": ") + r.error_type.size() + 2);
+  const auto via = m.find(" (via ");
+  return via == std::string::npos ? m : m.substr(0, via);
+}
 
 void check_case(const Json& c) {
   SCOPED_TRACE(c["name"].get<std::string>());
@@ -56,6 +73,9 @@ void check_case(const Json& c) {
   ASSERT_EQ(r.kind, CaseResult::Kind::RenderError)
       << "expected " << type << ", rendered: " << r.output;
   EXPECT_EQ(r.error_type, type) << c["name"] << ": " << r.message;
+  if (!kMessageDifferences.count(c["name"].get<std::string>())) {
+    EXPECT_EQ(message_of(r), expected["message"].get<std::string>()) << c["name"];
+  }
 }
 
 void check_file(const char* path) {
@@ -70,8 +90,13 @@ TEST(Conformance, TornadoCases) {
   check_file("tests/conformance/tornado-cases.json");
 }
 
+TEST(Conformance, SquallCases) {
+  check_file("tests/conformance/squall-cases.json");
+}
+
 TEST(Conformance, DeviationsNameRealCases) {
-  const Json cases = load_cases("tests/conformance/tornado-cases.json");
+  Json cases = load_cases("tests/conformance/tornado-cases.json");
+  for (const Json& c : load_cases("tests/conformance/squall-cases.json")) cases.push_back(c);
   for (const auto& [name, reason] : kDeviations) {
     const bool found =
         std::any_of(cases.begin(), cases.end(), [&](const Json& c) { return c["name"] == name; });
