@@ -4,11 +4,34 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "escape/python_tables.hpp"
 #include "squall/detail/unicode.hpp"
 #include "value/internal.hpp"
 
 namespace squall::rt {
 namespace {
+
+// CPython first maps every Unicode decimal digit to its ASCII digit and every Unicode space
+// to ' ' (_PyUnicode_TransformDecimalAndSpaceToASCII); other non-ASCII is kept (and fails).
+std::string ascii_digits(std::string_view text) {
+  if (is_ascii(text)) return std::string(text);
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    auto c = detail::decode_utf8(text, pos);
+    const std::size_t n = c ? c->length : 1;
+    const int d = c ? detail::decimal_digit_value(c->code_point) : -1;
+    if (d >= 0) {
+      out += static_cast<char>('0' + d);
+    } else if (c && detail::is_python_space(c->code_point)) {
+      out += ' ';
+    } else {
+      out.append(text, pos, n);
+    }
+    pos += n;
+  }
+  return out;
+}
 
 int digit_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -56,7 +79,8 @@ std::int64_t parse_int_literal(std::string_view text, std::int64_t base) {
     append_str_repr(msg, text);
     raise("ValueError", msg);
   };
-  std::string_view s = detail::python_strip(text);
+  const std::string ascii = ascii_digits(text);
+  std::string_view s = detail::python_strip(ascii);
   bool negative = false;
   if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
     negative = s[0] == '-';
@@ -89,7 +113,8 @@ double parse_float_literal(std::string_view text) {
     append_str_repr(msg, text);
     raise("ValueError", msg);
   };
-  std::string_view s = detail::python_strip(text);
+  const std::string ascii = ascii_digits(text);
+  std::string_view s = detail::python_strip(ascii);
   std::string clean;
   if (s.empty() || s.find('(') != std::string_view::npos || !strip_underscores(s, clean, false))
     return fail();
