@@ -122,98 +122,75 @@ void dump_loop(Dumper& d, const Loop& n) {
   if (n.else_range.end != 0) d.clause("else", n.else_range, n.orelse);
 }
 
+// Form is how one node kind prints: its head word and what follows it (after `@line`).
+struct Form {
+  NodeKind kind;
+  const char* head;
+  void (*rest)(Dumper& d, const Node& n);
+};
+
+template <typename T>
+const T& as(const Node& n) {
+  return static_cast<const T&>(n);
+}
+
+const Form kForms[] = {
+    {NodeKind::Text, "text",
+     [](Dumper& d, const Node& n) {
+       d.str(as<TextNode>(n).text);
+       d.word(mode_name(as<TextNode>(n).mode));
+     }},
+    {NodeKind::Expression, "expr",
+     [](Dumper& d, const Node& n) { d.expr(as<ExpressionNode>(n).expr); }},
+    {NodeKind::Raw, "raw", [](Dumper& d, const Node& n) { d.expr(as<RawNode>(n).expr); }},
+    {NodeKind::Module, "module", [](Dumper& d, const Node& n) { d.expr(as<ModuleNode>(n).expr); }},
+    {NodeKind::Set, "set", [](Dumper& d, const Node& n) { dump_set(d, as<SetNode>(n)); }},
+    {NodeKind::Import, "import",
+     [](Dumper& d, const Node& n) { dump_import(d, as<ImportNode>(n)); }},
+    {NodeKind::Break, "break", [](Dumper&, const Node&) {}},
+    {NodeKind::Continue, "continue", [](Dumper&, const Node&) {}},
+    {NodeKind::If, "if", [](Dumper& d, const Node& n) { dump_if(d, as<IfNode>(n)); }},
+    {NodeKind::For, "for",
+     [](Dumper& d, const Node& n) {
+       d.expr(as<ForNode>(n).target);
+       d.expr(as<ForNode>(n).iter);
+       dump_loop(d, as<ForNode>(n));
+     }},
+    {NodeKind::While, "while",
+     [](Dumper& d, const Node& n) {
+       d.expr(as<WhileNode>(n).condition);
+       dump_loop(d, as<WhileNode>(n));
+     }},
+    {NodeKind::Try, "try", [](Dumper& d, const Node& n) { dump_try(d, as<TryNode>(n)); }},
+    {NodeKind::Block, "block",
+     [](Dumper& d, const Node& n) {
+       d.str(as<BlockNode>(n).name);
+       d.body(as<BlockNode>(n).body);
+     }},
+    {NodeKind::Extends, "extends",
+     [](Dumper& d, const Node& n) { d.str(as<ExtendsNode>(n).path); }},
+    {NodeKind::Include, "include",
+     [](Dumper& d, const Node& n) { d.str(as<IncludeNode>(n).path); }},
+    {NodeKind::Apply, "apply",
+     [](Dumper& d, const Node& n) {
+       d.expr(as<ApplyNode>(n).func);
+       d.body(as<ApplyNode>(n).body);
+     }},
+    {NodeKind::Autoescape, "autoescape",
+     [](Dumper& d, const Node& n) { d.str(as<AutoescapeNode>(n).name); }},
+    {NodeKind::Whitespace, "whitespace",
+     [](Dumper& d, const Node& n) { d.word(mode_name(as<WhitespaceNode>(n).mode)); }},
+};
+
 void Dumper::node(const Node& n) {
-  switch (n.kind) {
-    case NodeKind::Text: {
-      const auto& t = static_cast<const TextNode&>(n);
-      open("text", n.range);
-      str(t.text);
-      word(mode_name(t.mode));
-      break;
-    }
-    case NodeKind::Expression:
-      open("expr", n.range);
-      expr(static_cast<const ExpressionNode&>(n).expr);
-      break;
-    case NodeKind::Raw:
-      open("raw", n.range);
-      expr(static_cast<const RawNode&>(n).expr);
-      break;
-    case NodeKind::Module:
-      open("module", n.range);
-      expr(static_cast<const ModuleNode&>(n).expr);
-      break;
-    case NodeKind::Set:
-      open("set", n.range);
-      dump_set(*this, static_cast<const SetNode&>(n));
-      break;
-    case NodeKind::Import: {
-      const auto& i = static_cast<const ImportNode&>(n);
-      open(i.from_module.empty() ? "import" : "from", n.range);
-      dump_import(*this, i);
-      break;
-    }
-    case NodeKind::Break:
-      open("break", n.range);
-      break;
-    case NodeKind::Continue:
-      open("continue", n.range);
-      break;
-    case NodeKind::If:
-      open("if", n.range);
-      dump_if(*this, static_cast<const IfNode&>(n));
-      break;
-    case NodeKind::For: {
-      const auto& f = static_cast<const ForNode&>(n);
-      open("for", n.range);
-      expr(f.target);
-      expr(f.iter);
-      dump_loop(*this, f);
-      break;
-    }
-    case NodeKind::While: {
-      const auto& w = static_cast<const WhileNode&>(n);
-      open("while", n.range);
-      expr(w.condition);
-      dump_loop(*this, w);
-      break;
-    }
-    case NodeKind::Try:
-      open("try", n.range);
-      dump_try(*this, static_cast<const TryNode&>(n));
-      break;
-    case NodeKind::Block: {
-      const auto& b = static_cast<const BlockNode&>(n);
-      open("block", n.range);
-      str(b.name);
-      body(b.body);
-      break;
-    }
-    case NodeKind::Extends:
-      open("extends", n.range);
-      str(static_cast<const ExtendsNode&>(n).path);
-      break;
-    case NodeKind::Include:
-      open("include", n.range);
-      str(static_cast<const IncludeNode&>(n).path);
-      break;
-    case NodeKind::Apply: {
-      const auto& a = static_cast<const ApplyNode&>(n);
-      open("apply", n.range);
-      expr(a.func);
-      body(a.body);
-      break;
-    }
-    case NodeKind::Autoescape:
-      open("autoescape", n.range);
-      str(static_cast<const AutoescapeNode&>(n).name);
-      break;
-    case NodeKind::Whitespace:
-      open("whitespace", n.range);
-      word(mode_name(static_cast<const WhitespaceNode&>(n).mode));
-      break;
+  for (const Form& form : kForms) {
+    if (form.kind != n.kind) continue;
+    const bool from = n.kind == NodeKind::Import && !as<ImportNode>(n).from_module.empty();
+    open(from ? "from" : form.head, n.range);
+    form.rest(*this, n);
+    close();
+    return;
   }
-  close();
 }
 
 }  // namespace
