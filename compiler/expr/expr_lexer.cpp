@@ -464,8 +464,9 @@ void Lexer::integer_value(std::uint32_t begin, std::uint32_t digits_begin, int b
     const char c = text_[p];
     if (c == '_') continue;
     const int d = is_digit(c) ? c - '0' : (c | 0x20) - 'a' + 10;
-    if (value > (static_cast<std::uint64_t>(INT64_MAX) - static_cast<std::uint64_t>(d)) /
-                    static_cast<std::uint64_t>(base)) {
+    // 2**63 itself is let through (as INT64_MIN) for the parser to accept after a minus.
+    constexpr std::uint64_t kLimit = std::uint64_t{1} << 63;
+    if (value > (kLimit - static_cast<std::uint64_t>(d)) / static_cast<std::uint64_t>(base)) {
       return error(begin, pos_, "integer literal too large (Squall integers are 64-bit)");
     }
     value = value * static_cast<std::uint64_t>(base) + static_cast<std::uint64_t>(d);

@@ -48,6 +48,10 @@ ExprPtr PythonParser::atom() {
       return std::make_unique<NameExpr>(t.range, t.text);
     }
     case Tok::Int: {
+      if (t.int_value == INT64_MIN) {  // 2**63 without a minus in front
+        error(t.range, "integer literal too large (Squall integers are 64-bit)");
+        return nullptr;
+      }
       auto c = constant(t.range, ConstantKind::Int);
       c->int_value = next().int_value;
       return c;

@@ -302,12 +302,31 @@ ExprPtr PythonParser::factor() {
     default:
       return power();
   }
+  if (op == UnaryOp::Neg && peek(1).kind == Tok::Int && peek(1).int_value == INT64_MIN) {
+    if (ExprPtr folded = smallest_int()) return folded;
+  }
   DepthGuard guard(*this);
   if (!guard.ok()) return nullptr;
   const std::uint32_t begin = next().range.begin;
   ExprPtr operand = factor();
   if (!operand) return nullptr;
   return std::make_unique<UnaryExpr>(span(begin, last_end_), op, std::move(operand));
+}
+
+// `-9223372036854775808` is the one literal whose magnitude does not fit in 64 bits but
+// whose value does: fold it when nothing binds tighter than the minus (`**`, `.`, call,
+// subscript); otherwise return null and let atom() reject 2**63.
+ExprPtr PythonParser::smallest_int() {
+  const Tok after = peek(2).kind;
+  if (after == Tok::DoubleStar || after == Tok::Dot || after == Tok::LParen ||
+      after == Tok::LBracket) {
+    return nullptr;
+  }
+  auto c = std::make_unique<ConstantExpr>(span(next().range.begin, 0));
+  c->constant = ConstantKind::Int;
+  c->int_value = next().int_value;
+  c->range.end = last_end_;
+  return c;
 }
 
 // power: primary ['**' factor]   (right-associative through factor)

@@ -68,6 +68,7 @@ class PythonParser {
   ExprPtr comparison();
   ExprPtr binary_level(int level);
   ExprPtr factor();
+  ExprPtr smallest_int();
   ExprPtr power();
   ExprPtr primary();
   ExprPtr atom();
