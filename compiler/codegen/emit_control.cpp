@@ -1,0 +1,95 @@
+// Control blocks: `if`, `for`, `while`. Loop `else` runs when the loop ends by exhaustion,
+// which the generated code records in a flag at the one place that happens, so `break`
+// stays a plain C++ `break`.
+#include "codegen/emitter.hpp"
+
+namespace squall::cg {
+
+void Emitter::emit_if(const front::IfNode& node, const front::Template& file) {
+  bool first = true;
+  for (const auto& branch : node.branches) {
+    if (!branch.condition) {
+      w().close("} else {");
+      w().set_indent_level(w().indent_level() + 1);
+    } else if (first) {
+      at(file, branch.range);
+      w().open("if (squall::py::truthy(" + emit_expr(*branch.condition) + ")) {");
+    } else {
+      flush_text();
+      // The elif condition runs only when earlier ones failed: its position is set inside
+      // the condition itself.
+      w().map_source(file_path(file), line_at(file, branch.range));
+      const std::string pos = "squall_pos = " + std::to_string(position_of(file, branch.range));
+      w().close("} else if ((" + pos + ", squall::py::truthy(" + emit_expr(*branch.condition) +
+                "))) {");
+      w().set_indent_level(w().indent_level() + 1);
+    }
+    first = false;
+    emit_nodes(branch.body, file);
+    flush_text();
+  }
+  w().close();
+}
+
+void Emitter::emit_for(const front::ForNode& node, const front::Template& file) {
+  at(file, node.range);
+  const std::string it = temp("it");
+  const std::string item = temp("item");
+  const std::string done = node.orelse.empty() ? std::string() : temp("done");
+  w().open("{");
+  if (!done.empty()) w().line("bool " + done + " = false;");
+  w().line("squall::py::Iterator " + it + " = squall::py::iter(" + emit_expr(*node.iter) + ");");
+  w().open("for (;;) {");
+  const std::string pos = "squall_pos = " + std::to_string(position_of(file, node.range)) + ";";
+  w().line(pos);
+  w().line("std::optional<squall::Value> " + item + " = " + it + ".next();");
+  if (done.empty()) {
+    w().line("if (!" + item + ") break;");
+  } else {
+    w().open("if (!" + item + ") {");
+    w().line(done + " = true;");
+    w().line("break;");
+    w().close();
+  }
+  emit_assign(*node.target, "*" + item);
+  emit_nodes(node.body, file);
+  flush_text();
+  w().close();
+  if (!done.empty()) {
+    w().open("if (" + done + ") {");
+    emit_nodes(node.orelse, file);
+    flush_text();
+    w().close();
+  }
+  w().close();
+}
+
+void Emitter::emit_while(const front::WhileNode& node, const front::Template& file) {
+  flush_text();
+  const std::string done = node.orelse.empty() ? std::string() : temp("done");
+  w().open("{");
+  if (!done.empty()) w().line("bool " + done + " = false;");
+  w().open("for (;;) {");
+  at(file, node.range);
+  const std::string cond = "squall::py::truthy(" + emit_expr(*node.condition) + ")";
+  if (done.empty()) {
+    w().line("if (!" + cond + ") break;");
+  } else {
+    w().open("if (!" + cond + ") {");
+    w().line(done + " = true;");
+    w().line("break;");
+    w().close();
+  }
+  emit_nodes(node.body, file);
+  flush_text();
+  w().close();
+  if (!done.empty()) {
+    w().open("if (" + done + ") {");
+    emit_nodes(node.orelse, file);
+    flush_text();
+    w().close();
+  }
+  w().close();
+}
+
+}  // namespace squall::cg

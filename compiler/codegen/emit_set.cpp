@@ -1,0 +1,175 @@
+// `{% set %}` statements and `{% import %}`: assignment targets are locals (C++
+// variables), attributes and subscripts (runtime setattr/setitem), or unpacking.
+#include "codegen/emitter.hpp"
+
+#include "sema/scope_resolver.hpp"
+
+namespace squall::cg {
+
+void Emitter::emit_set(const front::SetNode& node, const front::Template& file) {
+  at(file, node.range);
+  emit_stmts(node.body, file);
+}
+
+namespace {
+
+std::string binary_function(front::BinaryOp op) {
+  switch (op) {
+    case front::BinaryOp::Add:
+      return "add";
+    case front::BinaryOp::Sub:
+      return "sub";
+    case front::BinaryOp::Mul:
+      return "mul";
+    case front::BinaryOp::Div:
+      return "truediv";
+    case front::BinaryOp::FloorDiv:
+      return "floordiv";
+    case front::BinaryOp::Mod:
+      return "mod";
+    case front::BinaryOp::Pow:
+      return "pow";
+    case front::BinaryOp::LShift:
+      return "lshift";
+    case front::BinaryOp::RShift:
+      return "rshift";
+    case front::BinaryOp::BitAnd:
+      return "and_";
+    case front::BinaryOp::BitOr:
+      return "or_";
+    case front::BinaryOp::BitXor:
+      return "xor_";
+  }
+  return "add";
+}
+
+}  // namespace
+
+std::string binary_runtime_function(front::BinaryOp op) {
+  return "squall::py::" + binary_function(op);
+}
+
+void Emitter::emit_stmts(const std::vector<front::StmtPtr>& body, const front::Template& file) {
+  for (const auto& stmt : body) {
+    switch (stmt->kind) {
+      case front::StmtKind::Assign: {
+        const auto& s = static_cast<const front::AssignStmt&>(*stmt);
+        const std::string value = temp("value");
+        w().open("{");
+        w().line("squall::Value " + value + " = " + emit_expr(*s.value) + ";");
+        for (const auto& t : s.targets) emit_assign(*t, value);
+        w().close();
+        break;
+      }
+      case front::StmtKind::AugAssign: {
+        const auto& s = static_cast<const front::AugAssignStmt&>(*stmt);
+        // Python's in-place operators; the runtime's iadd keeps `list += x` in place.
+        const std::string fn =
+            s.op == front::BinaryOp::Add ? "squall::rt::iadd" : binary_runtime_function(s.op);
+        const std::string value = temp("value");
+        w().open("{");
+        w().line("squall::Value " + value + " = " + fn + "(" + emit_expr(*s.target) + ", " +
+                 emit_expr(*s.value) + ");");
+        emit_assign(*s.target, value);
+        w().close();
+        break;
+      }
+      case front::StmtKind::Expr:
+        w().line("static_cast<void>(" +
+                 emit_expr(*static_cast<const front::ExprStmt&>(*stmt).value) + ");");
+        break;
+      case front::StmtKind::If: {
+        const auto& s = static_cast<const front::IfStmt&>(*stmt);
+        bool first = true;
+        for (const auto& b : s.branches) {
+          if (!b.condition) {
+            w().open("else {");
+          } else {
+            w().open(std::string(first ? "" : "else ") + "if (squall::py::truthy(" +
+                     emit_expr(*b.condition) + ")) {");
+          }
+          emit_stmts(b.body, file);
+          w().close();
+          first = false;
+        }
+        break;
+      }
+      case front::StmtKind::Pass:
+        break;
+    }
+  }
+}
+
+void Emitter::emit_assign(const front::Expr& target, const std::string& value) {
+  switch (target.kind) {
+    case front::ExprKind::Name: {
+      const auto& n = static_cast<const front::NameExpr&>(target);
+      if (n.scope == front::NameScope::Local) {
+        w().line(local_name(n.slot) + " = " + value + ";");
+      } else if (const std::string* inner = lookup_inner(n.name)) {
+        w().line(*inner + " = " + value + ";");
+      } else {
+        unsupported_expr(target, "assignment to '" + n.name + "'");
+      }
+      return;
+    }
+    case front::ExprKind::Attribute: {
+      const auto& a = static_cast<const front::AttributeExpr&>(target);
+      w().line("squall::py::setattr(" + emit_expr(*a.value) + ", " + cpp_quoted(a.attr) + ", " +
+               value + ");");
+      return;
+    }
+    case front::ExprKind::Subscript: {
+      const auto& s = static_cast<const front::SubscriptExpr&>(target);
+      if (s.index->kind == front::ExprKind::Slice) {
+        unsupported_expr(target, "assignment to a slice");
+        return;
+      }
+      w().line("squall::py::setitem(" + emit_expr(*s.value) + ", " + emit_expr(*s.index) + ", " +
+               value + ");");
+      return;
+    }
+    case front::ExprKind::Tuple:
+    case front::ExprKind::List: {
+      const auto& seq = static_cast<const front::SequenceExpr&>(target);
+      std::string star = "std::nullopt";
+      for (std::size_t i = 0; i < seq.elements.size(); ++i) {
+        if (seq.elements[i]->kind == front::ExprKind::Starred) star = std::to_string(i);
+      }
+      const std::string parts = temp("parts");
+      w().line("const std::vector<squall::Value> " + parts + " = squall::render::unpack(" + value +
+               ", " + std::to_string(seq.elements.size()) + ", " + star + ");");
+      for (std::size_t i = 0; i < seq.elements.size(); ++i) {
+        const front::Expr* el = seq.elements[i].get();
+        if (el->kind == front::ExprKind::Starred)
+          el = static_cast<const front::StarredExpr&>(*el).value.get();
+        emit_assign(*el, parts + "[" + std::to_string(i) + "]");
+      }
+      return;
+    }
+    default:
+      unsupported_expr(target, "this assignment target");
+  }
+}
+
+void Emitter::emit_import(const front::ImportNode& node, const front::Template& file) {
+  at(file, node.range);
+  const auto bound = front::bound_names_of_import(node);
+  for (std::size_t i = 0; i < node.names.size(); ++i) {
+    const auto& n = node.names[i];
+    const int slot = slot_of(bound[i]);
+    std::string value;
+    if (!node.from_module.empty()) {
+      value = "squall::rt::import_from(squall_ctx, " + cpp_quoted(node.from_module) + ", " +
+              cpp_quoted(n.name) + ")";
+    } else if (n.alias.empty()) {
+      // `import a.b` binds `a` (after importing a.b).
+      value = "squall::rt::import_module(squall_ctx, " + cpp_quoted(n.name) + ", true)";
+    } else {
+      value = "squall::rt::import_module(squall_ctx, " + cpp_quoted(n.name) + ", false)";
+    }
+    w().line(local_name(slot) + " = " + value + ";");
+  }
+}
+
+}  // namespace squall::cg

@@ -1,0 +1,206 @@
+#include "codegen/emitter.hpp"
+
+#include "codegen/mangle.hpp"
+
+namespace squall::cg {
+
+using namespace squall::front;  // NOLINT: internal file, the AST names are long enough
+
+Emitter::Emitter(const Unit& unit, const CompileOptions& options, DiagnosticEngine& diags,
+                 CppWriter& out)
+    : unit_(unit), options_(options), diags_(diags), out_(&out) {}
+
+bool Emitter::emit_unit() {
+  std::vector<int> top;
+  std::vector<bool> in_apply(unit_.slot_names.size(), false);
+  for (const auto& [node, slots] : unit_.apply_slots) {
+    for (const int s : slots) in_apply[static_cast<std::size_t>(s)] = true;
+  }
+  for (std::size_t s = 0; s < unit_.slot_names.size(); ++s) {
+    if (!in_apply[s]) top.push_back(static_cast<int>(s));
+  }
+  declare_locals(top);
+  enter_function(top);
+  emit_nodes(unit_.root->body, *unit_.root);
+  flush_text();
+  return ok_;
+}
+
+// -- Emission helpers
+
+int Emitter::line_at(const Template& file, SourceRange range) const {
+  return file.file->line_of(range.begin);
+}
+
+std::string Emitter::file_path(const Template& file) const {
+  return file.file->display_name();
+}
+
+std::string Emitter::escape_name(const Template& file) const {
+  const std::string name = file.autoescape.value_or("xhtml_escape");
+  return name == "None" ? std::string() : name;
+}
+
+int Emitter::intern_position(const std::string& name, int line, int via) {
+  const auto key = std::make_tuple(name, line, via);
+  const auto found = position_index_.find(key);
+  if (found != position_index_.end()) return found->second;
+  const int index = static_cast<int>(positions_.size());
+  positions_.push_back({name, line, via});
+  position_index_.emplace(key, index);
+  return index;
+}
+
+int Emitter::position_of(const Template& file, SourceRange range) {
+  const int via = via_.empty() ? -1 : via_.back();
+  return intern_position(file.file->name(), line_at(file, range), via);
+}
+
+void Emitter::at(const Template& file, SourceRange range) {
+  flush_text();
+  current_file_ = &file;
+  out_->map_source(file_path(file), line_at(file, range));
+  out_->line("squall_pos = " + std::to_string(position_of(file, range)) + ";");
+}
+
+void Emitter::push_via(const Template& file, SourceRange range) {
+  const int via = via_.empty() ? -1 : via_.back();
+  via_.push_back(intern_position(file.file->name(), line_at(file, range), via));
+}
+
+void Emitter::pop_via() {
+  via_.pop_back();
+}
+
+void Emitter::flush_text() {
+  if (pending_text_.empty()) return;
+  out_->map_source(pending_file_, pending_line_);
+  out_->line(buffer_ + ".append(" + cpp_string_literal(pending_text_, out_->indent_level()) + ", " +
+             std::to_string(pending_text_.size()) + ");");
+  pending_text_.clear();
+}
+
+void Emitter::emit_text(const TextNode& node, const Template& file) {
+  if (node.text.empty()) return;
+  if (pending_text_.empty()) {
+    pending_file_ = file_path(file);
+    pending_line_ = line_at(file, node.range);
+  }
+  pending_text_ += node.text;
+}
+
+const std::string& Emitter::global(const std::string& name) {
+  const auto found = global_index_.find(name);
+  if (found != global_index_.end()) return globals_[found->second].second;
+  global_index_.emplace(name, globals_.size());
+  globals_.emplace_back(name, mangle_global(static_cast<int>(globals_.size()), name));
+  return globals_.back().second;
+}
+
+const std::string& Emitter::escaper(const std::string& name) {
+  for (const auto& e : escapers_) {
+    if (e.first == name) return e.second;
+  }
+  escapers_.emplace_back(name, mangle_escaper(static_cast<int>(escapers_.size()), name));
+  return escapers_.back().second;
+}
+
+std::string Emitter::temp(std::string_view kind) {
+  return mangle_temp(kind, temp_counter_++);
+}
+
+std::string Emitter::local_name(int slot) const {
+  return mangle_local(slot, unit_.slot_names[static_cast<std::size_t>(slot)]);
+}
+
+void Emitter::declare_locals(const std::vector<int>& slots) {
+  for (const int s : slots) out_->line("std::optional<squall::Value> " + local_name(s) + ";");
+}
+
+void Emitter::enter_function(const std::vector<int>& slots) {
+  std::unordered_map<std::string, int> names;
+  for (const int s : slots) names.emplace(unit_.slot_names[static_cast<std::size_t>(s)], s);
+  functions_.push_back(std::move(names));
+}
+
+int Emitter::slot_of(const std::string& name) const {
+  const auto found = functions_.back().find(name);
+  return found == functions_.back().end() ? -1 : found->second;
+}
+
+const std::string* Emitter::lookup_inner(const std::string& name) const {
+  for (auto it = inner_.rbegin(); it != inner_.rend(); ++it) {
+    const auto found = it->find(name);
+    if (found != it->end()) return &found->second;
+  }
+  return nullptr;
+}
+
+void Emitter::unsupported(const Template& file, SourceRange range, const std::string& what) {
+  diags_.error(file.file, range, "cannot compile to C++: " + what);
+  ok_ = false;
+}
+
+std::string Emitter::unsupported_expr(const Expr& e, const std::string& what) {
+  if (current_file_) unsupported(*current_file_, e.range, what);
+  ok_ = false;
+  return "squall::Value()";
+}
+
+// -- Dispatch
+
+void Emitter::emit_nodes(const NodeList& nodes, const Template& file) {
+  DepthGuard guard(*this);
+  if (guard.too_deep()) {
+    if (!nodes.empty()) unsupported(file, nodes.front()->range, "template nesting too deep");
+    return;
+  }
+  for (const auto& node : nodes) {
+    if (!ok_) return;
+    current_file_ = &file;
+    emit_node(*node, file);
+  }
+}
+
+void Emitter::emit_node(const Node& node, const Template& file) {
+  switch (node.kind) {
+    case NodeKind::Text:
+      return emit_text(static_cast<const TextNode&>(node), file);
+    case NodeKind::Expression:
+      return emit_expression(static_cast<const ExpressionNode&>(node), file);
+    case NodeKind::Raw:
+      return emit_raw(static_cast<const RawNode&>(node), file);
+    case NodeKind::Module:
+      return emit_module(static_cast<const ModuleNode&>(node), file);
+    case NodeKind::Set:
+      return emit_set(static_cast<const SetNode&>(node), file);
+    case NodeKind::Import:
+      return emit_import(static_cast<const ImportNode&>(node), file);
+    case NodeKind::Break:
+      flush_text();
+      return out_->line("break;");
+    case NodeKind::Continue:
+      flush_text();
+      return out_->line("continue;");
+    case NodeKind::If:
+      return emit_if(static_cast<const IfNode&>(node), file);
+    case NodeKind::For:
+      return emit_for(static_cast<const ForNode&>(node), file);
+    case NodeKind::While:
+      return emit_while(static_cast<const WhileNode&>(node), file);
+    case NodeKind::Try:
+      return emit_try(static_cast<const TryNode&>(node), file);
+    case NodeKind::Block:
+      return emit_block(static_cast<const BlockNode&>(node), file);
+    case NodeKind::Include:
+      return emit_include(static_cast<const IncludeNode&>(node), file);
+    case NodeKind::Apply:
+      return emit_apply(static_cast<const ApplyNode&>(node), file);
+    case NodeKind::Extends:     // followed by sema; only the root's body is emitted
+    case NodeKind::Autoescape:  // a file-level setting, read through escape_name()
+    case NodeKind::Whitespace:  // already applied to the text nodes
+      return;
+  }
+}
+
+}  // namespace squall::cg

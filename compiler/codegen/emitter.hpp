@@ -1,0 +1,191 @@
+// Emitter: lowers one resolved Unit to the body of a C++ render function.
+//
+// Internal to the code generator. One `emit_<construct>` member per template directive
+// (emit_<construct>.cpp) and per expression kind (emit_expr*.cpp). Emission helpers write
+// statements through the CppWriter and return C++ expressions as strings. Every operation
+// with Python or Tornado semantics is a call into the runtime (<squall/runtime.hpp>); the
+// emitter only decides what to call and in which order.
+#pragma once
+
+#include <map>
+#include <string>
+#include <tuple>
+#include <unordered_map>
+#include <vector>
+
+#include "codegen/compile_unit.hpp"
+#include "codegen/cpp_writer.hpp"
+#include "sema/unit.hpp"
+
+namespace squall::cg {
+
+/// kMaxEmitDepth bounds nesting of emitted blocks and expressions.
+inline constexpr int kMaxEmitDepth = 400;
+
+/// binary_runtime_function is the squall::py function of a binary operator.
+std::string binary_runtime_function(front::BinaryOp op);
+
+class Emitter {
+ public:
+  Emitter(const front::Unit& unit, const CompileOptions& options, front::DiagnosticEngine& diags,
+          CppWriter& out);
+
+  /// emit_unit writes the whole render function. Returns false after reporting a diagnostic
+  /// (a construct the code generator cannot lower).
+  bool emit_unit();
+
+  // -- Directives (emit_<construct>.cpp)
+  void emit_nodes(const front::NodeList& nodes, const front::Template& file);
+  void emit_node(const front::Node& node, const front::Template& file);
+  void emit_text(const front::TextNode& node, const front::Template& file);
+  void emit_expression(const front::ExpressionNode& node, const front::Template& file);
+  void emit_raw(const front::RawNode& node, const front::Template& file);
+  void emit_module(const front::ModuleNode& node, const front::Template& file);
+  void emit_set(const front::SetNode& node, const front::Template& file);
+  void emit_import(const front::ImportNode& node, const front::Template& file);
+  void emit_if(const front::IfNode& node, const front::Template& file);
+  void emit_for(const front::ForNode& node, const front::Template& file);
+  void emit_while(const front::WhileNode& node, const front::Template& file);
+  void emit_try(const front::TryNode& node, const front::Template& file);
+  void emit_block(const front::BlockNode& node, const front::Template& file);
+  void emit_include(const front::IncludeNode& node, const front::Template& file);
+  void emit_apply(const front::ApplyNode& node, const front::Template& file);
+
+  // -- Statements of `{% set %}` (emit_set.cpp)
+  void emit_stmts(const std::vector<front::StmtPtr>& body, const front::Template& file);
+  /// emit_assign stores the C++ expression `value` (a Value lvalue) into `target`.
+  void emit_assign(const front::Expr& target, const std::string& value);
+
+  // -- Expressions (emit_expr*.cpp): each returns a C++ expression of type squall::Value
+  // (or a reference to one).
+  std::string emit_expr(const front::Expr& e);
+  std::string emit_name(const front::NameExpr& e);
+  std::string emit_constant(const front::ConstantExpr& e);
+  std::string emit_attribute(const front::AttributeExpr& e);
+  std::string emit_subscript(const front::SubscriptExpr& e);
+  std::string emit_call(const front::CallExpr& e);
+  std::string emit_unary(const front::UnaryExpr& e);
+  std::string emit_binary(const front::BinaryExpr& e);
+  std::string emit_boolop(const front::BoolOpExpr& e);
+  std::string emit_compare(const front::CompareExpr& e);
+  std::string emit_ifexp(const front::IfExpExpr& e);
+  std::string emit_sequence(const front::SequenceExpr& e);
+  std::string emit_dict(const front::DictExpr& e);
+  std::string emit_comprehension(const front::ComprehensionExpr& e);
+  std::string emit_generator(const front::ComprehensionExpr& e);
+  std::string emit_lambda(const front::LambdaExpr& e);
+  /// emit_arguments returns `Args, KwArgs` call arguments (empty when there are none).
+  std::string emit_arguments(const std::vector<front::Argument>& args);
+  /// emit_module_expr lowers a `{% module %}` expression whose leading name is a UI module.
+  std::string emit_module_expr(const front::Expr& e);
+
+  // -- Emission helpers (emitter.cpp)
+  /// at records that the code that follows runs for `range` of `file`: writes the position
+  /// store used for run-time errors and the `#line` mapping.
+  void at(const front::Template& file, front::SourceRange range);
+  /// position_of is the position-table row of `range` in `file` under the current include
+  /// stack (what at() stores).
+  int position_of(const front::Template& file, front::SourceRange range);
+  /// line_at is the template line of `range` in `file` (Tornado's line: the opening
+  /// delimiter's).
+  int line_at(const front::Template& file, front::SourceRange range) const;
+  /// flush_text writes pending static text as one append.
+  void flush_text();
+  /// global returns the per-render lookup variable of global `name`.
+  const std::string& global(const std::string& name);
+  /// escaper returns the per-render render::Escaper variable of escape function `name`.
+  const std::string& escaper(const std::string& name);
+  const std::vector<std::pair<std::string, std::string>>& escapers() const { return escapers_; }
+  /// temp returns a fresh temporary name of `kind`.
+  std::string temp(std::string_view kind);
+  /// unsupported reports a construct the generator cannot lower.
+  void unsupported(const front::Template& file, front::SourceRange range, const std::string& what);
+  /// unsupported_expr is unsupported() for the expression being emitted; returns a
+  /// placeholder expression so emission can continue.
+  std::string unsupported_expr(const front::Expr& e, const std::string& what);
+  /// declare_locals declares the slots in `slots` (all unbound).
+  void declare_locals(const std::vector<int>& slots);
+  /// enter_function / leave_function scope slot_of() to an apply body.
+  void enter_function(const std::vector<int>& slots);
+  void leave_function() { functions_.pop_back(); }
+  /// slot_of is the local slot `name` has in the innermost function (the unit, or the
+  /// apply body being emitted); the resolver bound it there.
+  int slot_of(const std::string& name) const;
+  /// local_name is the C++ variable of local slot `slot`.
+  std::string local_name(int slot) const;
+  /// bind_inner introduces names of a lambda or comprehension scope; returns their C++ names.
+  void push_inner(std::unordered_map<std::string, std::string> names) {
+    inner_.push_back(std::move(names));
+  }
+  void pop_inner() { inner_.pop_back(); }
+  /// escape_name is the autoescape function name of `file` ("" = no escaping).
+  std::string escape_name(const front::Template& file) const;
+  /// file_path is how `#line` names `file`.
+  std::string file_path(const front::Template& file) const;
+
+  CppWriter& w() { return *out_; }
+  /// redirect makes w() write into `writer` (expression-local code) until restored.
+  CppWriter* redirect(CppWriter* writer) {
+    CppWriter* old = out_;
+    out_ = writer;
+    return old;
+  }
+  const front::Unit& unit() const { return unit_; }
+  const std::string& out_buffer() const { return buffer_; }
+  void set_out_buffer(std::string b) { buffer_ = std::move(b); }
+
+  /// PosEntry is one row of the generated position table.
+  struct PosEntry {
+    std::string template_name;
+    int line;
+    int via;
+  };
+  const std::vector<PosEntry>& positions() const { return positions_; }
+  const std::vector<std::pair<std::string, std::string>>& globals() const { return globals_; }
+
+  /// Via scoping for includes and blocks: push_via records that code from another file is
+  /// being inlined at `file`:`range` (Tornado's include stack).
+  void push_via(const front::Template& file, front::SourceRange range);
+  void pop_via();
+
+  /// Depth guard for recursion over nodes and expressions.
+  struct DepthGuard {
+    explicit DepthGuard(Emitter& e) : e_(e) { ++e_.depth_; }
+    ~DepthGuard() { --e_.depth_; }
+    bool too_deep() const { return e_.depth_ > kMaxEmitDepth; }
+    Emitter& e_;
+  };
+
+ private:
+  int intern_position(const std::string& name, int line, int via);
+
+  const front::Unit& unit_;
+  const CompileOptions& options_;
+  front::DiagnosticEngine& diags_;
+  CppWriter* out_;
+  std::string buffer_ = "squall_out";
+  std::string pending_text_;
+  std::string pending_file_;
+  int pending_line_ = 0;
+  std::vector<std::pair<std::string, std::string>> globals_;  // name, C++ variable
+  std::unordered_map<std::string, std::size_t> global_index_;
+  std::vector<std::pair<std::string, std::string>> escapers_;  // name, C++ variable
+  std::vector<std::unordered_map<std::string, std::string>> inner_;
+  std::vector<PosEntry> positions_;
+  std::map<std::tuple<std::string, int, int>, int> position_index_;
+  std::vector<std::unordered_map<std::string, int>> functions_;  // name -> slot, per function
+  std::vector<int> via_;  // position-table rows of the include stack, innermost last
+  const front::Template* current_file_ = nullptr;
+  int temp_counter_ = 0;
+  int depth_ = 0;
+  bool ok_ = true;
+
+  friend class ExprScope;
+
+ public:
+  /// lookup_inner finds a lambda parameter or comprehension variable.
+  const std::string* lookup_inner(const std::string& name) const;
+  bool ok() const { return ok_; }
+};
+
+}  // namespace squall::cg

@@ -1,0 +1,88 @@
+// squall::TemplateSet: the templates of one `squall compile` run, rendered by name.
+//
+// Generated code registers one render function per template; `NS::templates()` (declared
+// in the generated `NS_templates.hpp`) returns the set. Options that change the generated
+// code (autoescape default, whitespace mode) were fixed when the templates were compiled;
+// what remains are per-render inputs: the arguments, names registered for every render
+// (Tornado's loader `namespace=`) and UI modules.
+#pragma once
+
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "squall/render.hpp"
+#include "squall/value.hpp"
+
+namespace squall {
+
+namespace rt {
+class RenderState;
+}
+
+/// RenderFunction is a generated template's entry point.
+using RenderFunction = void (*)(rt::RenderState&);
+
+/// CompiledTemplate pairs a template name (relative to the compile root, `/`-separated)
+/// with its render function. Generated registries hold static arrays of these.
+struct CompiledTemplate {
+  std::string_view name;
+  RenderFunction render;
+};
+
+/// RenderEnvironment is what a program supplies for every render besides the arguments.
+/// Everything it points to must outlive the renders that use it.
+struct RenderEnvironment {
+  /// names are visible to every template; render arguments override them.
+  const render::Namespace* names = nullptr;
+  /// modules are what `{% module %}` can call (the built-in `Template` module renders
+  /// templates of this set). Without them `{% module %}` raises NameError
+  /// "name '_tt_modules' is not defined", as Tornado does outside a request handler.
+  const render::ModuleRegistry* modules = nullptr;
+  /// quote is the entity the default xhtml_escape writes for `'`.
+  QuoteEntity quote = QuoteEntity::Decimal;
+};
+
+/// TemplateSet maps template names to compiled render functions. Immutable after
+/// construction: any number of threads may render from one set concurrently.
+///
+/// **Example**:
+/// ```
+/// #include "blog_templates.hpp"
+/// std::string page = blog::templates().render("home.html", squall::Value::from_json(json));
+/// ```
+class TemplateSet {
+ public:
+  /// TemplateSet indexes `templates` (which must outlive the set; entries with a null
+  /// render function are skipped).
+  explicit TemplateSet(std::span<const CompiledTemplate> templates);
+
+  /// render renders template `name` with `args` (a dict of keyword arguments, or None) and
+  /// returns the output. Throws squall::Error: the template's run-time error annotated with
+  /// template, line and include chain (Error::format() gives `page.html:3: KeyError: 'x'`),
+  /// or KeyError `'name'` when the set has no template `name` (Tornado's DictLoader).
+  std::string render(std::string_view name, const Value& args,
+                     const RenderEnvironment& env = {}) const;
+
+  /// render_to appends the output to `out` (a caller-owned buffer: clear it and reuse it
+  /// across renders to avoid reallocating). On error `out` holds the partial output.
+  void render_to(std::string& out, std::string_view name, const Value& args,
+                 const RenderEnvironment& env = {}) const;
+
+  /// contains tells whether template `name` is in the set.
+  bool contains(std::string_view name) const;
+  /// names lists the templates in the set, sorted.
+  std::vector<std::string_view> names() const;
+
+ private:
+  RenderFunction find(std::string_view name) const;
+  void render_in(std::string& out, RenderFunction fn, const Value& args,
+                 const RenderEnvironment& env, render::RenderSession& session) const;
+
+  std::unordered_map<std::string_view, RenderFunction> index_;
+};
+
+}  // namespace squall

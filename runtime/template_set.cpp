@@ -1,0 +1,71 @@
+// TemplateSet: name lookup, and one RenderSession per top-level render so the Template
+// UI module renders nested templates of the same set.
+#include "squall/template_set.hpp"
+
+#include <algorithm>
+
+#include "squall/compiled.hpp"
+#include "squall/py.hpp"
+
+namespace squall {
+
+TemplateSet::TemplateSet(std::span<const CompiledTemplate> templates) {
+  for (const auto& t : templates) {
+    if (t.render) index_.emplace(t.name, t.render);
+  }
+}
+
+RenderFunction TemplateSet::find(std::string_view name) const {
+  const auto found = index_.find(name);
+  if (found == index_.end()) throw Error("KeyError", py::repr(Value(name)));
+  return found->second;
+}
+
+bool TemplateSet::contains(std::string_view name) const {
+  return index_.count(name) > 0;
+}
+
+std::vector<std::string_view> TemplateSet::names() const {
+  std::vector<std::string_view> out;
+  out.reserve(index_.size());
+  for (const auto& [name, fn] : index_) out.push_back(name);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string TemplateSet::render(std::string_view name, const Value& args,
+                                const RenderEnvironment& env) const {
+  std::string out;
+  render_to(out, name, args, env);
+  return out;
+}
+
+void TemplateSet::render_to(std::string& out, std::string_view name, const Value& args,
+                            const RenderEnvironment& env) const {
+  const RenderFunction fn = find(name);
+  render::RenderSession session(
+      env.modules,
+      [this, &env](const std::string& nested, const Value& kwargs, render::RenderSession& s) {
+        std::string text;
+        render_in(text, find(nested), kwargs, env, s);
+        return text;
+      });
+  render_in(out, fn, args, env, session);
+}
+
+void TemplateSet::render_in(std::string& out, RenderFunction fn, const Value& args,
+                            const RenderEnvironment& env, render::RenderSession& session) const {
+  render::Globals globals(args, env.names, &session, env.quote);
+  const render::Globals* outer = session.globals;
+  session.globals = &globals;
+  rt::RenderState state(out, globals);
+  try {
+    fn(state);
+  } catch (...) {
+    session.globals = outer;
+    throw;
+  }
+  session.globals = outer;
+}
+
+}  // namespace squall

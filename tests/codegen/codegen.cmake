@@ -1,0 +1,64 @@
+# Extra build steps of codegen_tests (included from tests/CMakeLists.txt):
+#   - the conformance cases compiled to C++ by `squall compile` at build time
+#     (tools/gen_conformance.cpp), linked into codegen_tests with -Werror;
+#   - the golden generated C++ (tests/golden/codegen/*.cpp) compiled with -Werror;
+#   - the corpus check (label `corpus`) and the external-project tests (label `slow`).
+if(NOT TARGET codegen_tests)
+  return()
+endif()
+
+set(squall_codegen_werror -Wall -Wextra -Werror)
+
+# -- Conformance cases, compiled.
+add_executable(gen_conformance ${CMAKE_CURRENT_SOURCE_DIR}/codegen/tools/gen_conformance.cpp)
+target_link_libraries(gen_conformance PRIVATE nlohmann_json::nlohmann_json)
+file(GLOB squall_conformance_json CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/conformance/*.json)
+list(SORT squall_conformance_json)
+set(gen_dir ${CMAKE_CURRENT_BINARY_DIR}/codegen_conformance)
+set(chunks 4)
+set(outputs ${gen_dir}/gen/conformance_index.cpp)
+math(EXPR last "${chunks} - 1")
+foreach(i RANGE 0 ${last})
+  list(APPEND outputs ${gen_dir}/gen/conformance_${i}.cpp)
+endforeach()
+add_custom_command(
+  OUTPUT ${outputs}
+  COMMAND gen_conformance $<TARGET_FILE:squall> ${gen_dir} ${chunks} ${squall_conformance_json}
+  DEPENDS gen_conformance squall ${squall_conformance_json}
+  COMMENT "Squall: compiling the conformance cases to C++"
+  VERBATIM)
+set_source_files_properties(${outputs} PROPERTIES COMPILE_OPTIONS "${squall_codegen_werror}")
+target_sources(codegen_tests PRIVATE ${outputs})
+
+# -- Golden generated C++: must compile warning-free.
+file(GLOB squall_golden_cpp CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/golden/codegen/*.cpp)
+if(squall_golden_cpp)
+  add_library(codegen_golden_objects OBJECT ${squall_golden_cpp})
+  target_link_libraries(codegen_golden_objects PRIVATE squall_runtime)
+  target_compile_options(codegen_golden_objects PRIVATE ${squall_codegen_werror})
+  add_dependencies(codegen_tests codegen_golden_objects)
+endif()
+
+# -- Corpus: every real-world template compiles to C++ that g++ accepts.
+add_executable(codegen_corpus_check ${CMAKE_CURRENT_SOURCE_DIR}/codegen/tools/corpus_check.cpp)
+target_link_libraries(codegen_corpus_check PRIVATE squall_compiler nlohmann_json::nlohmann_json squall_warnings)
+target_compile_definitions(codegen_corpus_check PRIVATE
+  SQUALL_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+  SQUALL_SHARED_DIR="${PROJECT_SOURCE_DIR}/../shared"
+  SQUALL_CXX="${CMAKE_CXX_COMPILER}")
+add_test(NAME codegen_corpus COMMAND codegen_corpus_check ${CMAKE_CURRENT_BINARY_DIR}/codegen_corpus)
+set_tests_properties(codegen_corpus PROPERTIES LABELS corpus TIMEOUT 900 SKIP_RETURN_CODE 77)
+
+# -- External project: squall_add_templates() from add_subdirectory and find_package.
+add_test(NAME codegen_external_install
+  COMMAND ${CMAKE_COMMAND} -DMODE=install -DSQUALL_SOURCE=${PROJECT_SOURCE_DIR}
+          -DSQUALL_BUILD=${PROJECT_BINARY_DIR} -DWORK=${CMAKE_CURRENT_BINARY_DIR}/codegen_external
+          -DGENERATOR=${CMAKE_GENERATOR} -DCXX=${CMAKE_CXX_COMPILER}
+          -P ${CMAKE_CURRENT_SOURCE_DIR}/codegen/external/run_external.cmake)
+add_test(NAME codegen_external_subdirectory
+  COMMAND ${CMAKE_COMMAND} -DMODE=subdirectory -DSQUALL_SOURCE=${PROJECT_SOURCE_DIR}
+          -DSQUALL_BUILD=${PROJECT_BINARY_DIR} -DWORK=${CMAKE_CURRENT_BINARY_DIR}/codegen_external
+          -DGENERATOR=${CMAKE_GENERATOR} -DCXX=${CMAKE_CXX_COMPILER}
+          -P ${CMAKE_CURRENT_SOURCE_DIR}/codegen/external/run_external.cmake)
+set_tests_properties(codegen_external_install PROPERTIES LABELS slow TIMEOUT 600)
+set_tests_properties(codegen_external_subdirectory PROPERTIES LABELS slow TIMEOUT 1800)
