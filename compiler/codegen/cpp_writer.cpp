@@ -110,8 +110,9 @@ void append_escaped(std::string& out, std::string_view bytes, std::size_t& i) {
     default:
       break;
   }
-  // `??x` is a trigraph before C++17 and a -Wtrigraphs warning after.
-  if (c == '?' && i + 1 < bytes.size() && bytes[i + 1] == '?') {
+  // `??x` is a trigraph before C++17 and a -Wtrigraphs warning after: no two `?` in a row.
+  if (c == '?' &&
+      ((i + 1 < bytes.size() && bytes[i + 1] == '?') || (i > 0 && bytes[i - 1] == '?'))) {
     out += "\\?";
     return;
   }

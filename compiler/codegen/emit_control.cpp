@@ -51,8 +51,10 @@ void Emitter::emit_for(const front::ForNode& node, const front::Template& file) 
     w().line("break;");
     w().close();
   }
-  emit_assign(*node.target, "*" + item);
+  emit_assign(*node.target, "std::move(*" + item + ")");
+  push_flow("");
   emit_nodes(node.body, file);
+  pop_flow();
   flush_text();
   w().close();
   if (!done.empty()) {
@@ -80,7 +82,9 @@ void Emitter::emit_while(const front::WhileNode& node, const front::Template& fi
     w().line("break;");
     w().close();
   }
+  push_flow("");
   emit_nodes(node.body, file);
+  pop_flow();
   flush_text();
   w().close();
   if (!done.empty()) {
@@ -90,6 +94,17 @@ void Emitter::emit_while(const front::WhileNode& node, const front::Template& fi
     w().close();
   }
   w().close();
+}
+
+void Emitter::emit_jump(bool is_break) {
+  flush_text();
+  if (flow_.empty() || flow_.back().empty()) {
+    w().line(is_break ? "break;" : "continue;");
+    return;
+  }
+  // Leave the try body's one-shot loop; the code after `finally` repeats the jump.
+  w().line(flow_.back() + (is_break ? " = 1;" : " = 2;"));
+  w().line("break;");
 }
 
 }  // namespace squall::cg

@@ -59,7 +59,7 @@ std::string Emitter::emit_comprehension(const front::ComprehensionExpr& e) {
     const std::string item = temp("item");
     body.open("for (std::optional<squall::Value> " + item + "; (" + item + " = " + it +
               ".next());) {");
-    emit_assign(*clause.target, "*" + item);
+    emit_assign(*clause.target, "std::move(*" + item + ")");
     for (const auto& cond : clause.conditions) {
       body.line("if (!squall::py::truthy(" + emit_expr(*cond) + ")) continue;");
     }
@@ -104,7 +104,7 @@ std::string Emitter::emit_generator(const front::ComprehensionExpr& e) {
   for (std::size_t i = 0; i < e.clauses.size(); ++i) {
     const auto& clause = e.clauses[i];
     body.open("if (squall_level == " + std::to_string(i) + ") {");
-    emit_assign(*clause.target, "*squall_next");
+    emit_assign(*clause.target, "std::move(*squall_next)");
     for (const auto& cond : clause.conditions) {
       body.line("if (!squall::py::truthy(" + emit_expr(*cond) + ")) continue;");
     }

@@ -57,7 +57,11 @@ void Emitter::emit_stmts(const std::vector<front::StmtPtr>& body, const front::T
         const std::string value = temp("value");
         w().open("{");
         w().line("squall::Value " + value + " = " + emit_expr(*s.value) + ";");
-        for (const auto& t : s.targets) emit_assign(*t, value);
+        if (s.targets.size() == 1) {
+          emit_assign(*s.targets[0], "std::move(" + value + ")");
+        } else {
+          for (const auto& t : s.targets) emit_assign(*t, value);
+        }
         w().close();
         break;
       }
@@ -70,7 +74,7 @@ void Emitter::emit_stmts(const std::vector<front::StmtPtr>& body, const front::T
         w().open("{");
         w().line("squall::Value " + value + " = " + fn + "(" + emit_expr(*s.target) + ", " +
                  emit_expr(*s.value) + ");");
-        emit_assign(*s.target, value);
+        emit_assign(*s.target, "std::move(" + value + ")");
         w().close();
         break;
       }
@@ -160,13 +164,13 @@ void Emitter::emit_import(const front::ImportNode& node, const front::Template& 
     const int slot = slot_of(bound[i]);
     std::string value;
     if (!node.from_module.empty()) {
-      value = "squall::rt::import_from(squall_ctx, " + cpp_quoted(node.from_module) + ", " +
+      value = "squall::render::import_from(" + cpp_quoted(node.from_module) + ", " +
               cpp_quoted(n.name) + ")";
     } else if (n.alias.empty()) {
       // `import a.b` binds `a` (after importing a.b).
-      value = "squall::rt::import_module(squall_ctx, " + cpp_quoted(n.name) + ", true)";
+      value = "squall::render::import_module(" + cpp_quoted(n.name) + ", true)";
     } else {
-      value = "squall::rt::import_module(squall_ctx, " + cpp_quoted(n.name) + ", false)";
+      value = "squall::render::import_module(" + cpp_quoted(n.name) + ", false)";
     }
     w().line(local_name(slot) + " = " + value + ";");
   }

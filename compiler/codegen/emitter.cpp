@@ -177,11 +177,9 @@ void Emitter::emit_node(const Node& node, const Template& file) {
     case NodeKind::Import:
       return emit_import(static_cast<const ImportNode&>(node), file);
     case NodeKind::Break:
-      flush_text();
-      return out_->line("break;");
+      return emit_jump(true);
     case NodeKind::Continue:
-      flush_text();
-      return out_->line("continue;");
+      return emit_jump(false);
     case NodeKind::If:
       return emit_if(static_cast<const IfNode&>(node), file);
     case NodeKind::For:

@@ -50,6 +50,13 @@ class Emitter {
   void emit_block(const front::BlockNode& node, const front::Template& file);
   void emit_include(const front::IncludeNode& node, const front::Template& file);
   void emit_apply(const front::ApplyNode& node, const front::Template& file);
+  /// emit_jump writes `{% break %}` (is_break) or `{% continue %}`: a C++ break/continue, or,
+  /// inside a `try` with `finally` nested in the loop, a flag the finally code acts on.
+  void emit_jump(bool is_break);
+  /// Loop and finally nesting for emit_jump: "" marks a loop body, a name the flag variable
+  /// of a try-with-finally body.
+  void push_flow(std::string flag) { flow_.push_back(std::move(flag)); }
+  void pop_flow() { flow_.pop_back(); }
 
   // -- Statements of `{% set %}` (emit_set.cpp)
   void emit_stmts(const std::vector<front::StmtPtr>& body, const front::Template& file);
@@ -174,6 +181,7 @@ class Emitter {
   std::vector<PosEntry> positions_;
   std::map<std::tuple<std::string, int, int>, int> position_index_;
   std::vector<std::unordered_map<std::string, int>> functions_;  // name -> slot, per function
+  std::vector<std::string> flow_;
   std::vector<int> via_;  // position-table rows of the include stack, innermost last
   const front::Template* current_file_ = nullptr;
   int temp_counter_ = 0;

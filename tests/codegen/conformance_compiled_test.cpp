@@ -113,6 +113,13 @@ const char* kind_name(Outcome::Kind k) {
   return "?";
 }
 
+// Cases where `squall compile`, which reads templates from a folder, differs from the
+// interpreter's in-memory loader (Tornado's DictLoader) by design.
+const std::map<std::string, std::string> kFolderLoaderCases = {
+    {"inc_dotdot_beyond_root_kept",
+     "a folder loader rejects names that leave the root; DictLoader keys may be anything"},
+};
+
 class CompiledConformance : public ::testing::Test {
  protected:
   static std::vector<Json> load_all() {
@@ -144,6 +151,10 @@ TEST_F(CompiledConformance, SameAsInterpreterAndTornado) {
     SCOPED_TRACE(c["name"].get<std::string>());
     const Outcome interp = interpret(c);
     const Outcome compiled = run_compiled(c, compiled_cases()[i]);
+    if (kFolderLoaderCases.count(c["name"].get<std::string>())) {
+      EXPECT_EQ(kind_name(compiled.kind), std::string("compile error"));
+      continue;
+    }
     EXPECT_EQ(kind_name(compiled.kind), std::string(kind_name(interp.kind)))
         << "compiled: " << compiled.text << "\ninterpreter: " << interp.text;
     if (compiled.kind != interp.kind || compiled.kind == Outcome::Kind::CompileError) continue;

@@ -111,6 +111,7 @@ CaseOutput compile_case(const std::string& squall, const fs::path& out, const Js
   const std::string main = c["main"].get<std::string>();
   std::vector<std::string> compiled;
   for (const auto& [name, text] : c["templates"].items()) {
+    if (name.starts_with("../") || name.starts_with("/")) continue;
     std::string err;
     const int status =
         run(base + " --only " + quote_arg(name), out / "cases" / (r.ns + ".err"), err);
