@@ -23,7 +23,9 @@ std::string numbered(std::string_view prefix, int number, std::string_view name)
 
 std::string mangle_template(std::string_view name) {
   static constexpr char kHex[] = "0123456789abcdef";
-  std::string out = "squall_t_";
+  // The prefix ends in a letter and every `_` of the encoding is followed by a hex digit,
+  // so no `__` can appear whatever the name starts with.
+  std::string out = "squall_t";
   for (const char c : name) {
     if (is_alnum(c)) {
       out += c;

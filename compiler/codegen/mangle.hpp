@@ -11,7 +11,7 @@ namespace squall::cg {
 
 /// mangle_template is the render function name of template `name`: injective (every byte
 /// that is not an ASCII letter or digit, `_` included, becomes `_` plus two hex digits), so
-/// `a/b.html` and `a_b.html` never clash: `squall_t_a_2fb_2ehtml`.
+/// `a/b.html` and `a_b.html` never clash: `squall_ta_2fb_2ehtml`, `squall_ta_5fb_2ehtml`.
 std::string mangle_template(std::string_view name);
 
 /// readable returns `name` with every run of bytes that are not ASCII letters or digits

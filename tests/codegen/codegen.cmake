@@ -30,14 +30,11 @@ add_custom_command(
 set_source_files_properties(${outputs} PROPERTIES COMPILE_OPTIONS "${squall_codegen_werror}")
 target_sources(codegen_tests PRIVATE ${outputs})
 
-# -- Golden generated C++: must compile warning-free.
+# -- Golden generated C++ (and the golden registry): compiled warning-free and linked in, so
+# golden_render_test.cpp renders them through both back ends.
 file(GLOB squall_golden_cpp CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/golden/codegen/*.cpp)
-if(squall_golden_cpp)
-  add_library(codegen_golden_objects OBJECT ${squall_golden_cpp})
-  target_link_libraries(codegen_golden_objects PRIVATE squall_runtime)
-  target_compile_options(codegen_golden_objects PRIVATE ${squall_codegen_werror})
-  add_dependencies(codegen_tests codegen_golden_objects)
-endif()
+set_source_files_properties(${squall_golden_cpp} PROPERTIES COMPILE_OPTIONS "${squall_codegen_werror}")
+target_sources(codegen_tests PRIVATE ${squall_golden_cpp})
 
 # -- Corpus: every real-world template compiles to C++ that g++ accepts.
 add_executable(codegen_corpus_check ${CMAKE_CURRENT_SOURCE_DIR}/codegen/tools/corpus_check.cpp)

@@ -3,9 +3,9 @@
 
 namespace golden {
 
-void squall_t_apply_5fand_5fmodule_2ehtml(squall::rt::RenderState& squall_ctx);
+void squall_tapply_5fand_5fmodule_2ehtml(squall::rt::RenderState& squall_ctx);
 
-void squall_t_apply_5fand_5fmodule_2ehtml(squall::rt::RenderState& squall_ctx) {
+void squall_tapply_5fand_5fmodule_2ehtml(squall::rt::RenderState& squall_ctx) {
   static constexpr squall::rt::SourcePos squall_positions[] = {
     {"apply_and_module.html", 1, -1},
     {"apply_and_module.html", 2, -1},
@@ -14,12 +14,12 @@ void squall_t_apply_5fand_5fmodule_2ehtml(squall::rt::RenderState& squall_ctx) {
   };
   const squall::Value* squall_g0_linkify = squall_ctx.lookup("linkify");
   const squall::Value* squall_g1_who = squall_ctx.lookup("who");
-  const squall::Value* squall_g2_upper = squall_ctx.lookup("upper");
-  const squall::Value* squall_g3_tt_modules = squall_ctx.lookup("_tt_modules");
+  const squall::Value* squall_g2_tt_modules = squall_ctx.lookup("_tt_modules");
   squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), "xhtml_escape");
   [[maybe_unused]] std::string& squall_out = squall_ctx.out();
   int squall_pos = 0;
   try {
+    std::optional<squall::Value> squall_l0_upper;
 #line 1 "apply_and_module.html"
     squall_pos = 0;
     {
@@ -40,35 +40,45 @@ void squall_t_apply_5fand_5fmodule_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall_out.append("\n", 1);
     squall_pos = 1;
     {
-      const squall::Value squall_apply2 = squall::rt::global(squall_g2_upper, "upper");
-      std::string squall_buf3;
+      squall::Value squall_value2 = squall::Value::function("<lambda>", [&, squall_defaults4 = std::vector<squall::Value>{}](squall::Args squall_args, squall::KwArgs squall_kwargs) -> squall::Value {
+static constexpr std::array<squall::render::LambdaParam, 1> squall_spec{{squall::render::LambdaParam{"s", false, false, false}}};
+squall::render::CallDepthGuard squall_depth;
+const std::vector<squall::Value> squall_params3 = squall::render::bind_lambda_args(squall_spec, squall_defaults4, squall_args, squall_kwargs);
+return squall::rt::call_method<0, 0>("upper", {squall_params3[0], {}, {}}); });
+      squall_l0_upper = std::move(squall_value2);
+    }
+#line 2 "apply_and_module.html"
+    squall_pos = 1;
+    {
+      const squall::Value squall_apply5 = squall::rt::local(squall_l0_upper, "upper");
+      std::string squall_buf6;
       {
-        std::optional<squall::Value> squall_l0_inner;
+        std::optional<squall::Value> squall_l1_inner;
 #line 2 "apply_and_module.html"
         squall_pos = 1;
         {
-          squall::Value squall_value4 = squall::Value(std::int64_t{1});
-          squall_l0_inner = std::move(squall_value4);
+          squall::Value squall_value7 = squall::Value(std::int64_t{1});
+          squall_l1_inner = std::move(squall_value7);
         }
 #line 2 "apply_and_module.html"
         squall_pos = 1;
-        squall_escape0_xhtml_escape.append(squall_buf3, squall::rt::local(squall_l0_inner, "inner"));
+        squall_escape0_xhtml_escape.append(squall_buf6, squall::rt::local(squall_l1_inner, "inner"));
       }
 #line 2 "apply_and_module.html"
       squall_pos = 1;
-      squall::render::append_apply(squall_out, squall_apply2, std::move(squall_buf3));
+      squall::render::append_apply(squall_out, squall_apply5, std::move(squall_buf6));
     }
 #line 2 "apply_and_module.html"
     squall_out.append("\n", 1);
     squall_pos = 2;
-    squall::render::append_value(squall_out, squall::rt::call<1, 1>({squall::py::getattr(squall::rt::global(squall_g3_tt_modules, "_tt_modules"), "Template"), {{squall::Value::from_static(std::string_view("_footer.html", 12))}}, {{{"year", squall::Value(std::int64_t{2024})}}}}));
+    squall::render::append_value(squall_out, squall::rt::call<1, 1>({squall::py::getattr(squall::rt::global(squall_g2_tt_modules, "_tt_modules"), "Template"), {{squall::Value::from_static(std::string_view("_footer.html", 12))}}, {{{"year", squall::Value(std::int64_t{2024})}}}}));
 #line 3 "apply_and_module.html"
     squall_out.append("\n", 1);
     squall_pos = 3;
-    squall::render::append_value(squall_out, squall::rt::call<1, 0>({squall::py::getattr(squall::rt::global(squall_g3_tt_modules, "_tt_modules"), "linkify"), {{squall::Value::from_static(std::string_view("http://x.org", 12))}}, {}}));
+    squall::render::append_value(squall_out, squall::rt::call<1, 0>({squall::py::getattr(squall::rt::global(squall_g2_tt_modules, "_tt_modules"), "linkify"), {{squall::Value::from_static(std::string_view("http://x.org", 12))}}, {}}));
 #line 4 "apply_and_module.html"
     squall_out.append("\n", 1);
-#line 72 "apply_and_module.cpp"
+#line 82 "apply_and_module.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

@@ -3,9 +3,9 @@
 
 namespace golden {
 
-void squall_t_autoescape_5foff_2ehtml(squall::rt::RenderState& squall_ctx);
+void squall_tautoescape_5foff_2ehtml(squall::rt::RenderState& squall_ctx);
 
-void squall_t_autoescape_5foff_2ehtml(squall::rt::RenderState& squall_ctx) {
+void squall_tautoescape_5foff_2ehtml(squall::rt::RenderState& squall_ctx) {
   static constexpr squall::rt::SourcePos squall_positions[] = {
     {"autoescape_off.html", 1, -1},
   };

@@ -3,9 +3,9 @@
 
 namespace golden {
 
-void squall_t_comprehensions_2ehtml(squall::rt::RenderState& squall_ctx);
+void squall_tcomprehensions_2ehtml(squall::rt::RenderState& squall_ctx);
 
-void squall_t_comprehensions_2ehtml(squall::rt::RenderState& squall_ctx) {
+void squall_tcomprehensions_2ehtml(squall::rt::RenderState& squall_ctx) {
   static constexpr squall::rt::SourcePos squall_positions[] = {
     {"comprehensions.html", 1, -1},
     {"comprehensions.html", 2, -1},

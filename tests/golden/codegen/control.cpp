@@ -3,9 +3,9 @@
 
 namespace golden {
 
-void squall_t_control_2ehtml(squall::rt::RenderState& squall_ctx);
+void squall_tcontrol_2ehtml(squall::rt::RenderState& squall_ctx);
 
-void squall_t_control_2ehtml(squall::rt::RenderState& squall_ctx) {
+void squall_tcontrol_2ehtml(squall::rt::RenderState& squall_ctx) {
   static constexpr squall::rt::SourcePos squall_positions[] = {
     {"control.html", 1, -1},
     {"control.html", 3, -1},

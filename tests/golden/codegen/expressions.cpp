@@ -3,9 +3,9 @@
 
 namespace golden {
 
-void squall_t_expressions_2ehtml(squall::rt::RenderState& squall_ctx);
+void squall_texpressions_2ehtml(squall::rt::RenderState& squall_ctx);
 
-void squall_t_expressions_2ehtml(squall::rt::RenderState& squall_ctx) {
+void squall_texpressions_2ehtml(squall::rt::RenderState& squall_ctx) {
   static constexpr squall::rt::SourcePos squall_positions[] = {
     {"expressions.html", 1, -1},
     {"expressions.html", 2, -1},
@@ -24,9 +24,9 @@ void squall_t_expressions_2ehtml(squall::rt::RenderState& squall_ctx) {
   const squall::Value* squall_g5_d = squall_ctx.lookup("d");
   const squall::Value* squall_g6_sorted = squall_ctx.lookup("sorted");
   const squall::Value* squall_g7_xs = squall_ctx.lookup("xs");
-  const squall::Value* squall_g8_f = squall_ctx.lookup("f");
-  const squall::Value* squall_g9_kw = squall_ctx.lookup("kw");
-  const squall::Value* squall_g10_max = squall_ctx.lookup("max");
+  const squall::Value* squall_g8_max = squall_ctx.lookup("max");
+  const squall::Value* squall_g9_dict = squall_ctx.lookup("dict");
+  const squall::Value* squall_g10_kw = squall_ctx.lookup("kw");
   squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), "xhtml_escape");
   [[maybe_unused]] std::string& squall_out = squall_ctx.out();
   int squall_pos = 0;
@@ -147,12 +147,17 @@ return squall::py::neg(squall_params4[0]); })}, {"reverse", squall::Value(true)}
     squall_out.append(" ", 1);
 #line 6 "expressions.html"
     squall_pos = 5;
-    squall_escape0_xhtml_escape.append(squall_out, squall::rt::call({squall::rt::global(squall_g8_f, "f"), squall::rt::CallArgs().star(squall::rt::global(squall_g7_xs, "xs")).double_star(squall::rt::global(squall_g9_kw, "kw"))}));
+    squall_escape0_xhtml_escape.append(squall_out, squall::rt::call({squall::rt::global(squall_g8_max, "max"), squall::rt::CallArgs().star(squall::rt::global(squall_g7_xs, "xs"))}));
 #line 6 "expressions.html"
     squall_out.append(" ", 1);
 #line 6 "expressions.html"
     squall_pos = 5;
-    squall_escape0_xhtml_escape.append(squall_out, squall::rt::call<2, 0>({squall::rt::global(squall_g10_max, "max"), {{squall::Value(std::int64_t{1}), squall::Value(2.5)}}, {}}));
+    squall_escape0_xhtml_escape.append(squall_out, squall::rt::call({squall::rt::global(squall_g9_dict, "dict"), squall::rt::CallArgs().double_star(squall::rt::global(squall_g10_kw, "kw"))}));
+#line 6 "expressions.html"
+    squall_out.append(" ", 1);
+#line 6 "expressions.html"
+    squall_pos = 5;
+    squall_escape0_xhtml_escape.append(squall_out, squall::rt::call<2, 0>({squall::rt::global(squall_g8_max, "max"), {{squall::Value(std::int64_t{1}), squall::Value(2.5)}}, {}}));
 #line 6 "expressions.html"
     squall_out.append("\n", 1);
     squall_pos = 6;
@@ -181,7 +186,7 @@ return squall::py::neg(squall_params4[0]); })}, {"reverse", squall::Value(true)}
     squall_out.append(" ", 1);
 #line 7 "expressions.html"
     squall_pos = 6;
-    squall_escape0_xhtml_escape.append(squall_out, squall::rt::Items().merge(squall::rt::global(squall_g9_kw, "kw")).pair(squall::Value::from_static(std::string_view("x", 1)), squall::Value(std::int64_t{1})).dict());
+    squall_escape0_xhtml_escape.append(squall_out, squall::rt::Items().merge(squall::rt::global(squall_g10_kw, "kw")).pair(squall::Value::from_static(std::string_view("x", 1)), squall::Value(std::int64_t{1})).dict());
 #line 7 "expressions.html"
     squall_out.append(" ", 1);
 #line 7 "expressions.html"
@@ -213,7 +218,7 @@ return squall::py::neg(squall_params4[0]); })}, {"reverse", squall::Value(true)}
     squall_escape0_xhtml_escape.append(squall_out, squall::Value(std::int64_t{9223372036854775807}));
 #line 8 "expressions.html"
     squall_out.append("\n", 1);
-#line 217 "expressions.cpp"
+#line 222 "expressions.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

@@ -3,9 +3,9 @@
 
 namespace golden {
 
-void squall_t_inherit_2ehtml(squall::rt::RenderState& squall_ctx);
+void squall_tinherit_2ehtml(squall::rt::RenderState& squall_ctx);
 
-void squall_t_inherit_2ehtml(squall::rt::RenderState& squall_ctx) {
+void squall_tinherit_2ehtml(squall::rt::RenderState& squall_ctx) {
   static constexpr squall::rt::SourcePos squall_positions[] = {
     {"_base.html", 2, -1},
     {"inherit.html", 3, 0},

@@ -3,9 +3,9 @@
 
 namespace golden {
 
-void squall_t_set_5fand_5fimport_2ehtml(squall::rt::RenderState& squall_ctx);
+void squall_tset_5fand_5fimport_2ehtml(squall::rt::RenderState& squall_ctx);
 
-void squall_t_set_5fand_5fimport_2ehtml(squall::rt::RenderState& squall_ctx) {
+void squall_tset_5fand_5fimport_2ehtml(squall::rt::RenderState& squall_ctx) {
   static constexpr squall::rt::SourcePos squall_positions[] = {
     {"set_and_import.html", 1, -1},
     {"set_and_import.html", 2, -1},

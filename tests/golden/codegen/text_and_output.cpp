@@ -3,9 +3,9 @@
 
 namespace golden {
 
-void squall_t_text_5fand_5foutput_2ehtml(squall::rt::RenderState& squall_ctx);
+void squall_ttext_5fand_5foutput_2ehtml(squall::rt::RenderState& squall_ctx);
 
-void squall_t_text_5fand_5foutput_2ehtml(squall::rt::RenderState& squall_ctx) {
+void squall_ttext_5fand_5foutput_2ehtml(squall::rt::RenderState& squall_ctx) {
   static constexpr squall::rt::SourcePos squall_positions[] = {
     {"text_and_output.html", 1, -1},
     {"text_and_output.html", 2, -1},

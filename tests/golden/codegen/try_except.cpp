@@ -3,9 +3,9 @@
 
 namespace golden {
 
-void squall_t_try_5fexcept_2ehtml(squall::rt::RenderState& squall_ctx);
+void squall_ttry_5fexcept_2ehtml(squall::rt::RenderState& squall_ctx);
 
-void squall_t_try_5fexcept_2ehtml(squall::rt::RenderState& squall_ctx) {
+void squall_ttry_5fexcept_2ehtml(squall::rt::RenderState& squall_ctx) {
   static constexpr squall::rt::SourcePos squall_positions[] = {
     {"try_except.html", 2, -1},
     {"try_except.html", 3, -1},
