@@ -42,23 +42,24 @@ std::string TemplateSet::render(std::string_view name, const Value& args,
 
 void TemplateSet::render_to(std::string& out, std::string_view name, const Value& args,
                             const RenderEnvironment& env) const {
-  const RenderFunction fn = find(name);
+  find(name);  // an unknown name fails before anything else happens
   render::RenderSession session(
       env.modules,
       [this, &env](const std::string& nested, const Value& kwargs, render::RenderSession& s) {
         std::string text;
-        render_in(text, find(nested), kwargs, env, s);
+        render_in(text, nested, kwargs, env, s);
         return text;
       });
-  render_in(out, fn, args, env, session);
+  render_in(out, name, args, env, session);
 }
 
-void TemplateSet::render_in(std::string& out, RenderFunction fn, const Value& args,
+void TemplateSet::render_in(std::string& out, std::string_view name, const Value& args,
                             const RenderEnvironment& env, render::RenderSession& session) const {
-  render::Globals globals(args, env.names, &session, env.quote);
+  const RenderFunction fn = find(name);
+  render::Globals globals(name, args, env.names, &session, env.quote);
   const render::Globals* outer = session.globals;
   session.globals = &globals;
-  rt::RenderState state(out, globals);
+  rt::RenderState state(out, globals, env.import_modules);
   try {
     fn(state);
   } catch (...) {

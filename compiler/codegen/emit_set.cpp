@@ -165,12 +165,14 @@ void Emitter::emit_import(const front::ImportNode& node, const front::Template& 
     std::string value;
     if (!node.from_module.empty()) {
       value = "squall::render::import_from(" + cpp_quoted(node.from_module) + ", " +
-              cpp_quoted(n.name) + ")";
+              cpp_quoted(n.name) + ", squall_ctx.import_modules())";
     } else if (n.alias.empty()) {
       // `import a.b` binds `a` (after importing a.b).
-      value = "squall::render::import_module(" + cpp_quoted(n.name) + ", true)";
+      value = "squall::render::import_module(" + cpp_quoted(n.name) +
+              ", true, squall_ctx.import_modules())";
     } else {
-      value = "squall::render::import_module(" + cpp_quoted(n.name) + ", false)";
+      value = "squall::render::import_module(" + cpp_quoted(n.name) +
+              ", false, squall_ctx.import_modules())";
     }
     w().line(local_name(slot) + " = " + value + ";");
   }

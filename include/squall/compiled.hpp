@@ -33,7 +33,10 @@ namespace squall::rt {
 /// render's namespace. Owned by the caller (TemplateSet) for the duration of one render.
 class RenderState {
  public:
-  RenderState(std::string& out, const render::Globals& globals) : out_(out), globals_(globals) {}
+  /// `import_modules` (may be null) are the modules the program provides to `{% import %}`.
+  RenderState(std::string& out, const render::Globals& globals,
+              const render::Namespace* import_modules)
+      : out_(out), globals_(globals), import_modules_(import_modules) {}
   /// out is the buffer the template appends to.
   std::string& out() const { return out_; }
   /// globals is the render namespace.
@@ -41,10 +44,13 @@ class RenderState {
   /// lookup returns global `name` or nullptr; generated code calls it once per name and
   /// render.
   const Value* lookup(std::string_view name) const { return globals_.find(name); }
+  /// import_modules are the program's modules for `{% import %}` (null: built-ins only).
+  const render::Namespace* import_modules() const { return import_modules_; }
 
  private:
   std::string& out_;
   const render::Globals& globals_;
+  const render::Namespace* import_modules_;
 };
 
 /// SourcePos is one row of a generated position table: a template line, and the row of

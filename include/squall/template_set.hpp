@@ -42,6 +42,9 @@ struct RenderEnvironment {
   /// templates of this set). Without them `{% module %}` raises NameError
   /// "name '_tt_modules' is not defined", as Tornado does outside a request handler.
   const render::ModuleRegistry* modules = nullptr;
+  /// import_modules are what `{% import x %}` finds besides the built-in modules, by dotted
+  /// name.
+  const render::Namespace* import_modules = nullptr;
   /// quote is the entity the default xhtml_escape writes for `'`.
   QuoteEntity quote = QuoteEntity::Decimal;
 };
@@ -79,7 +82,7 @@ class TemplateSet {
 
  private:
   RenderFunction find(std::string_view name) const;
-  void render_in(std::string& out, RenderFunction fn, const Value& args,
+  void render_in(std::string& out, std::string_view name, const Value& args,
                  const RenderEnvironment& env, render::RenderSession& session) const;
 
   std::unordered_map<std::string_view, RenderFunction> index_;

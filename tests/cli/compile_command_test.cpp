@@ -43,8 +43,8 @@ class CompileCommand : public ::testing::Test {
 
   // run returns the exit code of `squall compile ARGS` (stderr into err.txt).
   int run(const std::string& args) {
-    const std::string cmd = "cd '" + dir_.string() + "' && '" + SQUALL_BINARY + "' compile " + args +
-                            " > out.txt 2> err.txt";
+    const std::string cmd = "cd '" + dir_.string() + "' && '" + SQUALL_BINARY + "' compile " +
+                            args + " > out.txt 2> err.txt";
     const int status = std::system(cmd.c_str());
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   }
@@ -62,8 +62,9 @@ TEST_F(CompileCommand, CompilesEverythingUnderTheRootButHiddenFiles) {
   const std::string registry = read_text(dir_ / "o/site_registry.cpp");
   EXPECT_NE(registry.find("{\"blog/entry.html\", &squall_tblog_2fentry_2ehtml}"), std::string::npos)
       << registry;
-  EXPECT_NE(read_text(dir_ / "o/site_templates.hpp").find("const squall::TemplateSet& templates();"),
-            std::string::npos);
+  EXPECT_NE(
+      read_text(dir_ / "o/site_templates.hpp").find("const squall::TemplateSet& templates();"),
+      std::string::npos);
 }
 
 TEST_F(CompileCommand, DepfileListsEveryTemplateRead) {

@@ -3,10 +3,13 @@
 // text (class, message, template, line and include chain).
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <thread>
+#include <vector>
 
 #include "golden/codegen/golden_templates.hpp"
 #include "interp/interpreter.hpp"
@@ -27,7 +30,8 @@ std::string read_text(const fs::path& path) {
   return s.str();
 }
 
-std::string compiled(const std::string& name, const Value& args, const render::ModuleRegistry& modules) {
+std::string compiled(const std::string& name, const Value& args,
+                     const render::ModuleRegistry& modules) {
   RenderEnvironment env;
   env.modules = &modules;
   try {
@@ -48,7 +52,8 @@ std::string interpreted(interp::TemplateSet& set, const std::string& name, const
 TEST(GoldenRender, CompiledMatchesInterpreter) {
   std::map<std::string, std::string> templates;
   for (const auto& entry : fs::directory_iterator(kDir)) {
-    if (entry.path().extension() == ".html") templates[entry.path().filename().string()] = read_text(entry.path());
+    if (entry.path().extension() == ".html")
+      templates[entry.path().filename().string()] = read_text(entry.path());
   }
   auto modules = std::make_shared<render::ModuleRegistry>();
   interp::Options options;
@@ -76,6 +81,30 @@ TEST(GoldenRender, ErrorLines) {
   EXPECT_EQ(compiled("error_include.html", Value::dict(), *modules),
             "ERROR _broken.html:2: AttributeError: 'int' object has no attribute 'missing' "
             "(via error_include.html:2)");
+}
+
+// Many threads render from one set at once (the set is immutable; every render has its
+// own state); the output never changes.
+TEST(GoldenRender, ConcurrentRendersAgree) {
+  const auto modules = std::make_shared<render::ModuleRegistry>();
+  const Value args = parse_json(read_text(kDir / "control.json"));
+  const std::string expected = compiled("control.html", args, *modules);
+  std::atomic<int> mismatches{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      std::string buffer;
+      for (int i = 0; i < 200; ++i) {
+        buffer.clear();
+        RenderEnvironment env;
+        env.modules = modules.get();
+        golden::templates().render_to(buffer, "control.html", args, env);
+        if (buffer != expected) ++mismatches;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(mismatches.load(), 0);
 }
 
 }  // namespace

@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <vector>
 #include <sstream>
+#include <vector>
 
 #include "codegen/compile_unit.hpp"
 #include "sema/template_loader.hpp"

@@ -33,11 +33,11 @@ void squall_tset_5fand_5fimport_2ehtml(squall::rt::RenderState& squall_ctx) {
     std::optional<squall::Value> squall_l8_total;
 #line 1 "set_and_import.html"
     squall_pos = 0;
-    squall_l0_datetime = squall::render::import_module("datetime", true);
+    squall_l0_datetime = squall::render::import_module("datetime", true, squall_ctx.import_modules());
 #line 1 "set_and_import.html"
     squall_out.append("\n", 1);
     squall_pos = 1;
-    squall_l1_d = squall::render::import_from("datetime", "date");
+    squall_l1_d = squall::render::import_from("datetime", "date", squall_ctx.import_modules());
 #line 2 "set_and_import.html"
     squall_out.append("\n", 1);
     squall_pos = 2;
