@@ -4,13 +4,25 @@
 namespace squall::cg {
 
 // The escape function is looked up by name in the namespace (a render argument named
-// `xhtml_escape` replaces it) by a render::Escaper, one per escape name and render.
+// `xhtml_escape` replaces it) by a render::Escaper, one per escape name and render, or
+// read from a template local of that name.
 void Emitter::emit_expression(const front::ExpressionNode& node, const front::Template& file) {
   at(file, node.range);
   const std::string value = emit_expr(*node.expr);
   const std::string escape = escape_name(file);
   if (escape.empty()) {
     w().line("squall::render::append_value(" + out_buffer() + ", " + value + ");");
+    return;
+  }
+  // A template that assigns the escape function's name reads the local, as Python does;
+  // the value is evaluated first, as Tornado's generated code does.
+  if (const int slot = visible_slot(escape); slot >= 0) {
+    const std::string v = temp("v");
+    w().open("{");
+    w().line("const squall::Value " + v + " = " + value + ";");
+    w().line("squall::render::append_escaped(" + out_buffer() + ", " + v + ", squall::rt::local(" +
+             local_name(slot) + ", " + cpp_quoted(escape) + "), squall_ctx.globals());");
+    w().close();
     return;
   }
   w().line(escaper(escape) + ".append(" + out_buffer() + ", " + value + ");");

@@ -128,6 +128,14 @@ int Emitter::slot_of(const std::string& name) const {
   return found == functions_.back().end() ? -1 : found->second;
 }
 
+int Emitter::visible_slot(const std::string& name) const {
+  for (auto it = functions_.rbegin(); it != functions_.rend(); ++it) {
+    const auto found = it->find(name);
+    if (found != it->end()) return found->second;
+  }
+  return -1;
+}
+
 const std::string* Emitter::lookup_inner(const std::string& name) const {
   for (auto it = inner_.rbegin(); it != inner_.rend(); ++it) {
     const auto found = it->find(name);

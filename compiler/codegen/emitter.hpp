@@ -118,6 +118,9 @@ class Emitter {
   /// slot_of is the local slot `name` has in the innermost function (the unit, or the
   /// apply body being emitted); the resolver bound it there.
   int slot_of(const std::string& name) const;
+  /// visible_slot is the local slot `name` reads from here (innermost function first, as
+  /// an apply body sees its enclosing function's locals), or -1 for a global.
+  int visible_slot(const std::string& name) const;
   /// local_name is the C++ variable of local slot `slot`.
   std::string local_name(int slot) const;
   /// bind_inner introduces names of a lambda or comprehension scope; returns their C++ names.
