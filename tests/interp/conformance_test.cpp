@@ -97,10 +97,10 @@ TEST(Conformance, SquallCases) {
 TEST(Conformance, DeviationsNameRealCases) {
   Json cases = load_cases("tests/conformance/tornado-cases.json");
   for (const Json& c : load_cases("tests/conformance/squall-cases.json")) cases.push_back(c);
-  for (const auto& [name, reason] : kDeviations) {
-    const bool found =
-        std::any_of(cases.begin(), cases.end(), [&](const Json& c) { return c["name"] == name; });
-    EXPECT_TRUE(found) << name << " (" << reason << ")";
+  for (const auto& deviation : kDeviations) {
+    const bool found = std::any_of(cases.begin(), cases.end(),
+                                   [&](const Json& c) { return c["name"] == deviation.first; });
+    EXPECT_TRUE(found) << deviation.first << " (" << deviation.second << ")";
   }
 }
 

@@ -215,8 +215,9 @@ inline StubContext make_stub_context(const nlohmann::ordered_json& ctx) {
   names.set("reverse_url", stubs::reverse_url());
   auto modules = std::make_shared<render::ModuleRegistry>();
   const auto declared = ctx.value("__modules__", nlohmann::ordered_json::object());
-  for (const auto& [name, spec] : declared.items()) {
-    modules->add(name, [spec] { return std::make_unique<stubs::DeclaredModule>(spec); });
+  for (const auto& item : declared.items()) {
+    const nlohmann::ordered_json spec = item.value();
+    modules->add(item.key(), [spec] { return std::make_unique<stubs::DeclaredModule>(spec); });
   }
   out.options.modules = modules;
   // flower's base.html imports pprint without using it.
