@@ -71,8 +71,12 @@ struct HeapObject {
 inline void retain(const HeapObject* h) noexcept {
   h->refs.fetch_add(1, std::memory_order_relaxed);
 }
+/// destroy deletes a payload whose last reference went away. Out of line so every inlined
+/// ~Value stays small (and so g++ 12 does not misread the virtual delete as an array access
+/// at -O2, a false -Warray-bounds in generated code).
+void destroy(const HeapObject* h) noexcept;
 inline void release(const HeapObject* h) noexcept {
-  if (h->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) delete h;
+  if (h->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) destroy(h);
 }
 
 struct StrData;

@@ -8,6 +8,8 @@
 
 namespace squall {
 
+void detail::destroy(const HeapObject* h) noexcept { delete h; }
+
 Value::Value(std::string_view s) : kind_(Kind::Str) {
   u_.h = new detail::StrData(std::string(s));
 }
