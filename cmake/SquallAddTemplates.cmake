@@ -1,4 +1,5 @@
-# squall_add_templates(<target> ROOT <dir> NAMESPACE <ns> [OUTPUT_DIR <dir>])
+# squall_add_templates(<target> ROOT <dir> NAMESPACE <ns> [OUTPUT_DIR <dir>]
+#                      [WHITESPACE all|single|oneline] [AUTOESCAPE <function>|None])
 #
 # Compiles every template under ROOT to C++ at build time and adds the generated sources
 # and their include directory to <target>. Each template becomes its own source file with
@@ -6,21 +7,35 @@
 # rebuilds exactly the outputs that use it. The list of templates is globbed with
 # CONFIGURE_DEPENDS: adding a template is picked up by the next build.
 #
+# WHITESPACE and AUTOESCAPE are Tornado's Loader(whitespace=, autoescape=) settings: the
+# default whitespace mode (otherwise derived from each file's extension) and the escape
+# function of files without an `{% autoescape %}` directive (otherwise xhtml_escape).
+#
 # The generated header is <ns>_templates.hpp; `ns::templates()` returns the template set.
 include_guard(GLOBAL)
 
 function(squall_add_templates target)
-  cmake_parse_arguments(ARG "" "ROOT;NAMESPACE;OUTPUT_DIR" "" ${ARGN})
+  cmake_parse_arguments(ARG "" "ROOT;NAMESPACE;OUTPUT_DIR;WHITESPACE;AUTOESCAPE" "" ${ARGN})
   if(NOT ARG_ROOT OR NOT ARG_NAMESPACE)
     message(FATAL_ERROR "squall_add_templates: ROOT and NAMESPACE are required")
   endif()
   if(NOT ARG_NAMESPACE MATCHES "^[A-Za-z][A-Za-z0-9_]*$")
     message(FATAL_ERROR "squall_add_templates: NAMESPACE '${ARG_NAMESPACE}' is not a C++ identifier")
   endif()
+  set(settings)
+  if(ARG_WHITESPACE)
+    if(NOT ARG_WHITESPACE MATCHES "^(all|single|oneline)$")
+      message(FATAL_ERROR "squall_add_templates: WHITESPACE '${ARG_WHITESPACE}' is not all, single or oneline")
+    endif()
+    list(APPEND settings --whitespace ${ARG_WHITESPACE})
+  endif()
+  if(DEFINED ARG_AUTOESCAPE)
+    list(APPEND settings --autoescape "${ARG_AUTOESCAPE}")
+  endif()
   get_filename_component(root "${ARG_ROOT}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
   set(out "${ARG_OUTPUT_DIR}")
   if(NOT out)
-    set(out "${CMAKE_CURRENT_BINARY_DIR}/squall_${ARG_NAMESPACE}")
+    set(out "${CMAKE_CURRENT_BINARY_DIR}/squall_templates/${ARG_NAMESPACE}")
   endif()
   if(NOT TARGET Squall::squall)
     message(FATAL_ERROR "squall_add_templates: the Squall::squall compiler target is missing")
@@ -41,7 +56,7 @@ function(squall_add_templates target)
     add_custom_command(
       OUTPUT "${cpp}"
       COMMAND Squall::squall compile --root "${root}" --out "${out}" --namespace ${ARG_NAMESPACE}
-              --only "${name}" --depfile
+              --only "${name}" --depfile ${settings}
       DEPENDS Squall::squall "${root}/${name}"
       DEPFILE "${cpp}.d"
       COMMENT "Squall: compiling template ${name}"

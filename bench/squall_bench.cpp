@@ -1,0 +1,158 @@
+// The benchmark: the four workloads of ../shared/bench rendered by the hand-written C++
+// baseline, compiled Squall and the Squall interpreter. Before anything is timed, every
+// engine's output is checked equal to the baseline's (a benchmark of wrong output is
+// worthless); a mismatch exits 1 with the first differing byte.
+//
+// Each benchmark reports, besides time: `bytes` (output size), `allocs` (heap allocations
+// per render after warm-up) and `peak_heap` (the most heap held above what was live before
+// the render, in bytes), from the counting allocator linked into this binary.
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "baseline.hpp"
+#include "bench_templates.hpp"
+#include "counting_allocator.hpp"
+#include "interp/interpreter.hpp"
+#include "parse/parser.hpp"
+#include "sema/template_loader.hpp"
+#include "squall/template_set.hpp"
+#include "squall/value.hpp"
+
+namespace {
+
+namespace sb = squall::bench;
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::cerr << "squall_bench: cannot read " << path << "\n";
+    std::exit(2);
+  }
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Workload is one template with its data in every form an engine takes it.
+struct Workload {
+  std::string name;
+  squall::Value args;                                   // compiled Squall and the interpreter
+  std::function<void(sb::RawBuffer&)> render_baseline;  // bound to the baseline's structs
+};
+
+std::vector<Workload> load_workloads(const std::string& dir) {
+  std::vector<Workload> w;
+  auto add = [&](const char* name, auto load) {
+    const std::string json = read_file(dir + "/data/" + name + ".json");
+    auto data = std::make_shared<decltype(load(json))>(load(json));
+    w.push_back({name, squall::Value::from_json(json),
+                 [data](sb::RawBuffer& out) { sb::render(out, *data); }});
+  };
+  add("big-table", sb::load_big_table);
+  add("teams", sb::load_teams);
+  add("escape-heavy", sb::load_escape_heavy);
+  add("page", sb::load_page);
+  return w;
+}
+
+std::unique_ptr<squall::interp::TemplateSet> make_interpreter(const std::string& dir) {
+  squall::front::ParseOptions parse;
+  parse.whitespace = squall::front::WhitespaceMode::All;
+  return std::make_unique<squall::interp::TemplateSet>(
+      std::make_unique<squall::front::FolderLoader>(dir + "/templates", parse));
+}
+
+// Measure wraps a benchmark body with the allocation and peak-heap counters.
+template <class Render>
+void measure(benchmark::State& state, std::size_t bytes, Render render) {
+  for (int i = 0; i < 3; ++i) render();  // warm-up: buffers reach their final size
+  const auto allocs_before = sb::allocation_count();
+  sb::reset_peak();
+  const auto live_before = sb::live_bytes();
+  for (auto _ : state) render();
+  const double n = static_cast<double>(state.iterations());
+  state.counters["allocs"] = static_cast<double>(sb::allocation_count() - allocs_before) / n;
+  state.counters["peak_heap"] = static_cast<double>(sb::peak_bytes() - live_before);
+  state.counters["bytes"] = static_cast<double>(bytes);
+  state.SetBytesProcessed(static_cast<std::int64_t>(n * static_cast<double>(bytes)));
+}
+
+bool same_output(const std::string& engine, const std::string& workload, std::string_view want,
+                 std::string_view got) {
+  if (want == got) return true;
+  std::size_t i = 0;
+  while (i < want.size() && i < got.size() && want[i] == got[i]) ++i;
+  std::cerr << "squall_bench: " << engine << " output for " << workload
+            << " differs from the baseline at byte " << i << " (lengths " << want.size() << " and "
+            << got.size() << ")\n  baseline: " << want.substr(i > 40 ? i - 40 : 0, 80) << "\n  "
+            << engine << ": " << got.substr(i > 40 ? i - 40 : 0, 80) << "\n";
+  return false;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const char* dir_env = std::getenv("SQUALL_BENCH_DIR");
+  const std::string dir = dir_env ? dir_env : SQUALL_BENCH_DIR;
+  static std::vector<Workload> workloads = load_workloads(dir);
+  static auto interpreter = make_interpreter(dir);
+  const squall::TemplateSet& compiled = ::bench::templates();
+
+  bool ok = true;
+  for (auto& w : workloads) {
+    const std::string file = w.name + ".html";
+    sb::RawBuffer base;
+    w.render_baseline(base);
+    const std::string want(base.view());
+    std::string got;
+    try {
+      got = compiled.render(file, w.args);
+      ok = same_output("compiled", w.name, want, got) && ok;
+      got = interpreter->render(file, w.args);
+      ok = same_output("interpreter", w.name, want, got) && ok;
+    } catch (const std::exception& e) {
+      std::cerr << "squall_bench: " << w.name << ": " << e.what() << "\n";
+      ok = false;
+    }
+    const std::size_t bytes = want.size();
+    benchmark::RegisterBenchmark(("baseline/" + w.name).c_str(), [&w, bytes](benchmark::State& s) {
+      sb::RawBuffer out;
+      measure(s, bytes, [&] {
+        out.clear();
+        w.render_baseline(out);
+        benchmark::DoNotOptimize(out.view().data());
+      });
+    });
+    benchmark::RegisterBenchmark(("compiled/" + w.name).c_str(),
+                                 [&w, &compiled, file, bytes](benchmark::State& s) {
+                                   std::string out;
+                                   measure(s, bytes, [&] {
+                                     out.clear();
+                                     compiled.render_to(out, file, w.args);
+                                     benchmark::DoNotOptimize(out.data());
+                                   });
+                                 });
+    benchmark::RegisterBenchmark(("interpreter/" + w.name).c_str(),
+                                 [&w, file, bytes](benchmark::State& s) {
+                                   measure(s, bytes, [&] {
+                                     std::string out = interpreter->render(file, w.args);
+                                     benchmark::DoNotOptimize(out.data());
+                                   });
+                                 });
+  }
+  if (!ok) return 1;
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 2;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
