@@ -40,8 +40,12 @@ std::optional<std::string> compile_unit(const front::Unit& unit, const CompileOp
   out.open("void " + fn + "(squall::rt::RenderState& squall_ctx) {");
   const bool has_positions = !emitter.positions().empty();
   if (has_positions) write_positions(out, emitter.positions());
+  for (const auto& g : emitter.globals()) emitter.attr(g.first);  // declared below
+  for (const auto& [name, var] : emitter.attrs()) {
+    out.line("static const squall::rt::Attr " + var + "(" + cpp_quoted(name) + ");");
+  }
   for (const auto& [name, var] : emitter.globals()) {
-    out.line("const squall::Value* " + var + " = squall_ctx.lookup(" + cpp_quoted(name) + ");");
+    out.line("const squall::Value* " + var + " = squall_ctx.lookup(" + emitter.attr(name) + ");");
   }
   for (const auto& [name, var] : emitter.escapers()) {
     out.line("squall::render::Escaper " + var + "(squall_ctx.globals(), " + cpp_quoted(name) +

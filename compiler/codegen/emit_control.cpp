@@ -2,6 +2,7 @@
 // which the generated code records in a flag at the one place that happens, so `break`
 // stays a plain C++ `break`.
 #include "codegen/emitter.hpp"
+#include "sema/for_shape.hpp"
 
 namespace squall::cg {
 
@@ -13,14 +14,14 @@ void Emitter::emit_if(const front::IfNode& node, const front::Template& file) {
       w().set_indent_level(w().indent_level() + 1);
     } else if (first) {
       at(file, branch.range);
-      w().open("if (squall::py::truthy(" + emit_expr(*branch.condition) + ")) {");
+      w().open("if (squall::py::truthy(" + emit_full(*branch.condition) + ")) {");
     } else {
       flush_text();
       // The elif condition runs only when earlier ones failed: its position is set inside
       // the condition itself.
       w().map_source(file_path(file), line_at(file, branch.range));
       const std::string pos = "squall_pos = " + std::to_string(position_of(file, branch.range));
-      w().close("} else if ((" + pos + ", squall::py::truthy(" + emit_expr(*branch.condition) +
+      w().close("} else if ((" + pos + ", squall::py::truthy(" + emit_full(*branch.condition) +
                 "))) {");
       w().set_indent_level(w().indent_level() + 1);
     }
@@ -34,24 +35,39 @@ void Emitter::emit_if(const front::IfNode& node, const front::Template& file) {
 void Emitter::emit_for(const front::ForNode& node, const front::Template& file) {
   at(file, node.range);
   const std::string it = temp("it");
-  const std::string item = temp("item");
   const std::string done = node.orelse.empty() ? std::string() : temp("done");
   w().open("{");
   if (!done.empty()) w().line("bool " + done + " = false;");
-  w().line("squall::py::Iterator " + it + " = squall::py::iter(" + emit_expr(*node.iter) + ");");
+  const front::ForShape shape = front::for_shape(node);
+  if (shape.enumerate_fn) {
+    // Braces: the callee is evaluated before the argument, as in Python.
+    w().line("squall::render::ForIter " + it + "{squall::render::ForIter::Enumerate{}, " +
+             emit_expr(*shape.enumerate_fn) + ", " + emit_full(*shape.enumerate_arg) + "};");
+  } else {
+    w().line("squall::render::ForIter " + it + "(" + emit_full(*node.iter) + ");");
+  }
   w().open("for (;;) {");
   const std::string pos = "squall_pos = " + std::to_string(position_of(file, node.range)) + ";";
   w().line(pos);
-  w().line("std::optional<squall::Value> " + item + " = " + it + ".next();");
   if (done.empty()) {
-    w().line("if (!" + item + ") break;");
+    w().line("if (!" + it + ".next()) break;");
   } else {
-    w().open("if (!" + item + ") {");
+    w().open("if (!" + it + ".next()) {");
     w().line(done + " = true;");
     w().line("break;");
     w().close();
   }
-  emit_assign(*node.target, "std::move(*" + item + ")");
+  if (const std::size_t n = shape.unpack_count) {
+    const std::string parts = temp("parts");
+    w().line("squall::Value " + parts + "[" + std::to_string(n) + "];");
+    w().line(it + ".unpack(" + parts + ");");
+    const auto& seq = static_cast<const front::SequenceExpr&>(*node.target);
+    for (std::size_t i = 0; i < n; ++i) {
+      emit_assign(*seq.elements[i], "std::move(" + parts + "[" + std::to_string(i) + "])");
+    }
+  } else {
+    emit_assign(*node.target, it + ".item()");
+  }
   push_flow("");
   emit_nodes(node.body, file);
   pop_flow();
@@ -73,7 +89,7 @@ void Emitter::emit_while(const front::WhileNode& node, const front::Template& fi
   if (!done.empty()) w().line("bool " + done + " = false;");
   w().open("for (;;) {");
   at(file, node.range);
-  const std::string cond = "squall::py::truthy(" + emit_expr(*node.condition) + ")";
+  const std::string cond = "squall::py::truthy(" + emit_full(*node.condition) + ")";
   if (done.empty()) {
     w().line("if (!" + cond + ") break;");
   } else {

@@ -112,7 +112,64 @@ std::string Emitter::emit_constant(const front::ConstantExpr& e) {
 }
 
 std::string Emitter::emit_attribute(const front::AttributeExpr& e) {
-  return "squall::py::getattr(" + emit_expr(*e.value) + ", " + cpp_quoted(e.attr) + ")";
+  // The object first: emitting it may intern more names, which moves attrs_.
+  const std::string value = emit_expr(*e.value);
+  const char* fn = borrow_attrs_ ? "squall::rt::getattr_ref(" : "squall::rt::getattr(";
+  return fn + value + ", " + attr(e.attr) + ")";
+}
+
+namespace {
+
+// without_calls: nothing in `e` runs template code or C++ callbacks that could mutate a
+// container (operators on Values never do).
+bool without_calls(const front::Expr& e) {
+  using K = front::ExprKind;
+  switch (e.kind) {
+    case K::Name:
+    case K::Constant:
+      return true;
+    case K::Attribute:
+      return without_calls(*static_cast<const front::AttributeExpr&>(e).value);
+    case K::Subscript: {
+      const auto& s = static_cast<const front::SubscriptExpr&>(e);
+      return s.index->kind != K::Slice && without_calls(*s.value) && without_calls(*s.index);
+    }
+    case K::Unary:
+      return without_calls(*static_cast<const front::UnaryExpr&>(e).operand);
+    case K::Binary: {
+      const auto& b = static_cast<const front::BinaryExpr&>(e);
+      return without_calls(*b.left) && without_calls(*b.right);
+    }
+    case K::BoolOp: {
+      for (const auto& v : static_cast<const front::BoolOpExpr&>(e).values) {
+        if (!without_calls(*v)) return false;
+      }
+      return true;
+    }
+    case K::Compare: {
+      const auto& c = static_cast<const front::CompareExpr&>(e);
+      for (const auto& v : c.comparators) {
+        if (!without_calls(*v)) return false;
+      }
+      return without_calls(*c.left);
+    }
+    case K::IfExp: {
+      const auto& i = static_cast<const front::IfExpExpr&>(e);
+      return without_calls(*i.test) && without_calls(*i.body) && without_calls(*i.orelse);
+    }
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+std::string Emitter::emit_full(const front::Expr& e) {
+  const bool saved = borrow_attrs_;
+  borrow_attrs_ = without_calls(e);
+  std::string code = emit_expr(e);
+  borrow_attrs_ = saved;
+  return code;
 }
 
 namespace {

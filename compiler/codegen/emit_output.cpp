@@ -8,7 +8,7 @@ namespace squall::cg {
 // read from a template local of that name.
 void Emitter::emit_expression(const front::ExpressionNode& node, const front::Template& file) {
   at(file, node.range);
-  const std::string value = emit_expr(*node.expr);
+  const std::string value = emit_full(*node.expr);
   const std::string escape = escape_name(file);
   if (escape.empty()) {
     w().line("squall::render::append_value(" + out_buffer() + ", " + value + ");");
@@ -30,7 +30,7 @@ void Emitter::emit_expression(const front::ExpressionNode& node, const front::Te
 
 void Emitter::emit_raw(const front::RawNode& node, const front::Template& file) {
   at(file, node.range);
-  w().line("squall::render::append_value(" + out_buffer() + ", " + emit_expr(*node.expr) + ");");
+  w().line("squall::render::append_value(" + out_buffer() + ", " + emit_full(*node.expr) + ");");
 }
 
 void Emitter::emit_module(const front::ModuleNode& node, const front::Template& file) {

@@ -89,12 +89,21 @@ void Emitter::emit_text(const TextNode& node, const Template& file) {
   pending_text_ += node.text;
 }
 
+const std::string& Emitter::NameTable::intern(const std::string& name,
+                                              std::string (*mangle)(int, std::string_view)) {
+  const auto found = index.find(name);
+  if (found != index.end()) return entries[found->second].second;
+  index.emplace(name, entries.size());
+  entries.emplace_back(name, mangle(static_cast<int>(entries.size()), name));
+  return entries.back().second;
+}
+
 const std::string& Emitter::global(const std::string& name) {
-  const auto found = global_index_.find(name);
-  if (found != global_index_.end()) return globals_[found->second].second;
-  global_index_.emplace(name, globals_.size());
-  globals_.emplace_back(name, mangle_global(static_cast<int>(globals_.size()), name));
-  return globals_.back().second;
+  return globals_.intern(name, mangle_global);
+}
+
+const std::string& Emitter::attr(const std::string& name) {
+  return attrs_.intern(name, mangle_attr);
 }
 
 const std::string& Emitter::escaper(const std::string& name) {

@@ -66,6 +66,10 @@ class Emitter {
   // -- Expressions (emit_expr*.cpp): each returns a C++ expression of type squall::Value
   // (or a reference to one).
   std::string emit_expr(const front::Expr& e);
+  /// emit_full emits a whole expression whose value is consumed at once (`{{ }}`, a
+  /// condition, a loop's iterable). Without calls nothing can change a container while
+  /// it is evaluated, so attribute reads in it borrow instead of copying.
+  std::string emit_full(const front::Expr& e);
   std::string emit_name(const front::NameExpr& e);
   std::string emit_constant(const front::ConstantExpr& e);
   std::string emit_attribute(const front::AttributeExpr& e);
@@ -100,6 +104,9 @@ class Emitter {
   void flush_text();
   /// global returns the per-render lookup variable of global `name`.
   const std::string& global(const std::string& name);
+  /// attr returns the static rt::Attr variable of attribute `name`.
+  const std::string& attr(const std::string& name);
+  const std::vector<std::pair<std::string, std::string>>& attrs() const { return attrs_.entries; }
   /// escaper returns the per-render render::Escaper variable of escape function `name`.
   const std::string& escaper(const std::string& name);
   const std::vector<std::pair<std::string, std::string>>& escapers() const { return escapers_; }
@@ -151,7 +158,9 @@ class Emitter {
     int via;
   };
   const std::vector<PosEntry>& positions() const { return positions_; }
-  const std::vector<std::pair<std::string, std::string>>& globals() const { return globals_; }
+  const std::vector<std::pair<std::string, std::string>>& globals() const {
+    return globals_.entries;
+  }
 
   /// Via scoping for includes and blocks: push_via records that code from another file is
   /// being inlined at `file`:`range` (Tornado's include stack).
@@ -177,9 +186,17 @@ class Emitter {
   std::string pending_text_;
   std::string pending_file_;
   int pending_line_ = 0;
-  std::vector<std::pair<std::string, std::string>> globals_;  // name, C++ variable
-  std::unordered_map<std::string, std::size_t> global_index_;
+  // NameTable numbers names in first-use order, each with its C++ variable.
+  struct NameTable {
+    std::vector<std::pair<std::string, std::string>> entries;  // name, C++ variable
+    std::unordered_map<std::string, std::size_t> index;
+    const std::string& intern(const std::string& name,
+                              std::string (*mangle)(int, std::string_view));
+  };
+  NameTable globals_;
   std::vector<std::pair<std::string, std::string>> escapers_;  // name, C++ variable
+  NameTable attrs_;
+  bool borrow_attrs_ = false;  // inside emit_full of an expression without calls
   std::vector<std::unordered_map<std::string, std::string>> inner_;
   std::vector<PosEntry> positions_;
   std::map<std::tuple<std::string, int, int>, int> position_index_;

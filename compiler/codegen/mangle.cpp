@@ -59,6 +59,10 @@ std::string mangle_global(int index, std::string_view name) {
   return numbered("g", index, name);
 }
 
+std::string mangle_attr(int index, std::string_view name) {
+  return numbered("a", index, name);
+}
+
 std::string mangle_temp(std::string_view kind, int number) {
   return "squall_" + std::string(kind) + std::to_string(number);
 }

@@ -25,6 +25,9 @@ std::string mangle_local(int slot, std::string_view name);
 /// mangle_global is the per-render lookup of global number `index` (`squall_g0_len`).
 std::string mangle_global(int index, std::string_view name);
 
+/// mangle_attr names the static rt::Attr of attribute `name` (`squall_a0_title`).
+std::string mangle_attr(int index, std::string_view name);
+
 /// mangle_temp is a numbered temporary of a kind (`squall_it4`, `squall_buf2`).
 std::string mangle_temp(std::string_view kind, int number);
 

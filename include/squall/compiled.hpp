@@ -27,6 +27,8 @@ class TemplateSet;
 
 namespace squall::rt {
 
+class Attr;
+
 // -- Render state
 
 /// RenderState is what a generated render function receives: the output buffer and the
@@ -44,6 +46,8 @@ class RenderState {
   /// lookup returns global `name` or nullptr; generated code calls it once per name and
   /// render.
   const Value* lookup(std::string_view name) const { return globals_.find(name); }
+  /// lookup of a name prepared as an Attr (its hash computed once per program).
+  const Value* lookup(const Attr& name) const;
   /// import_modules are the program's modules for `{% import %}` (null: built-ins only).
   const render::Namespace* import_modules() const { return import_modules_; }
 
@@ -77,6 +81,48 @@ inline const Value& local(const std::optional<Value>& v, std::string_view name) 
 inline const Value& global(const Value* v, std::string_view name) {
   if (!v) render::raise_name_error(name);
   return *v;
+}
+
+// -- Attributes
+
+/// Attr is an attribute name prepared once per template: the hash its dict key is stored
+/// under, and whether a dict method of that name wins over the key (DESIGN.md: dict
+/// methods win). Generated code keeps one static Attr per name.
+class Attr {
+ public:
+  explicit Attr(std::string_view name);
+  std::string_view name() const { return name_; }
+  std::size_t hash() const { return hash_; }
+  /// in_dict returns `v`'s entry for the name when `v` is a dict and the key is read as
+  /// the attribute; nullptr when py::getattr must decide.
+  const Value* in_dict(const Value& v) const {
+    if (!v.is_dict() || dict_method_) return nullptr;
+    return v.as_dict().find_str(name_, hash_);
+  }
+
+ private:
+  std::string_view name_;
+  std::size_t hash_;
+  bool dict_method_;
+};
+
+inline const Value* RenderState::lookup(const Attr& name) const {
+  return globals_.find(name.name(), name.hash());
+}
+
+/// getattr is py::getattr(v, a.name()).
+inline Value getattr(const Value& v, const Attr& a) {
+  if (const Value* r = a.in_dict(v)) return *r;
+  return py::getattr(v, a.name());
+}
+
+/// getattr_ref is getattr without the copy: the result refers into `v` (or into `slot`, a
+/// temporary that lives to the end of the caller's full-expression). Valid only while
+/// nothing can change `v`: generated code uses it in expressions without calls.
+inline const Value& getattr_ref(const Value& v, const Attr& a, Value&& slot = Value()) {
+  if (const Value* r = a.in_dict(v)) return *r;
+  slot = py::getattr(v, a.name());
+  return slot;
 }
 
 // -- Operators

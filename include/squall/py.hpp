@@ -7,6 +7,7 @@
 // OverflowError instead of growing (a documented deviation from Python).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +25,8 @@ bool truthy(const Value& v);
 std::string str(const Value& v);
 /// append_str appends `str(v)` to `out`: the fast output path (no temporary for str values).
 void append_str(std::string& out, const Value& v);
+/// append_int appends the decimal digits of `i` (`str(i)` of an int).
+void append_int(std::string& out, std::int64_t i);
 /// repr is Python's `repr(v)`; append_repr appends it.
 std::string repr(const Value& v);
 void append_repr(std::string& out, const Value& v);

@@ -23,6 +23,7 @@
 
 #include "squall/error.hpp"
 #include "squall/escape.hpp"
+#include "squall/py.hpp"
 #include "squall/value.hpp"
 
 namespace squall::render {
@@ -74,7 +75,8 @@ class RenderSession;
 class Globals {
  public:
   /// `kwargs` must be a dict (or None for no arguments); `registered` and `session` may be
-  /// null. The referenced objects must outlive the Globals.
+  /// null. The referenced objects, and the characters of `template_name`, must outlive the
+  /// Globals.
   Globals(std::string_view template_name, Value kwargs, const Namespace* registered,
           RenderSession* session, QuoteEntity quote = QuoteEntity::Decimal);
   Globals(const Globals&) = delete;
@@ -82,6 +84,8 @@ class Globals {
 
   /// find returns the value of global `name`, or nullptr when it is not defined.
   const Value* find(std::string_view name) const;
+  /// find with `hash` == DictData::str_hash(name), computed once by the caller.
+  const Value* find(std::string_view name, std::size_t hash) const;
   /// lookup returns the value of global `name` or raises NameError
   /// "name 'x' is not defined".
   const Value& lookup(std::string_view name) const;
@@ -94,7 +98,10 @@ class Globals {
   RenderSession* session() const { return session_; }
 
  private:
-  Value name_;
+  const Value& dunder_name() const;
+
+  std::string_view template_name_;
+  mutable std::optional<Value> name_;  // `__name__`, made on first use: most renders never read it
   Value kwargs_;
   const Namespace* registered_;
   RenderSession* session_;
@@ -141,7 +148,14 @@ class Escaper {
   /// passes the text to the function. The default xhtml_escape is applied in place; any
   /// other function is called through py::call with a str argument and must return a str
   /// (None or another type raises TypeError, as Tornado's `utf8()` / `join` do).
-  void append(std::string& out, const Value& v);
+  void append(std::string& out, const Value& v) {
+    // Inline for the two commonest cases once the function is known to be the default.
+    if (mode_ == Mode::Xhtml) {
+      if (v.is_str()) return append_xhtml_escape(out, v.as_str(), quote_);
+      if (v.is_int()) return py::append_int(out, v.as_int());  // digits need no escaping
+    }
+    append_slow(out, v);
+  }
   /// name is the function name ("" when escaping is off). When the template assigns that
   /// name (`{% set my_escape = ... %}`), Python reads the local instead of the global:
   /// back ends check this and call append_escaped with the local's value.
@@ -149,9 +163,16 @@ class Escaper {
   bool enabled() const { return enabled_; }
 
  private:
+  // Unresolved until the first append looks the function up (Tornado looks it up when the
+  // first `{{ }}` runs, so a missing one is a NameError there).
+  enum class Mode : unsigned char { Unresolved, Off, Xhtml, Custom };
+  void append_slow(std::string& out, const Value& v);
+
   const Globals& globals_;
   std::string name_;
   bool enabled_;
+  Mode mode_;
+  QuoteEntity quote_;
   const Value* fn_ = nullptr;
 };
 
@@ -221,6 +242,64 @@ Value import_from(std::string_view module, std::string_view name,
 /// (expected 2)", "not enough values to unpack (expected 3, got 1)" or "... (expected at
 /// least 2, got 1)".
 std::vector<Value> unpack(const Value& value, std::size_t count, std::optional<std::size_t> star);
+
+/// unpack_into is unpack without a starred target, into `targets` (one per name): the same
+/// errors, and no allocation when `value` is a list or tuple of the right length.
+void unpack_into(const Value& value, std::span<Value> targets);
+
+/// ForIter runs `for target in iterable` for both back ends without a copy or an allocation
+/// per item where Python semantics allow: lists and tuples are walked by index (re-reading
+/// the length each step, as Python's list iterator does, so appending in the body is seen),
+/// and `for i, x in enumerate(seq)` counts instead of building `(i, x)` tuples when the
+/// callee is the builtin enumerate (a handler may pass its own `enumerate`; then it is
+/// called and its items unpacked as usual). Other iterables go through py::Iterator.
+///
+/// **Example** (what generated code does):
+/// ```
+/// ForIter it(items);
+/// while (it.next()) row = it.item();
+/// ```
+class ForIter {
+ public:
+  /// ForIter(iterable) is `iter(iterable)`: TypeError for non-iterables.
+  explicit ForIter(const Value& iterable);
+  /// Enumerate tags the `enumerate_fn(iterable)` form.
+  struct Enumerate {};
+  /// ForIter(Enumerate, fn, iterable) is `for ... in fn(iterable)` where `fn` was looked up
+  /// by the name `enumerate`.
+  ForIter(Enumerate, const Value& enumerate_fn, const Value& iterable);
+  ForIter(const ForIter&) = delete;
+  ForIter& operator=(const ForIter&) = delete;
+
+  /// next advances to the next item; false at the end.
+  bool next() {
+    if (iter_) return next_from_iterator();
+    const auto& items = source_.as_items();
+    if (pos_ >= items.size()) return false;
+    current_ = &items[pos_++];
+    ++index_;
+    return true;
+  }
+  /// item is the current item (a fresh `(index, item)` tuple in the counting enumerate
+  /// form). Valid until next() or until the iterable is mutated.
+  const Value& item() { return counting_ ? counted_item() : *current_; }
+  /// unpack assigns the current item to `targets` as unpack_into does; in the counting
+  /// enumerate form two targets get the index and the item without a tuple.
+  void unpack(std::span<Value> targets);
+
+ private:
+  bool next_from_iterator();
+  const Value& counted_item();
+
+  Value source_;                      // keeps the iterable (or enumerate's argument) alive
+  std::optional<py::Iterator> iter_;  // set unless walking a list or tuple by index
+  std::size_t pos_ = 0;
+  const Value* current_ = nullptr;
+  Value owned_;  // the current item when it came from iter_
+  Value tuple_;  // item() of the counting enumerate form
+  bool counting_ = false;
+  std::int64_t index_ = -1;
+};
 
 /// inplace_add is `a += b`: a list is extended in place (any iterable `b`, as Python's
 /// list.__iadd__), everything else is py::add.

@@ -343,6 +343,12 @@ class DictData : public HeapObject {
   const Value* find(const Value& key) const { return const_cast<DictData*>(this)->find(key); }
   /// find_str is find for a str key without building a Value.
   const Value* find_str(std::string_view key) const;
+  /// find_str with `hash` == str_hash(key), computed once by the caller.
+  const Value* find_str(std::string_view key, std::size_t hash) const;
+  /// str_hash is the hash a str key is stored under.
+  static std::size_t str_hash(std::string_view key) noexcept {
+    return std::hash<std::string_view>{}(key);
+  }
   /// set inserts or replaces, keeping the original position of an existing key.
   void set(Value key, Value value);
   /// erase removes `key`; returns false when absent.

@@ -26,21 +26,20 @@ const Namespace& default_names(QuoteEntity quote) {
   return quote == QuoteEntity::Hex ? hex : decimal;
 }
 
-namespace {
-
-std::string dunder_name(std::string_view template_name) {
-  std::string name(template_name);
-  for (char& c : name) {
-    if (c == '.') c = '_';
+const Value& Globals::dunder_name() const {
+  if (!name_) {
+    std::string name(template_name_);
+    for (char& c : name) {
+      if (c == '.') c = '_';
+    }
+    name_.emplace(std::move(name));
   }
-  return name;
+  return *name_;
 }
-
-}  // namespace
 
 Globals::Globals(std::string_view template_name, Value kwargs, const Namespace* registered,
                  RenderSession* session, QuoteEntity quote)
-    : name_(dunder_name(template_name)),
+    : template_name_(template_name),
       kwargs_(std::move(kwargs)),
       registered_(registered),
       session_(session),
@@ -54,8 +53,12 @@ Globals::Globals(std::string_view template_name, Value kwargs, const Namespace* 
 }
 
 const Value* Globals::find(std::string_view name) const {
+  return find(name, detail::DictData::str_hash(name));
+}
+
+const Value* Globals::find(std::string_view name, std::size_t hash) const {
   if (kwargs_.is_dict()) {
-    if (const Value* v = kwargs_.as_dict().find_str(name)) return v;
+    if (const Value* v = kwargs_.as_dict().find_str(name, hash)) return v;
   }
   if (session_ && (name == "_tt_modules" || name == "modules")) {
     if (const Value* v = session_->modules_namespace()) return v;
@@ -64,7 +67,7 @@ const Value* Globals::find(std::string_view name) const {
     if (const Value* v = registered_->find(name)) return v;
   }
   if (const Value* v = defaults_.find(name)) return v;
-  if (name == "__name__") return &name_;
+  if (name == "__name__") return &dunder_name();
   if (name == "globals") {
     if (globals_fn_.is_none()) {
       globals_fn_ = Value::function("globals", [this](Args args, KwArgs kwargs) -> Value {
@@ -88,7 +91,7 @@ Value Globals::dict() const {
   Value d = Value::dict();
   auto& out = d.as_dict();
   for (const auto& [name, value] : defaults_.entries()) out.set(Value(name), value);
-  out.set(Value("__name__"), name_);
+  out.set(Value("__name__"), dunder_name());
   if (registered_) {
     for (const auto& [name, value] : registered_->entries()) out.set(Value(name), value);
   }

@@ -29,18 +29,35 @@ void append_apply(std::string& out, const Value& fn, std::string body) {
 }
 
 Escaper::Escaper(const Globals& globals, std::optional<std::string_view> name)
-    : globals_(globals), name_(name.value_or("")), enabled_(name && !name->empty()) {}
+    : globals_(globals),
+      name_(name.value_or("")),
+      enabled_(name && !name->empty()),
+      mode_(enabled_ ? Mode::Unresolved : Mode::Off),
+      quote_(globals.quote()) {}
 
-void Escaper::append(std::string& out, const Value& v) {
-  if (!enabled_) return append_value(out, v);
-  if (!fn_) fn_ = &globals_.lookup(name_);
+void Escaper::append_slow(std::string& out, const Value& v) {
+  if (mode_ == Mode::Off) return append_value(out, v);
+  if (!fn_) {
+    fn_ = &globals_.lookup(name_);
+    mode_ = fn_->identical(globals_.default_escape()) ? Mode::Xhtml : Mode::Custom;
+  }
   append_escaped(out, v, *fn_, globals_);
 }
 
 void append_escaped(std::string& out, const Value& v, const Value& fn, const Globals& globals) {
   if (fn.identical(globals.default_escape())) {
-    if (v.is_str()) return append_xhtml_escape(out, v.as_str(), globals.quote());
-    return append_xhtml_escape(out, py::str(v), globals.quote());
+    switch (v.kind()) {
+      case Kind::Str:
+        return append_xhtml_escape(out, v.as_str(), globals.quote());
+      // str() of these never holds & < > " or ', so escaping would copy them unchanged.
+      case Kind::None:
+      case Kind::Bool:
+      case Kind::Int:
+      case Kind::Float:
+        return py::append_str(out, v);
+      default:
+        return append_xhtml_escape(out, py::str(v), globals.quote());
+    }
   }
   const Value arg[] = {v.is_str() ? v : Value(py::str(v))};
   append_function_result(out, py::call(fn, arg));

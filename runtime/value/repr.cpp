@@ -208,6 +208,10 @@ namespace squall::py {
 
 using namespace squall::rt;
 
+void append_int(std::string& out, std::int64_t i) {
+  rt::append_int(out, i);
+}
+
 void append_repr(std::string& out, const Value& v) {
   if (v.is_list() || v.is_dict() || v.is_set()) {
     // A container inside itself prints as [...] / {...}, as CPython's Py_ReprEnter does.

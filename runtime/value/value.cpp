@@ -8,7 +8,9 @@
 
 namespace squall {
 
-void detail::destroy(const HeapObject* h) noexcept { delete h; }
+void detail::destroy(const HeapObject* h) noexcept {
+  delete h;
+}
 
 Value::Value(std::string_view s) : kind_(Kind::Str) {
   u_.h = new detail::StrData(std::string(s));
@@ -158,7 +160,10 @@ Value* DictData::find(const Value& key) {
 }
 
 const Value* DictData::find_str(std::string_view key) const {
-  const std::size_t h = std::hash<std::string_view>{}(key);
+  return find_str(key, str_hash(key));
+}
+
+const Value* DictData::find_str(std::string_view key, std::size_t h) const {
   if (index_.empty()) {
     for (std::size_t i = 0; i < entries_.size(); ++i) {
       const Value& k = entries_[i].first;

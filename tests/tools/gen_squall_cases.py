@@ -272,6 +272,33 @@ case("err_module_outside_handler", "{% module Template('x.html') %}")
 case("err_import_unknown_module", "{% import nosuchmodule %}x")
 case("err_value_error_int", "{{ int('abc') }}")
 
+# -- for loops: the list/tuple fast path, enumerate lowering and fixed-length unpacking
+# (render::ForIter) must keep Python's behaviour in every corner.
+case("for_list_grows_while_iterating",
+     "{% for x in xs %}{% if len(xs) < 6 %}{% set _ = xs.append(x * 2) %}{% end %}{{ x }} {% end %}",
+     {"xs": [1, 2, 3]})
+case("for_enumerate_single_target", "{% for pair in enumerate(xs) %}{{ repr(pair) }};{% end %}",
+     {"xs": ["a", "b<"]})
+case("for_enumerate_shadowed_by_local",
+     "{% set enumerate = zip %}{% for (a,) in enumerate(xs) %}[{{ a }}]{% end %}",
+     {"xs": ["p", "q"]})
+case("for_enumerate_too_many_targets", "{% for a, b, c in enumerate(xs) %}{{ a }}{% end %}",
+     {"xs": ["p"]})
+case("for_enumerate_not_iterable", "{% for i, x in enumerate(n) %}{{ x }}{% end %}", {"n": 5})
+case("for_enumerate_tuple_and_string",
+     "{% for i, c in enumerate('ab\u00e9') %}{{ i }}{{ c }}{% end %}|"
+     "{% for i, t in enumerate((1, 2)) %}{{ i }}{{ t }}{% end %}", {})
+case("for_unpack_wrong_length", "{% for a, b in rows %}{{ a }}{% end %}", {"rows": [[1, 2], [3]]})
+case("for_unpack_strings_and_dicts",
+     "{% for a, b in ['xy', {'k': 1, 'l': 2}] %}{{ a }}{{ b }};{% end %}", {})
+case("for_else_after_fast_path", "{% for x in xs %}{{ x }}{% else %}empty{% end %}|"
+     "{% for i, x in enumerate(ys) %}{{ x }}{% else %}none{% end %}", {"xs": [1], "ys": []})
+case("output_numbers_and_none_escaped",
+     "{{ 1 }} {{ -25 }} {{ 2.5 }} {{ True }} {{ None }} {{ 1e100 }} {{ d.x }} {{ d.y }}",
+     {"d": {"x": 7, "y": None}})
+case("attr_dict_method_wins_in_output",
+     "{{ d.items is not None }} {{ d.get('keys') }} {{ d.count }}", {"d": {"items": 1, "keys": 2, "count": 3}})
+
 def run(c):
     kw = {}
     if "loader" in c:

@@ -12,7 +12,8 @@ void squall_t_5fbase_2ehtml(squall::rt::RenderState& squall_ctx) {
     {"_base.html", 5, -1},
     {"_footer.html", 1, 2},
   };
-  const squall::Value* squall_g0_year = squall_ctx.lookup("year");
+  static const squall::rt::Attr squall_a0_year("year");
+  const squall::Value* squall_g0_year = squall_ctx.lookup(squall_a0_year);
   squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), "xhtml_escape");
   [[maybe_unused]] std::string& squall_out = squall_ctx.out();
   int squall_pos = 0;
@@ -30,7 +31,7 @@ void squall_t_5fbase_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall_out.append(" &middot; Squall</footer>\n"
       "\n"
       "</body>\n", 35);
-#line 34 "_base.cpp"
+#line 35 "_base.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

@@ -9,7 +9,8 @@ void squall_t_5ffooter_2ehtml(squall::rt::RenderState& squall_ctx) {
   static constexpr squall::rt::SourcePos squall_positions[] = {
     {"_footer.html", 1, -1},
   };
-  const squall::Value* squall_g0_year = squall_ctx.lookup("year");
+  static const squall::rt::Attr squall_a0_year("year");
+  const squall::Value* squall_g0_year = squall_ctx.lookup(squall_a0_year);
   squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), "xhtml_escape");
   [[maybe_unused]] std::string& squall_out = squall_ctx.out();
   int squall_pos = 0;
@@ -21,7 +22,7 @@ void squall_t_5ffooter_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::global(squall_g0_year, "year"));
 #line 1 "_footer.html"
     squall_out.append(" &middot; Squall</footer>\n", 26);
-#line 25 "_footer.cpp"
+#line 26 "_footer.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

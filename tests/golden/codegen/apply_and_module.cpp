@@ -12,9 +12,12 @@ void squall_tapply_5fand_5fmodule_2ehtml(squall::rt::RenderState& squall_ctx) {
     {"apply_and_module.html", 3, -1},
     {"apply_and_module.html", 4, -1},
   };
-  const squall::Value* squall_g0_linkify = squall_ctx.lookup("linkify");
-  const squall::Value* squall_g1_who = squall_ctx.lookup("who");
-  const squall::Value* squall_g2_tt_modules = squall_ctx.lookup("_tt_modules");
+  static const squall::rt::Attr squall_a0_linkify("linkify");
+  static const squall::rt::Attr squall_a1_who("who");
+  static const squall::rt::Attr squall_a2_tt_modules("_tt_modules");
+  const squall::Value* squall_g0_linkify = squall_ctx.lookup(squall_a0_linkify);
+  const squall::Value* squall_g1_who = squall_ctx.lookup(squall_a1_who);
+  const squall::Value* squall_g2_tt_modules = squall_ctx.lookup(squall_a2_tt_modules);
   squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), "xhtml_escape");
   [[maybe_unused]] std::string& squall_out = squall_ctx.out();
   int squall_pos = 0;
@@ -78,7 +81,7 @@ return squall::rt::call_method<0, 0>("upper", {squall_params3[0], {}, {}}); });
     squall::render::append_value(squall_out, squall::rt::call<1, 0>({squall::py::getattr(squall::rt::global(squall_g2_tt_modules, "_tt_modules"), "linkify"), {{squall::Value::from_static(std::string_view("http://x.org", 12))}}, {}}));
 #line 4 "apply_and_module.html"
     squall_out.append("\n", 1);
-#line 82 "apply_and_module.cpp"
+#line 85 "apply_and_module.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

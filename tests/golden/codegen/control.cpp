@@ -16,9 +16,12 @@ void squall_tcontrol_2ehtml(squall::rt::RenderState& squall_ctx) {
     {"control.html", 10, -1},
     {"control.html", 16, -1},
   };
-  const squall::Value* squall_g0_items = squall_ctx.lookup("items");
-  const squall::Value* squall_g1_len = squall_ctx.lookup("len");
-  const squall::Value* squall_g2_enumerate = squall_ctx.lookup("enumerate");
+  static const squall::rt::Attr squall_a0_items("items");
+  static const squall::rt::Attr squall_a1_len("len");
+  static const squall::rt::Attr squall_a2_enumerate("enumerate");
+  const squall::Value* squall_g0_items = squall_ctx.lookup(squall_a0_items);
+  const squall::Value* squall_g1_len = squall_ctx.lookup(squall_a1_len);
+  const squall::Value* squall_g2_enumerate = squall_ctx.lookup(squall_a2_enumerate);
   squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), "xhtml_escape");
   [[maybe_unused]] std::string& squall_out = squall_ctx.out();
   int squall_pos = 0;
@@ -47,18 +50,18 @@ void squall_tcontrol_2ehtml(squall::rt::RenderState& squall_ctx) {
         "<ul>\n", 6);
       squall_pos = 3;
       {
-        bool squall_done2 = false;
-        squall::py::Iterator squall_it0 = squall::py::iter(squall::rt::call<1, 0>({squall::rt::global(squall_g2_enumerate, "enumerate"), {{squall::rt::global(squall_g0_items, "items")}}, {}}));
+        bool squall_done1 = false;
+        squall::render::ForIter squall_it0{squall::render::ForIter::Enumerate{}, squall::rt::global(squall_g2_enumerate, "enumerate"), squall::rt::global(squall_g0_items, "items")};
         for (;;) {
           squall_pos = 3;
-          std::optional<squall::Value> squall_item1 = squall_it0.next();
-          if (!squall_item1) {
-            squall_done2 = true;
+          if (!squall_it0.next()) {
+            squall_done1 = true;
             break;
           }
-          const std::vector<squall::Value> squall_parts3 = squall::render::unpack(std::move(*squall_item1), 2, std::nullopt);
-          squall_l0_i = squall_parts3[0];
-          squall_l1_item = squall_parts3[1];
+          squall::Value squall_parts2[2];
+          squall_it0.unpack(squall_parts2);
+          squall_l0_i = std::move(squall_parts2[0]);
+          squall_l1_item = std::move(squall_parts2[1]);
 #line 7 "control.html"
           squall_out.append("\n", 1);
           squall_pos = 4;
@@ -85,7 +88,7 @@ void squall_tcontrol_2ehtml(squall::rt::RenderState& squall_ctx) {
 #line 10 "control.html"
           squall_out.append("</li>\n", 6);
         }
-        if (squall_done2) {
+        if (squall_done1) {
 #line 11 "control.html"
           squall_out.append("\n"
             "<li>done</li>\n", 15);
@@ -99,8 +102,8 @@ void squall_tcontrol_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall_out.append("\n", 1);
     squall_pos = 7;
     {
-      squall::Value squall_value4 = squall::Value(std::int64_t{3});
-      squall_l2_n = std::move(squall_value4);
+      squall::Value squall_value3 = squall::Value(std::int64_t{3});
+      squall_l2_n = std::move(squall_value3);
     }
     {
       for (;;) {
@@ -113,14 +116,14 @@ void squall_tcontrol_2ehtml(squall::rt::RenderState& squall_ctx) {
 #line 16 "control.html"
         squall_pos = 7;
         {
-          squall::Value squall_value5 = squall::py::sub(squall::rt::local(squall_l2_n, "n"), squall::Value(std::int64_t{1}));
-          squall_l2_n = std::move(squall_value5);
+          squall::Value squall_value4 = squall::py::sub(squall::rt::local(squall_l2_n, "n"), squall::Value(std::int64_t{1}));
+          squall_l2_n = std::move(squall_value4);
         }
       }
     }
 #line 16 "control.html"
     squall_out.append("\n", 1);
-#line 124 "control.cpp"
+#line 127 "control.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

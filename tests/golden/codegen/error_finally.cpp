@@ -12,8 +12,10 @@ void squall_terror_5ffinally_2ehtml(squall::rt::RenderState& squall_ctx) {
     {"error_finally.html", 4, -1},
     {"error_finally.html", 6, -1},
   };
-  const squall::Value* squall_g0_range = squall_ctx.lookup("range");
-  const squall::Value* squall_g1_items = squall_ctx.lookup("items");
+  static const squall::rt::Attr squall_a0_range("range");
+  static const squall::rt::Attr squall_a1_items("items");
+  const squall::Value* squall_g0_range = squall_ctx.lookup(squall_a0_range);
+  const squall::Value* squall_g1_items = squall_ctx.lookup(squall_a1_items);
   squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), "xhtml_escape");
   [[maybe_unused]] std::string& squall_out = squall_ctx.out();
   int squall_pos = 0;
@@ -22,18 +24,17 @@ void squall_terror_5ffinally_2ehtml(squall::rt::RenderState& squall_ctx) {
 #line 1 "error_finally.html"
     squall_pos = 0;
     {
-      squall::py::Iterator squall_it0 = squall::py::iter(squall::rt::call<1, 0>({squall::rt::global(squall_g0_range, "range"), {{squall::Value(std::int64_t{3})}}, {}}));
+      squall::render::ForIter squall_it0(squall::rt::call<1, 0>({squall::rt::global(squall_g0_range, "range"), {{squall::Value(std::int64_t{3})}}, {}}));
       for (;;) {
         squall_pos = 0;
-        std::optional<squall::Value> squall_item1 = squall_it0.next();
-        if (!squall_item1) break;
-        squall_l0_i = std::move(*squall_item1);
+        if (!squall_it0.next()) break;
+        squall_l0_i = squall_it0.item();
 #line 1 "error_finally.html"
         squall_out.append("\n", 1);
         {
-          std::exception_ptr squall_pending2;
-          int squall_raised3 = 0;
-          int squall_flow4 = 0;
+          std::exception_ptr squall_pending1;
+          int squall_raised2 = 0;
+          int squall_flow3 = 0;
           try {
             do {
               try {
@@ -41,7 +42,7 @@ void squall_terror_5ffinally_2ehtml(squall::rt::RenderState& squall_ctx) {
                 squall_out.append("\n", 1);
                 squall_pos = 1;
                 if (squall::py::truthy(squall::Value(squall::rt::test(squall::py::eq, {squall::rt::local(squall_l0_i, "i"), squall::Value(std::int64_t{1})})))) {
-                  squall_flow4 = 2;
+                  squall_flow3 = 2;
                   break;
                 }
 #line 3 "error_finally.html"
@@ -58,8 +59,8 @@ void squall_terror_5ffinally_2ehtml(squall::rt::RenderState& squall_ctx) {
               }
             } while (false);
           } catch (...) {
-            squall_pending2 = std::current_exception();
-            squall_raised3 = squall_pos;
+            squall_pending1 = std::current_exception();
+            squall_raised2 = squall_pos;
           }
 #line 5 "error_finally.html"
           squall_out.append("\n"
@@ -69,14 +70,14 @@ void squall_terror_5ffinally_2ehtml(squall::rt::RenderState& squall_ctx) {
           squall_escape0_xhtml_escape.append(squall_out, squall::rt::local(squall_l0_i, "i"));
 #line 6 "error_finally.html"
           squall_out.append("]\n", 2);
-          if (squall_pending2) {
-            squall_pos = squall_raised3;
-            std::rethrow_exception(squall_pending2);
+          if (squall_pending1) {
+            squall_pos = squall_raised2;
+            std::rethrow_exception(squall_pending1);
           }
-          if (squall_flow4 == 1) {
+          if (squall_flow3 == 1) {
             break;
           }
-          if (squall_flow4 == 2) {
+          if (squall_flow3 == 2) {
             continue;
           }
         }
@@ -86,7 +87,7 @@ void squall_terror_5ffinally_2ehtml(squall::rt::RenderState& squall_ctx) {
     }
 #line 8 "error_finally.html"
     squall_out.append("\n", 1);
-#line 90 "error_finally.cpp"
+#line 91 "error_finally.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

@@ -11,6 +11,7 @@ void squall_terror_5finclude_2ehtml(squall::rt::RenderState& squall_ctx) {
     {"error_include.html", 2, -1},
     {"_broken.html", 2, 1},
   };
+  static const squall::rt::Attr squall_a0_missing("missing");
   squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), "xhtml_escape");
   [[maybe_unused]] std::string& squall_out = squall_ctx.out();
   int squall_pos = 0;
@@ -19,18 +20,17 @@ void squall_terror_5finclude_2ehtml(squall::rt::RenderState& squall_ctx) {
 #line 1 "error_include.html"
     squall_pos = 0;
     {
-      squall::py::Iterator squall_it0 = squall::py::iter(squall::Value::list({squall::Value(std::int64_t{1})}));
+      squall::render::ForIter squall_it0(squall::Value::list({squall::Value(std::int64_t{1})}));
       for (;;) {
         squall_pos = 0;
-        std::optional<squall::Value> squall_item1 = squall_it0.next();
-        if (!squall_item1) break;
-        squall_l0_x = std::move(*squall_item1);
+        if (!squall_it0.next()) break;
+        squall_l0_x = squall_it0.item();
 #line 1 "error_include.html"
         squall_out.append("\n"
           "ok\n", 4);
 #line 2 "_broken.html"
         squall_pos = 2;
-        squall_escape0_xhtml_escape.append(squall_out, squall::py::getattr(squall::rt::local(squall_l0_x, "x"), "missing"));
+        squall_escape0_xhtml_escape.append(squall_out, squall::rt::getattr_ref(squall::rt::local(squall_l0_x, "x"), squall_a0_missing));
 #line 2 "_broken.html"
         squall_out.append("\n"
           "\n", 2);

@@ -14,8 +14,11 @@ void squall_tinherit_2ehtml(squall::rt::RenderState& squall_ctx) {
     {"_base.html", 5, -1},
     {"_footer.html", 1, 4},
   };
-  const squall::Value* squall_g0_page = squall_ctx.lookup("page");
-  const squall::Value* squall_g1_year = squall_ctx.lookup("year");
+  static const squall::rt::Attr squall_a0_title("title");
+  static const squall::rt::Attr squall_a1_page("page");
+  static const squall::rt::Attr squall_a2_year("year");
+  const squall::Value* squall_g0_page = squall_ctx.lookup(squall_a1_page);
+  const squall::Value* squall_g1_year = squall_ctx.lookup(squall_a2_year);
   squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), "xhtml_escape");
   [[maybe_unused]] std::string& squall_out = squall_ctx.out();
   int squall_pos = 0;
@@ -25,14 +28,14 @@ void squall_tinherit_2ehtml(squall::rt::RenderState& squall_ctx) {
       "<title>", 23);
 #line 3 "inherit.html"
     squall_pos = 1;
-    squall_escape0_xhtml_escape.append(squall_out, squall::py::getattr(squall::rt::global(squall_g0_page, "page"), "title"));
+    squall_escape0_xhtml_escape.append(squall_out, squall::rt::getattr_ref(squall::rt::global(squall_g0_page, "page"), squall_a0_title));
 #line 2 "_base.html"
     squall_out.append("</title>\n"
       "<body>\n"
       "<h1>", 20);
 #line 4 "inherit.html"
     squall_pos = 3;
-    squall_escape0_xhtml_escape.append(squall_out, squall::py::getattr(squall::rt::global(squall_g0_page, "page"), "title"));
+    squall_escape0_xhtml_escape.append(squall_out, squall::rt::getattr_ref(squall::rt::global(squall_g0_page, "page"), squall_a0_title));
 #line 4 "inherit.html"
     squall_out.append("</h1>\n"
       "<footer>", 14);
@@ -43,7 +46,7 @@ void squall_tinherit_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall_out.append(" &middot; Squall</footer>\n"
       "\n"
       "</body>\n", 35);
-#line 47 "inherit.cpp"
+#line 50 "inherit.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

@@ -12,10 +12,14 @@ void squall_ttry_5fexcept_2ehtml(squall::rt::RenderState& squall_ctx) {
     {"try_except.html", 4, -1},
     {"try_except.html", 5, -1},
   };
-  const squall::Value* squall_g0_data = squall_ctx.lookup("data");
-  const squall::Value* squall_g1_KeyError = squall_ctx.lookup("KeyError");
-  const squall::Value* squall_g2_TypeError = squall_ctx.lookup("TypeError");
-  const squall::Value* squall_g3_ValueError = squall_ctx.lookup("ValueError");
+  static const squall::rt::Attr squall_a0_data("data");
+  static const squall::rt::Attr squall_a1_KeyError("KeyError");
+  static const squall::rt::Attr squall_a2_TypeError("TypeError");
+  static const squall::rt::Attr squall_a3_ValueError("ValueError");
+  const squall::Value* squall_g0_data = squall_ctx.lookup(squall_a0_data);
+  const squall::Value* squall_g1_KeyError = squall_ctx.lookup(squall_a1_KeyError);
+  const squall::Value* squall_g2_TypeError = squall_ctx.lookup(squall_a2_TypeError);
+  const squall::Value* squall_g3_ValueError = squall_ctx.lookup(squall_a3_ValueError);
   squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), "xhtml_escape");
   [[maybe_unused]] std::string& squall_out = squall_ctx.out();
   int squall_pos = 0;
@@ -80,7 +84,7 @@ void squall_ttry_5fexcept_2ehtml(squall::rt::RenderState& squall_ctx) {
     }
 #line 11 "try_except.html"
     squall_out.append("\n", 1);
-#line 84 "try_except.cpp"
+#line 88 "try_except.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

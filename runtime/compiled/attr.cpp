@@ -1,0 +1,11 @@
+#include "squall/compiled.hpp"
+#include "value/internal.hpp"
+
+namespace squall::rt {
+
+Attr::Attr(std::string_view name)
+    : name_(name),
+      hash_(detail::DictData::str_hash(name)),
+      dict_method_(has_method(Kind::Dict, name)) {}
+
+}  // namespace squall::rt
