@@ -13,9 +13,11 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "baseline.hpp"
@@ -110,6 +112,7 @@ int main(int argc, char** argv) {
   static auto interpreter = make_interpreter(dir);
   const squall::TemplateSet& compiled = ::bench::templates();
 
+  std::map<std::string, std::function<void()>> renders;
   bool ok = true;
   for (auto& w : workloads) {
     const std::string file = w.name + ".html";
@@ -126,33 +129,47 @@ int main(int argc, char** argv) {
       std::cerr << "squall_bench: " << w.name << ": " << e.what() << "\n";
       ok = false;
     }
+    // One render function per engine, each with its own reused buffer: registered as a
+    // benchmark and kept for --profile.
+    auto baseline = [&w, out = std::make_shared<sb::RawBuffer>()] {
+      out->clear();
+      w.render_baseline(*out);
+      benchmark::DoNotOptimize(out->view().data());
+    };
+    auto compiled_render = [&w, &compiled, file, out = std::make_shared<std::string>()] {
+      out->clear();
+      compiled.render_to(*out, file, w.args);
+      benchmark::DoNotOptimize(out->data());
+    };
+    auto interpreted = [&w, file] {
+      std::string out = interpreter->render(file, w.args);
+      benchmark::DoNotOptimize(out.data());
+    };
     const std::size_t bytes = want.size();
-    benchmark::RegisterBenchmark(("baseline/" + w.name).c_str(), [&w, bytes](benchmark::State& s) {
-      sb::RawBuffer out;
-      measure(s, bytes, [&] {
-        out.clear();
-        w.render_baseline(out);
-        benchmark::DoNotOptimize(out.view().data());
+    const std::pair<std::string, std::function<void()>> engines[] = {
+        {"baseline/" + w.name, baseline},
+        {"compiled/" + w.name, compiled_render},
+        {"interpreter/" + w.name, interpreted}};
+    for (const auto& [name, render] : engines) {
+      renders[name] = render;
+      benchmark::RegisterBenchmark(name.c_str(), [render = render, bytes](benchmark::State& s) {
+        measure(s, bytes, render);
       });
-    });
-    benchmark::RegisterBenchmark(("compiled/" + w.name).c_str(),
-                                 [&w, &compiled, file, bytes](benchmark::State& s) {
-                                   std::string out;
-                                   measure(s, bytes, [&] {
-                                     out.clear();
-                                     compiled.render_to(out, file, w.args);
-                                     benchmark::DoNotOptimize(out.data());
-                                   });
-                                 });
-    benchmark::RegisterBenchmark(("interpreter/" + w.name).c_str(),
-                                 [&w, file, bytes](benchmark::State& s) {
-                                   measure(s, bytes, [&] {
-                                     std::string out = interpreter->render(file, w.args);
-                                     benchmark::DoNotOptimize(out.data());
-                                   });
-                                 });
+    }
   }
   if (!ok) return 1;
+  // --profile ENGINE/WORKLOAD N renders N times without the benchmark library, for
+  // `valgrind --tool=callgrind`: two runs with different N give instructions per render.
+  if (argc == 4 && std::string_view(argv[1]) == "--profile") {
+    const auto found = renders.find(argv[2]);
+    const int n = std::atoi(argv[3]);
+    if (found == renders.end() || n < 0) {
+      std::cerr << "squall_bench: --profile ENGINE/WORKLOAD N (e.g. compiled/teams 1000)\n";
+      return 2;
+    }
+    for (int i = 0; i < n; ++i) found->second();
+    return 0;
+  }
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 2;
   benchmark::RunSpecifiedBenchmarks();

@@ -14,15 +14,14 @@ void Emitter::emit_if(const front::IfNode& node, const front::Template& file) {
       w().set_indent_level(w().indent_level() + 1);
     } else if (first) {
       at(file, branch.range);
-      w().open("if (squall::py::truthy(" + emit_full(*branch.condition) + ")) {");
+      w().open("if (" + emit_condition(*branch.condition) + ") {");
     } else {
       flush_text();
       // The elif condition runs only when earlier ones failed: its position is set inside
       // the condition itself.
       w().map_source(file_path(file), line_at(file, branch.range));
       const std::string pos = "squall_pos = " + std::to_string(position_of(file, branch.range));
-      w().close("} else if ((" + pos + ", squall::py::truthy(" + emit_full(*branch.condition) +
-                "))) {");
+      w().close("} else if ((" + pos + ", " + emit_condition(*branch.condition) + ")) {");
       w().set_indent_level(w().indent_level() + 1);
     }
     first = false;
@@ -89,7 +88,7 @@ void Emitter::emit_while(const front::WhileNode& node, const front::Template& fi
   if (!done.empty()) w().line("bool " + done + " = false;");
   w().open("for (;;) {");
   at(file, node.range);
-  const std::string cond = "squall::py::truthy(" + emit_full(*node.condition) + ")";
+  const std::string cond = emit_condition(*node.condition);
   if (done.empty()) {
     w().line("if (!" + cond + ") break;");
   } else {

@@ -229,17 +229,17 @@ namespace {
 std::string compare_function(front::CompareOp op) {
   switch (op) {
     case front::CompareOp::Eq:
-      return "squall::py::eq";
+      return "squall::rt::eq";
     case front::CompareOp::NotEq:
-      return "squall::py::ne";
+      return "squall::rt::ne";
     case front::CompareOp::Lt:
-      return "squall::py::lt";
+      return "squall::rt::lt";
     case front::CompareOp::LtE:
-      return "squall::py::le";
+      return "squall::rt::le";
     case front::CompareOp::Gt:
-      return "squall::py::gt";
+      return "squall::rt::gt";
     case front::CompareOp::GtE:
-      return "squall::py::ge";
+      return "squall::rt::ge";
     case front::CompareOp::In:
       return "squall::rt::is_in";
     case front::CompareOp::NotIn:
@@ -249,7 +249,7 @@ std::string compare_function(front::CompareOp op) {
     case front::CompareOp::IsNot:
       return "squall::rt::is_not";
   }
-  return "squall::py::eq";
+  return "squall::rt::eq";
 }
 
 }  // namespace
@@ -274,6 +274,26 @@ std::string Emitter::emit_compare(const front::CompareExpr& e) {
     }
   }
   return code;
+}
+
+std::string Emitter::emit_condition(const front::Expr& e) {
+  // A single comparison or a `not` is already a bool: no Value and no truthy() call.
+  if (e.kind == front::ExprKind::Compare) {
+    const auto& c = static_cast<const front::CompareExpr&>(e);
+    if (c.ops.size() == 1) {
+      const bool saved = borrow_attrs_;
+      borrow_attrs_ = without_calls(e);
+      std::string code = "squall::rt::test(" + compare_function(c.ops[0]) + ", {" +
+                         emit_expr(*c.left) + ", " + emit_expr(*c.comparators[0]) + "})";
+      borrow_attrs_ = saved;
+      return code;
+    }
+  }
+  if (e.kind == front::ExprKind::Unary) {
+    const auto& u = static_cast<const front::UnaryExpr&>(e);
+    if (u.op == front::UnaryOp::Not) return "!(" + emit_condition(*u.operand) + ")";
+  }
+  return "squall::py::truthy(" + emit_full(e) + ")";
 }
 
 std::string Emitter::emit_ifexp(const front::IfExpExpr& e) {

@@ -70,6 +70,8 @@ class Emitter {
   /// condition, a loop's iterable). Without calls nothing can change a container while
   /// it is evaluated, so attribute reads in it borrow instead of copying.
   std::string emit_full(const front::Expr& e);
+  /// emit_condition emits `e` as a C++ bool (Python's truth of `e`), for `if` and `while`.
+  std::string emit_condition(const front::Expr& e);
   std::string emit_name(const front::NameExpr& e);
   std::string emit_constant(const front::ConstantExpr& e);
   std::string emit_attribute(const front::AttributeExpr& e);

@@ -141,6 +141,27 @@ inline bool test(bool (*f)(const Value&, const Value&), Operands o) {
   return f(o.a, o.b);
 }
 
+/// eq, ne, lt, le, gt, ge are the py:: comparisons with the int-to-int case inline (loop
+/// counters and numeric fields: the commonest comparisons in templates).
+inline bool eq(const Value& a, const Value& b) {
+  return a.is_int() && b.is_int() ? a.as_int() == b.as_int() : py::eq(a, b);
+}
+inline bool ne(const Value& a, const Value& b) {
+  return a.is_int() && b.is_int() ? a.as_int() != b.as_int() : py::ne(a, b);
+}
+inline bool lt(const Value& a, const Value& b) {
+  return a.is_int() && b.is_int() ? a.as_int() < b.as_int() : py::lt(a, b);
+}
+inline bool le(const Value& a, const Value& b) {
+  return a.is_int() && b.is_int() ? a.as_int() <= b.as_int() : py::le(a, b);
+}
+inline bool gt(const Value& a, const Value& b) {
+  return a.is_int() && b.is_int() ? a.as_int() > b.as_int() : py::gt(a, b);
+}
+inline bool ge(const Value& a, const Value& b) {
+  return a.is_int() && b.is_int() ? a.as_int() >= b.as_int() : py::ge(a, b);
+}
+
 /// is_in is `item in container` with Python's operand order.
 inline bool is_in(const Value& item, const Value& container) {
   return py::contains(container, item);

@@ -40,14 +40,23 @@ class Namespace {
   void set(std::string name, Value value);
   /// find returns the value bound to `name`, or nullptr.
   const Value* find(std::string_view name) const;
+  /// find with `hash` == detail::DictData::str_hash(name), computed once by the caller.
+  const Value* find(std::string_view name, std::size_t hash) const;
   /// entries in the order the names were first set.
   const std::vector<std::pair<std::string, Value>>& entries() const { return entries_; }
   bool empty() const { return entries_.empty(); }
 
  private:
+  // A name with its hash, so a lookup with a precomputed hash skips hashing.
+  struct Key {
+    std::string_view name;
+    std::size_t hash;
+    friend bool operator==(const std::string& a, const Key& b) { return a == b.name; }
+  };
   struct Hash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+    std::size_t operator()(std::string_view s) const { return detail::DictData::str_hash(s); }
+    std::size_t operator()(const Key& k) const { return k.hash; }
   };
   std::vector<std::pair<std::string, Value>> entries_;
   std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>> index_;

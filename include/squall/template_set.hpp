@@ -7,6 +7,7 @@
 // (Tornado's loader `namespace=`) and UI modules.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <span>
 #include <string>
@@ -85,7 +86,15 @@ class TemplateSet {
   void render_in(std::string& out, std::string_view name, const Value& args,
                  const RenderEnvironment& env, render::RenderSession& session) const;
 
-  std::unordered_map<std::string_view, RenderFunction> index_;
+  // FNV-1a: template names are short, and this lookup runs once per render.
+  struct NameHash {
+    std::size_t operator()(std::string_view s) const noexcept {
+      std::uint64_t h = 14695981039346656037ULL;
+      for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+      return static_cast<std::size_t>(h);
+    }
+  };
+  std::unordered_map<std::string_view, RenderFunction, NameHash> index_;
 };
 
 }  // namespace squall

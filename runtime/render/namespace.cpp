@@ -20,6 +20,25 @@ const Value* Namespace::find(std::string_view name) const {
   return found == index_.end() ? nullptr : &entries_[found->second].second;
 }
 
+const Value* Namespace::find(std::string_view name, std::size_t hash) const {
+  const auto found = index_.find(Key{name, hash});
+  return found == index_.end() ? nullptr : &entries_[found->second].second;
+}
+
+namespace {
+
+// builtin_names mirrors py::builtins() in a Namespace, for lookups with a precomputed hash.
+const Namespace& builtin_names() {
+  static const Namespace names = [] {
+    Namespace n;
+    for (const auto& [name, value] : py::builtins()) n.set(name, value);
+    return n;
+  }();
+  return names;
+}
+
+}  // namespace
+
 const Namespace& default_names(QuoteEntity quote) {
   static const Namespace decimal = make_default_names(QuoteEntity::Decimal);
   static const Namespace hex = make_default_names(QuoteEntity::Hex);
@@ -64,9 +83,9 @@ const Value* Globals::find(std::string_view name, std::size_t hash) const {
     if (const Value* v = session_->modules_namespace()) return v;
   }
   if (registered_) {
-    if (const Value* v = registered_->find(name)) return v;
+    if (const Value* v = registered_->find(name, hash)) return v;
   }
-  if (const Value* v = defaults_.find(name)) return v;
+  if (const Value* v = defaults_.find(name, hash)) return v;
   if (name == "__name__") return &dunder_name();
   if (name == "globals") {
     if (globals_fn_.is_none()) {
@@ -77,9 +96,7 @@ const Value* Globals::find(std::string_view name, std::size_t hash) const {
     }
     return &globals_fn_;
   }
-  const auto& table = py::builtins();
-  const auto found = table.find(std::string(name));
-  return found == table.end() ? nullptr : &found->second;
+  return builtin_names().find(name, hash);
 }
 
 const Value& Globals::lookup(std::string_view name) const {

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "squall/detail/unicode.hpp"
+#include "squall/py.hpp"
 #include "value/internal.hpp"
 #include "value/unicode_tables.hpp"
 
@@ -15,9 +16,7 @@ bool is_printable(char32_t cp) {
 }
 
 void append_int(std::string& out, std::int64_t i) {
-  char buf[24];
-  auto r = std::to_chars(buf, buf + sizeof buf, i);
-  out.append(buf, r.ptr);
+  py::append_int(out, i);
 }
 
 // Python repr: shortest round-trip digits; exponent form when exp < -4 or exp >= 16.
@@ -209,7 +208,31 @@ namespace squall::py {
 using namespace squall::rt;
 
 void append_int(std::string& out, std::int64_t i) {
-  rt::append_int(out, i);
+  // Digits two at a time from a table, written backwards into a stack buffer, then one
+  // append of known length (the hottest path of `{{ number }}`).
+  static constexpr char kPairs[] =
+      "0001020304050607080910111213141516171819202122232425262728293031323334353637383940414243"
+      "4445464748495051525354555657585960616263646566676869707172737475767778798081828384858687"
+      "888990919293949596979899";
+  char buf[20];
+  char* p = buf + sizeof buf;
+  // Work on the magnitude as unsigned: -INT64_MIN does not fit in int64.
+  std::uint64_t n = i < 0 ? 0 - static_cast<std::uint64_t>(i) : static_cast<std::uint64_t>(i);
+  while (n >= 100) {
+    const auto pair = static_cast<std::size_t>(n % 100) * 2;
+    n /= 100;
+    *--p = kPairs[pair + 1];
+    *--p = kPairs[pair];
+  }
+  if (n >= 10) {
+    const auto pair = static_cast<std::size_t>(n) * 2;
+    *--p = kPairs[pair + 1];
+    *--p = kPairs[pair];
+  } else {
+    *--p = static_cast<char>('0' + n);
+  }
+  if (i < 0) out.push_back('-');
+  out.append(p, static_cast<std::size_t>(buf + sizeof buf - p));
 }
 
 void append_repr(std::string& out, const Value& v) {

@@ -163,18 +163,33 @@ const Value* DictData::find_str(std::string_view key) const {
   return find_str(key, str_hash(key));
 }
 
+namespace {
+
+// is_key: keys looked up by name are short identifiers, where a byte loop is cheaper than
+// a call to memcmp (the hashes already matched, so the bytes almost always do too).
+[[gnu::always_inline]] inline bool is_key(const Value& k, std::string_view key) {
+  if (!k.is_str()) return false;
+  const std::string_view s = k.as_str();
+  if (s.size() != key.size()) return false;
+  if (s.size() > 32) return s == key;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != key[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 const Value* DictData::find_str(std::string_view key, std::size_t h) const {
   if (index_.empty()) {
     for (std::size_t i = 0; i < entries_.size(); ++i) {
-      const Value& k = entries_[i].first;
-      if (hashes_[i] == h && k.is_str() && k.as_str() == key) return &entries_[i].second;
+      if (hashes_[i] == h && is_key(entries_[i].first, key)) return &entries_[i].second;
     }
     return nullptr;
   }
   auto [lo, hi] = index_.equal_range(h);
   for (auto it = lo; it != hi; ++it) {
-    const Value& k = entries_[it->second].first;
-    if (k.is_str() && k.as_str() == key) return &entries_[it->second].second;
+    if (is_key(entries_[it->second].first, key)) return &entries_[it->second].second;
   }
   return nullptr;
 }

@@ -2,6 +2,7 @@
 // iteration, aliasing, errors, builtins and the documented deviations from Python.
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -51,6 +52,22 @@ std::string error_of(F f) {
     return e.what();
   }
   return "";
+}
+
+// append_int writes digit pairs backwards: check every length and both int64 ends.
+TEST(ValueOutput, AppendIntMatchesToString) {
+  std::vector<std::int64_t> values = {0, INT64_MAX, INT64_MIN, INT64_MIN + 1};
+  for (std::int64_t p = 1; p > 0 && p <= INT64_MAX / 10; p *= 10) {
+    for (std::int64_t v : {p - 1, p, p + 1, 5 * p}) {
+      values.push_back(v);
+      values.push_back(-v);
+    }
+  }
+  for (const std::int64_t v : values) {
+    std::string out = "x";
+    py::append_int(out, v);
+    EXPECT_EQ(out, "x" + std::to_string(v));
+  }
 }
 
 TEST(ValueConstruct, Scalars) {

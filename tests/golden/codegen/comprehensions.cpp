@@ -85,7 +85,7 @@ while (!squall_its15.empty()) {
   }
   if (squall_level == 0) {
     squall_p14_x = std::move(*squall_next);
-    if (!squall::py::truthy(squall::Value(squall::rt::test(squall::py::gt, {squall_p14_x, squall::Value(std::int64_t{1})})))) continue;
+    if (!squall::py::truthy(squall::Value(squall::rt::test(squall::rt::gt, {squall_p14_x, squall::Value(std::int64_t{1})})))) continue;
     return std::optional<squall::Value>(squall_p14_x);
   }
 }

@@ -31,11 +31,11 @@ void squall_tcontrol_2ehtml(squall::rt::RenderState& squall_ctx) {
     std::optional<squall::Value> squall_l2_n;
 #line 1 "control.html"
     squall_pos = 0;
-    if (squall::py::truthy(squall::py::not_(squall::rt::global(squall_g0_items, "items")))) {
+    if (!(squall::py::truthy(squall::rt::global(squall_g0_items, "items")))) {
 #line 1 "control.html"
       squall_out.append("\n"
         "<p>Nothing.</p>\n", 17);
-    } else if ((squall_pos = 1, squall::py::truthy(squall::Value(squall::rt::test(squall::py::eq, {squall::rt::call<1, 0>({squall::rt::global(squall_g1_len, "len"), {{squall::rt::global(squall_g0_items, "items")}}, {}}), squall::Value(std::int64_t{1})}))))) {
+    } else if ((squall_pos = 1, squall::rt::test(squall::rt::eq, {squall::rt::call<1, 0>({squall::rt::global(squall_g1_len, "len"), {{squall::rt::global(squall_g0_items, "items")}}, {}}), squall::Value(std::int64_t{1})}))) {
 #line 3 "control.html"
       squall_out.append("\n"
         "<p>One: ", 9);
@@ -65,13 +65,13 @@ void squall_tcontrol_2ehtml(squall::rt::RenderState& squall_ctx) {
 #line 7 "control.html"
           squall_out.append("\n", 1);
           squall_pos = 4;
-          if (squall::py::truthy(squall::Value(squall::rt::test(squall::py::gt, {squall::rt::local(squall_l0_i, "i"), squall::Value(std::int64_t{3})})))) {
+          if (squall::rt::test(squall::rt::gt, {squall::rt::local(squall_l0_i, "i"), squall::Value(std::int64_t{3})})) {
             break;
           }
 #line 8 "control.html"
           squall_out.append("\n", 1);
           squall_pos = 5;
-          if (squall::py::truthy(squall::py::not_(squall::rt::local(squall_l1_item, "item")))) {
+          if (!(squall::py::truthy(squall::rt::local(squall_l1_item, "item")))) {
             continue;
           }
 #line 9 "control.html"
@@ -109,7 +109,7 @@ void squall_tcontrol_2ehtml(squall::rt::RenderState& squall_ctx) {
       for (;;) {
 #line 16 "control.html"
         squall_pos = 7;
-        if (!squall::py::truthy(squall::Value(squall::rt::test(squall::py::gt, {squall::rt::local(squall_l2_n, "n"), squall::Value(std::int64_t{0})})))) break;
+        if (!squall::rt::test(squall::rt::gt, {squall::rt::local(squall_l2_n, "n"), squall::Value(std::int64_t{0})})) break;
 #line 16 "control.html"
         squall_pos = 7;
         squall_escape0_xhtml_escape.append(squall_out, squall::rt::local(squall_l2_n, "n"));

@@ -41,7 +41,7 @@ void squall_terror_5ffinally_2ehtml(squall::rt::RenderState& squall_ctx) {
 #line 2 "error_finally.html"
                 squall_out.append("\n", 1);
                 squall_pos = 1;
-                if (squall::py::truthy(squall::Value(squall::rt::test(squall::py::eq, {squall::rt::local(squall_l0_i, "i"), squall::Value(std::int64_t{1})})))) {
+                if (squall::rt::test(squall::rt::eq, {squall::rt::local(squall_l0_i, "i"), squall::Value(std::int64_t{1})})) {
                   squall_flow3 = 2;
                   break;
                 }

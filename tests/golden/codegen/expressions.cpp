@@ -74,7 +74,7 @@ void squall_texpressions_2ehtml(squall::rt::RenderState& squall_ctx) {
 #line 1 "expressions.html"
     squall_out.append("\n", 1);
     squall_pos = 1;
-    squall_escape0_xhtml_escape.append(squall_out, [&]() -> squall::Value { squall::Value squall_l0 = squall::Value(std::int64_t{0}); squall::Value squall_r1; squall_r1 = squall::rt::global(squall_g1_a, "a"); if (!squall::py::lt(squall_l0, squall_r1)) return squall::Value(false); squall_l0 = std::move(squall_r1); squall_r1 = squall::rt::global(squall_g0_b, "b"); if (!squall::py::le(squall_l0, squall_r1)) return squall::Value(false); squall_l0 = std::move(squall_r1); squall_r1 = squall::Value(std::int64_t{10}); return squall::Value(squall::py::lt(squall_l0, squall_r1)); }());
+    squall_escape0_xhtml_escape.append(squall_out, [&]() -> squall::Value { squall::Value squall_l0 = squall::Value(std::int64_t{0}); squall::Value squall_r1; squall_r1 = squall::rt::global(squall_g1_a, "a"); if (!squall::rt::lt(squall_l0, squall_r1)) return squall::Value(false); squall_l0 = std::move(squall_r1); squall_r1 = squall::rt::global(squall_g0_b, "b"); if (!squall::rt::le(squall_l0, squall_r1)) return squall::Value(false); squall_l0 = std::move(squall_r1); squall_r1 = squall::Value(std::int64_t{10}); return squall::Value(squall::rt::lt(squall_l0, squall_r1)); }());
 #line 2 "expressions.html"
     squall_out.append(" ", 1);
 #line 2 "expressions.html"

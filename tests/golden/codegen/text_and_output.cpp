@@ -42,7 +42,7 @@ void squall_ttext_5fand_5foutput_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall_out.append(" item", 5);
 #line 3 "text_and_output.html"
     squall_pos = 2;
-    squall_escape0_xhtml_escape.append(squall_out, (squall::py::truthy(squall::Value(squall::rt::test(squall::py::ne, {squall::rt::global(squall_g2_count, "count"), squall::Value(std::int64_t{1})}))) ? squall::Value(squall::Value::from_static(std::string_view("s", 1))) : squall::Value(squall::Value::from_static(std::string_view("", 0)))));
+    squall_escape0_xhtml_escape.append(squall_out, (squall::py::truthy(squall::Value(squall::rt::test(squall::rt::ne, {squall::rt::global(squall_g2_count, "count"), squall::Value(std::int64_t{1})}))) ? squall::Value(squall::Value::from_static(std::string_view("s", 1))) : squall::Value(squall::Value::from_static(std::string_view("", 0)))));
 #line 3 "text_and_output.html"
     squall_out.append("</p>\n"
       "<p>Unicode: caf\\u00e9 \?\?= \"quotes\" \\ backslash</p>\n"
