@@ -115,14 +115,16 @@ std::string Emitter::emit_dict(const front::DictExpr& e) {
       if (!e.keys[i]) {
         code += ".merge(" + emit_expr(*e.values[i]) + ")";
       } else {
-        code += ".pair(" + emit_expr(*e.keys[i]) + ", " + emit_expr(*e.values[i]) + ")";
+        const std::string key = emit_expr(*e.keys[i]);
+        code += ".pair(" + key + ", " + emit_expr(*e.values[i]) + ")";
       }
     }
     return code + ".dict()";
   }
   std::string items;
   for (std::size_t i = 0; i < e.keys.size(); ++i) {
-    items += (i ? ", " : "") + emit_expr(*e.keys[i]) + ", " + emit_expr(*e.values[i]);
+    const std::string key = emit_expr(*e.keys[i]);
+    items += (i ? ", " : "") + key + ", " + emit_expr(*e.values[i]);
   }
   return "squall::rt::make_dict({" + items + "})";
 }

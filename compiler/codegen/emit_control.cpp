@@ -40,8 +40,9 @@ void Emitter::emit_for(const front::ForNode& node, const front::Template& file) 
   const front::ForShape shape = front::for_shape(node);
   if (shape.enumerate_fn) {
     // Braces: the callee is evaluated before the argument, as in Python.
-    w().line("squall::render::ForIter " + it + "{squall::render::ForIter::Enumerate{}, " +
-             emit_expr(*shape.enumerate_fn) + ", " + emit_full(*shape.enumerate_arg) + "};");
+    const std::string fn = emit_expr(*shape.enumerate_fn);
+    w().line("squall::render::ForIter " + it + "{squall::render::ForIter::Enumerate{}, " + fn +
+             ", " + emit_full(*shape.enumerate_arg) + "};");
   } else {
     w().line("squall::render::ForIter " + it + "(" + emit_full(*node.iter) + ");");
   }

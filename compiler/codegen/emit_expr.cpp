@@ -206,7 +206,8 @@ std::string Emitter::emit_unary(const front::UnaryExpr& e) {
 }
 
 std::string Emitter::emit_binary(const front::BinaryExpr& e) {
-  return "squall::rt::op(" + binary_runtime_function(e.op) + ", {" + emit_expr(*e.left) + ", " +
+  const std::string left = emit_expr(*e.left);
+  return "squall::rt::op(" + binary_runtime_function(e.op) + ", {" + left + ", " +
          emit_expr(*e.right) + "})";
 }
 
@@ -256,8 +257,9 @@ std::string compare_function(front::CompareOp op) {
 
 std::string Emitter::emit_compare(const front::CompareExpr& e) {
   if (e.ops.size() == 1) {
-    return "squall::Value(squall::rt::test(" + compare_function(e.ops[0]) + ", {" +
-           emit_expr(*e.left) + ", " + emit_expr(*e.comparators[0]) + "}))";
+    const std::string left = emit_expr(*e.left);
+    return "squall::Value(squall::rt::test(" + compare_function(e.ops[0]) + ", {" + left + ", " +
+           emit_expr(*e.comparators[0]) + "}))";
   }
   // A chain evaluates each middle operand once and stops at the first false link.
   const std::string l = temp("l");
@@ -283,8 +285,9 @@ std::string Emitter::emit_condition(const front::Expr& e) {
     if (c.ops.size() == 1) {
       const bool saved = borrow_attrs_;
       borrow_attrs_ = without_calls(e);
-      std::string code = "squall::rt::test(" + compare_function(c.ops[0]) + ", {" +
-                         emit_expr(*c.left) + ", " + emit_expr(*c.comparators[0]) + "})";
+      const std::string left = emit_expr(*c.left);
+      std::string code = "squall::rt::test(" + compare_function(c.ops[0]) + ", {" + left + ", " +
+                         emit_expr(*c.comparators[0]) + "})";
       borrow_attrs_ = saved;
       return code;
     }
@@ -297,8 +300,10 @@ std::string Emitter::emit_condition(const front::Expr& e) {
 }
 
 std::string Emitter::emit_ifexp(const front::IfExpExpr& e) {
-  return "(squall::py::truthy(" + emit_expr(*e.test) + ") ? squall::Value(" + emit_expr(*e.body) +
-         ") : squall::Value(" + emit_expr(*e.orelse) + "))";
+  const std::string test = emit_expr(*e.test);
+  const std::string body = emit_expr(*e.body);
+  return "(squall::py::truthy(" + test + ") ? squall::Value(" + body + ") : squall::Value(" +
+         emit_expr(*e.orelse) + "))";
 }
 
 }  // namespace squall::cg

@@ -65,8 +65,8 @@ std::string Emitter::emit_comprehension(const front::ComprehensionExpr& e) {
     }
   }
   if (e.comprehension == front::ComprehensionKind::Dict) {
-    body.line("squall::rt::add_item(" + result + ", " + emit_expr(*e.key) + ", " +
-              emit_expr(*e.element) + ");");
+    const std::string key = emit_expr(*e.key);
+    body.line("squall::rt::add_item(" + result + ", " + key + ", " + emit_expr(*e.element) + ");");
   } else {
     body.line("squall::rt::add_item(" + result + ", " + emit_expr(*e.element) + ");");
   }

@@ -72,8 +72,9 @@ void Emitter::emit_stmts(const std::vector<front::StmtPtr>& body, const front::T
             s.op == front::BinaryOp::Add ? "squall::rt::iadd" : binary_runtime_function(s.op);
         const std::string value = temp("value");
         w().open("{");
-        w().line("squall::Value " + value + " = " + fn + "(" + emit_expr(*s.target) + ", " +
-                 emit_expr(*s.value) + ");");
+        const std::string target = emit_expr(*s.target);
+        w().line("squall::Value " + value + " = " + fn + "(" + target + ", " + emit_expr(*s.value) +
+                 ");");
         emit_assign(*s.target, "std::move(" + value + ")");
         w().close();
         break;
@@ -129,8 +130,8 @@ void Emitter::emit_assign(const front::Expr& target, const std::string& value) {
         unsupported_expr(target, "assignment to a slice");
         return;
       }
-      w().line("squall::py::setitem(" + emit_expr(*s.value) + ", " + emit_expr(*s.index) + ", " +
-               value + ");");
+      const std::string object = emit_expr(*s.value);
+      w().line("squall::py::setitem(" + object + ", " + emit_expr(*s.index) + ", " + value + ");");
       return;
     }
     case front::ExprKind::Tuple:

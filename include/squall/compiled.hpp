@@ -6,6 +6,7 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <exception>
@@ -97,13 +98,14 @@ class Attr {
   /// the attribute; nullptr when py::getattr must decide.
   const Value* in_dict(const Value& v) const {
     if (!v.is_dict() || dict_method_) return nullptr;
-    return v.as_dict().find_str(name_, hash_);
+    return v.as_dict().find_str(name_, hash_, hint_);
   }
 
  private:
   std::string_view name_;
   std::size_t hash_;
   bool dict_method_;
+  mutable std::atomic<std::uint32_t> hint_{0};  // where the key was last found
 };
 
 inline const Value* RenderState::lookup(const Attr& name) const {

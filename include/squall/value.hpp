@@ -345,6 +345,11 @@ class DictData : public HeapObject {
   const Value* find_str(std::string_view key) const;
   /// find_str with `hash` == str_hash(key), computed once by the caller.
   const Value* find_str(std::string_view key, std::size_t hash) const;
+  /// find_str trying position `hint` first and storing where the key was found: rows of
+  /// one shape keep each key at the same position, so one lookup site (an attribute read
+  /// in a loop) almost always hits. Any thread may share a hint; it is only a guess.
+  const Value* find_str(std::string_view key, std::size_t hash,
+                        std::atomic<std::uint32_t>& hint) const;
   /// str_hash is the hash a str key is stored under.
   static std::size_t str_hash(std::string_view key) noexcept {
     return std::hash<std::string_view>{}(key);
@@ -361,6 +366,8 @@ class DictData : public HeapObject {
  private:
   std::optional<std::size_t> index_of(const Value& key, std::size_t h) const;
   void rebuild_index();
+  std::size_t str_index(std::string_view key, std::size_t hash) const;  // size() if absent
+
   std::vector<std::pair<Value, Value>> entries_;
   std::vector<std::size_t> hashes_;
   // Small dicts are scanned linearly; the index is built past kIndexThreshold entries.

@@ -181,17 +181,34 @@ namespace {
 }  // namespace
 
 const Value* DictData::find_str(std::string_view key, std::size_t h) const {
+  const std::size_t i = str_index(key, h);
+  return i < entries_.size() ? &entries_[i].second : nullptr;
+}
+
+const Value* DictData::find_str(std::string_view key, std::size_t h,
+                                std::atomic<std::uint32_t>& hint) const {
+  const std::size_t guess = hint.load(std::memory_order_relaxed);
+  if (guess < entries_.size() && hashes_[guess] == h && is_key(entries_[guess].first, key)) {
+    return &entries_[guess].second;
+  }
+  const std::size_t i = str_index(key, h);
+  if (i >= entries_.size()) return nullptr;
+  hint.store(static_cast<std::uint32_t>(i), std::memory_order_relaxed);
+  return &entries_[i].second;
+}
+
+std::size_t DictData::str_index(std::string_view key, std::size_t h) const {
   if (index_.empty()) {
     for (std::size_t i = 0; i < entries_.size(); ++i) {
-      if (hashes_[i] == h && is_key(entries_[i].first, key)) return &entries_[i].second;
+      if (hashes_[i] == h && is_key(entries_[i].first, key)) return i;
     }
-    return nullptr;
+    return entries_.size();
   }
   auto [lo, hi] = index_.equal_range(h);
   for (auto it = lo; it != hi; ++it) {
-    if (is_key(entries_[it->second].first, key)) return &entries_[it->second].second;
+    if (is_key(entries_[it->second].first, key)) return it->second;
   }
-  return nullptr;
+  return entries_.size();
 }
 
 void DictData::set(Value key, Value value) {

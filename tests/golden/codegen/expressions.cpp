@@ -17,8 +17,8 @@ void squall_texpressions_2ehtml(squall::rt::RenderState& squall_ctx) {
     {"expressions.html", 8, -1},
   };
   static const squall::rt::Attr squall_a0_k("k");
-  static const squall::rt::Attr squall_a1_b("b");
-  static const squall::rt::Attr squall_a2_a("a");
+  static const squall::rt::Attr squall_a1_a("a");
+  static const squall::rt::Attr squall_a2_b("b");
   static const squall::rt::Attr squall_a3_x("x");
   static const squall::rt::Attr squall_a4_s("s");
   static const squall::rt::Attr squall_a5_y("y");
@@ -28,8 +28,8 @@ void squall_texpressions_2ehtml(squall::rt::RenderState& squall_ctx) {
   static const squall::rt::Attr squall_a9_max("max");
   static const squall::rt::Attr squall_a10_dict("dict");
   static const squall::rt::Attr squall_a11_kw("kw");
-  const squall::Value* squall_g0_b = squall_ctx.lookup(squall_a1_b);
-  const squall::Value* squall_g1_a = squall_ctx.lookup(squall_a2_a);
+  const squall::Value* squall_g0_a = squall_ctx.lookup(squall_a1_a);
+  const squall::Value* squall_g1_b = squall_ctx.lookup(squall_a2_b);
   const squall::Value* squall_g2_x = squall_ctx.lookup(squall_a3_x);
   const squall::Value* squall_g3_s = squall_ctx.lookup(squall_a4_s);
   const squall::Value* squall_g4_y = squall_ctx.lookup(squall_a5_y);
@@ -45,36 +45,36 @@ void squall_texpressions_2ehtml(squall::rt::RenderState& squall_ctx) {
   try {
 #line 1 "expressions.html"
     squall_pos = 0;
-    squall_escape0_xhtml_escape.append(squall_out, squall::rt::op(squall::py::truediv, {squall::rt::global(squall_g1_a, "a"), squall::rt::global(squall_g0_b, "b")}));
+    squall_escape0_xhtml_escape.append(squall_out, squall::rt::op(squall::py::truediv, {squall::rt::global(squall_g0_a, "a"), squall::rt::global(squall_g1_b, "b")}));
 #line 1 "expressions.html"
     squall_out.append(" ", 1);
 #line 1 "expressions.html"
     squall_pos = 0;
-    squall_escape0_xhtml_escape.append(squall_out, squall::rt::op(squall::py::floordiv, {squall::rt::global(squall_g1_a, "a"), squall::rt::global(squall_g0_b, "b")}));
+    squall_escape0_xhtml_escape.append(squall_out, squall::rt::op(squall::py::floordiv, {squall::rt::global(squall_g0_a, "a"), squall::rt::global(squall_g1_b, "b")}));
 #line 1 "expressions.html"
     squall_out.append(" ", 1);
 #line 1 "expressions.html"
     squall_pos = 0;
-    squall_escape0_xhtml_escape.append(squall_out, squall::rt::op(squall::py::mod, {squall::rt::global(squall_g1_a, "a"), squall::rt::global(squall_g0_b, "b")}));
+    squall_escape0_xhtml_escape.append(squall_out, squall::rt::op(squall::py::mod, {squall::rt::global(squall_g0_a, "a"), squall::rt::global(squall_g1_b, "b")}));
 #line 1 "expressions.html"
     squall_out.append(" ", 1);
 #line 1 "expressions.html"
     squall_pos = 0;
-    squall_escape0_xhtml_escape.append(squall_out, squall::py::neg(squall::rt::op(squall::py::pow, {squall::rt::global(squall_g1_a, "a"), squall::Value(std::int64_t{2})})));
+    squall_escape0_xhtml_escape.append(squall_out, squall::py::neg(squall::rt::op(squall::py::pow, {squall::rt::global(squall_g0_a, "a"), squall::Value(std::int64_t{2})})));
 #line 1 "expressions.html"
     squall_out.append(" ", 1);
 #line 1 "expressions.html"
     squall_pos = 0;
-    squall_escape0_xhtml_escape.append(squall_out, squall::py::invert(squall::rt::global(squall_g1_a, "a")));
+    squall_escape0_xhtml_escape.append(squall_out, squall::py::invert(squall::rt::global(squall_g0_a, "a")));
 #line 1 "expressions.html"
     squall_out.append(" ", 1);
 #line 1 "expressions.html"
     squall_pos = 0;
-    squall_escape0_xhtml_escape.append(squall_out, squall::rt::op(squall::py::or_, {squall::rt::op(squall::py::lshift, {squall::rt::global(squall_g1_a, "a"), squall::Value(std::int64_t{2})}), squall::rt::op(squall::py::xor_, {squall::rt::op(squall::py::and_, {squall::Value(std::int64_t{1}), squall::Value(std::int64_t{3})}), squall::Value(std::int64_t{4})})}));
+    squall_escape0_xhtml_escape.append(squall_out, squall::rt::op(squall::py::or_, {squall::rt::op(squall::py::lshift, {squall::rt::global(squall_g0_a, "a"), squall::Value(std::int64_t{2})}), squall::rt::op(squall::py::xor_, {squall::rt::op(squall::py::and_, {squall::Value(std::int64_t{1}), squall::Value(std::int64_t{3})}), squall::Value(std::int64_t{4})})}));
 #line 1 "expressions.html"
     squall_out.append("\n", 1);
     squall_pos = 1;
-    squall_escape0_xhtml_escape.append(squall_out, [&]() -> squall::Value { squall::Value squall_l0 = squall::Value(std::int64_t{0}); squall::Value squall_r1; squall_r1 = squall::rt::global(squall_g1_a, "a"); if (!squall::rt::lt(squall_l0, squall_r1)) return squall::Value(false); squall_l0 = std::move(squall_r1); squall_r1 = squall::rt::global(squall_g0_b, "b"); if (!squall::rt::le(squall_l0, squall_r1)) return squall::Value(false); squall_l0 = std::move(squall_r1); squall_r1 = squall::Value(std::int64_t{10}); return squall::Value(squall::rt::lt(squall_l0, squall_r1)); }());
+    squall_escape0_xhtml_escape.append(squall_out, [&]() -> squall::Value { squall::Value squall_l0 = squall::Value(std::int64_t{0}); squall::Value squall_r1; squall_r1 = squall::rt::global(squall_g0_a, "a"); if (!squall::rt::lt(squall_l0, squall_r1)) return squall::Value(false); squall_l0 = std::move(squall_r1); squall_r1 = squall::rt::global(squall_g1_b, "b"); if (!squall::rt::le(squall_l0, squall_r1)) return squall::Value(false); squall_l0 = std::move(squall_r1); squall_r1 = squall::Value(std::int64_t{10}); return squall::Value(squall::rt::lt(squall_l0, squall_r1)); }());
 #line 2 "expressions.html"
     squall_out.append(" ", 1);
 #line 2 "expressions.html"
@@ -141,7 +141,7 @@ void squall_texpressions_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall_out.append(" ", 1);
 #line 5 "expressions.html"
     squall_pos = 4;
-    squall_escape0_xhtml_escape.append(squall_out, squall::rt::call_method<2, 0>("format", {squall::Value::from_static(std::string_view("{}-{}", 5)), {{squall::rt::global(squall_g1_a, "a"), squall::rt::global(squall_g0_b, "b")}}, {}}));
+    squall_escape0_xhtml_escape.append(squall_out, squall::rt::call_method<2, 0>("format", {squall::Value::from_static(std::string_view("{}-{}", 5)), {{squall::rt::global(squall_g0_a, "a"), squall::rt::global(squall_g1_b, "b")}}, {}}));
 #line 5 "expressions.html"
     squall_out.append(" ", 1);
 #line 5 "expressions.html"
