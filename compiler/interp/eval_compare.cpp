@@ -8,13 +8,13 @@ namespace squall::interp {
 using namespace front;
 
 Value Interpreter::eval_bool_op(const BoolOpExpr& b, const EnvPtr& env) {
-  Value v;
-  for (const auto& operand : b.values) {
-    v = eval(*operand, env);
+  for (std::size_t i = 0;; ++i) {
+    Value scratch;
+    const Value& v = eval_ref(*b.values[i], env, scratch);
+    if (i + 1 == b.values.size()) return v;
     const bool t = py::truthy(v);
     if (b.op == BoolOpKind::And ? !t : t) return v;
   }
-  return v;
 }
 
 namespace {
@@ -48,11 +48,22 @@ bool compare(CompareOp op, const Value& a, const Value& b) {
 }  // namespace
 
 Value Interpreter::eval_compare(const CompareExpr& c, const EnvPtr& env) {
-  Value left = eval(*c.left, env);
+  // Operands are borrowed (eval_ref); the left one is copied first when evaluating the
+  // right one could run template code that changes what it refers into.
+  Value scratch[2];
+  std::size_t cur = 0;  // scratch[cur] may hold `left`; the right operand uses the other
+  const Value* left = &eval_ref(*c.left, env, scratch[cur]);
   for (std::size_t i = 0; i < c.ops.size(); ++i) {
-    Value right = eval(*c.comparators[i], env);
-    if (!compare(c.ops[i], left, right)) return Value(false);
-    left = std::move(right);
+    const Expr& next = *c.comparators[i];
+    if (!without_calls(next)) {
+      Value owned = *left;
+      scratch[cur] = std::move(owned);
+      left = &scratch[cur];
+    }
+    const Value& right = eval_ref(next, env, scratch[1 - cur]);
+    if (!compare(c.ops[i], *left, right)) return Value(false);
+    left = &right;
+    cur = 1 - cur;
   }
   return Value(true);
 }

@@ -76,7 +76,7 @@ Value Interpreter::eval_comprehension(const ComprehensionExpr& c, const EnvPtr& 
   for (const auto& clause : c.clauses) declare_targets(*clause.target, *inner);
   if (c.comprehension == ComprehensionKind::Generator) {
     auto walk = std::make_shared<ClauseWalk>(*this, c, inner, first);
-    std::weak_ptr<bool> alive = alive_;
+    std::weak_ptr<bool> alive = this->alive();
     return Value::generator([this, walk, alive, &c]() -> std::optional<Value> {
       if (alive.expired() || !*alive.lock())
         throw_error("RuntimeError", "generator used after its render ended");

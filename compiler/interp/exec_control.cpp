@@ -1,4 +1,6 @@
 // exec_if, exec_for, exec_while: Python's control flow, `else` clauses included.
+#include <span>
+
 #include "interp/interpreter_impl.hpp"
 #include "sema/for_shape.hpp"
 #include "squall/py.hpp"
@@ -10,8 +12,10 @@ using namespace front;
 
 Flow Interpreter::exec_if(const IfNode& n, const Template& file) {
   for (const auto& branch : n.branches) {
-    if (!branch.condition ||
-        at(file, branch.range, [&] { return py::truthy(eval(*branch.condition, nullptr)); })) {
+    if (!branch.condition || at(file, branch.range, [&] {
+          Value scratch;
+          return py::truthy(eval_ref(*branch.condition, nullptr, scratch));
+        })) {
       return exec_nodes(branch.body, file);
     }
   }
@@ -22,16 +26,38 @@ Flow Interpreter::exec_for(const ForNode& n, const Template& file) {
   const ForShape shape = for_shape(n);
   std::optional<render::ForIter> it;
   at(file, n.range, [&] {
+    Value scratch[2];
     if (shape.enumerate_fn) {
-      const Value fn = eval(*shape.enumerate_fn, nullptr);
-      it.emplace(render::ForIter::Enumerate{}, fn, eval(*shape.enumerate_arg, nullptr));
+      const Value* fn = &eval_ref(*shape.enumerate_fn, nullptr, scratch[0]);
+      if (!without_calls(*shape.enumerate_arg)) {
+        Value owned = *fn;
+        scratch[0] = std::move(owned);
+        fn = &scratch[0];
+      }
+      it.emplace(render::ForIter::Enumerate{}, *fn,
+                 eval_ref(*shape.enumerate_arg, nullptr, scratch[1]));
     } else {
-      it.emplace(eval(*n.iter, nullptr));
+      it.emplace(eval_ref(*n.iter, nullptr, scratch[0]));
     }
   });
-  std::vector<Value> parts(shape.unpack_count);
+  // The unpacked items of one step: inline for the usual few targets.
+  constexpr std::size_t kInlineParts = 4;
+  Value inline_parts[kInlineParts];
+  std::vector<Value> heap_parts(shape.unpack_count > kInlineParts ? shape.unpack_count : 0);
+  const std::span<Value> parts = shape.unpack_count > kInlineParts
+                                     ? std::span<Value>(heap_parts)
+                                     : std::span<Value>(inline_parts, shape.unpack_count);
+  const NameExpr* local_target = nullptr;  // a plain local name: stored without assign()
+  if (n.target->kind == ExprKind::Name) {
+    const auto& name = static_cast<const NameExpr&>(*n.target);
+    if (name.scope == NameScope::Local) local_target = &name;
+  }
   while (at(file, n.range, [&] { return it->next(); })) {
     at(file, n.range, [&] {
+      if (local_target) {
+        locals_[static_cast<std::size_t>(local_target->slot)] = it->item();
+        return;
+      }
       if (shape.unpack_count == 0) return assign(*n.target, it->item(), nullptr);
       it->unpack(parts);
       const auto& targets = static_cast<const SequenceExpr&>(*n.target).elements;
