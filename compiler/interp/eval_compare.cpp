@@ -48,6 +48,39 @@ bool compare(CompareOp op, const Value& a, const Value& b) {
 }  // namespace
 
 Value Interpreter::eval_compare(const CompareExpr& c, const EnvPtr& env) {
+  return Value(compare_chain(c, env));
+}
+
+bool Interpreter::test(const Expr& e, const EnvPtr& env) {
+  // The guard counts what eval(e) would have counted.
+  switch (e.kind) {
+    case ExprKind::Compare: {
+      EvalDepthGuard guard(*this);
+      return compare_chain(static_cast<const CompareExpr&>(e), env);
+    }
+    case ExprKind::Unary: {
+      const auto& u = static_cast<const UnaryExpr&>(e);
+      if (u.op != UnaryOp::Not) break;
+      EvalDepthGuard guard(*this);
+      return !test(*u.operand, env);
+    }
+    case ExprKind::BoolOp: {
+      EvalDepthGuard guard(*this);
+      // `a and b` is truthy exactly when its result is: the operand it stops at decides.
+      const auto& b = static_cast<const BoolOpExpr&>(e);
+      for (std::size_t i = 0;; ++i) {
+        const bool t = test(*b.values[i], env);
+        if (i + 1 == b.values.size() || (b.op == BoolOpKind::And ? !t : t)) return t;
+      }
+    }
+    default:
+      break;
+  }
+  Value scratch;
+  return py::truthy(eval_ref(e, env, scratch));
+}
+
+bool Interpreter::compare_chain(const CompareExpr& c, const EnvPtr& env) {
   // Operands are borrowed (eval_ref); the left one is copied first when evaluating the
   // right one could run template code that changes what it refers into.
   Value scratch[2];
@@ -61,11 +94,11 @@ Value Interpreter::eval_compare(const CompareExpr& c, const EnvPtr& env) {
       left = &scratch[cur];
     }
     const Value& right = eval_ref(next, env, scratch[1 - cur]);
-    if (!compare(c.ops[i], *left, right)) return Value(false);
+    if (!compare(c.ops[i], *left, right)) return false;
     left = &right;
     cur = 1 - cur;
   }
-  return Value(true);
+  return true;
 }
 
 }  // namespace squall::interp

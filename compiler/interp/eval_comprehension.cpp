@@ -54,7 +54,7 @@ class ClauseWalk {
  private:
   bool conditions_hold(const ComprehensionFor& clause) {
     for (const auto& cond : clause.conditions) {
-      if (!py::truthy(in_.eval(*cond, env_))) return false;
+      if (!in_.test(*cond, env_)) return false;
     }
     return true;
   }

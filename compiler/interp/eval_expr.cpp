@@ -6,22 +6,6 @@ namespace squall::interp {
 
 using namespace front;
 
-class EvalDepthGuard {
- public:
-  explicit EvalDepthGuard(Interpreter& in) : in_(in) {
-    if (++in_.depth_ > kMaxEvalDepth) {
-      --in_.depth_;
-      throw_error("RecursionError", "maximum recursion depth exceeded");
-    }
-  }
-  ~EvalDepthGuard() { --in_.depth_; }
-  EvalDepthGuard(const EvalDepthGuard&) = delete;
-  EvalDepthGuard& operator=(const EvalDepthGuard&) = delete;
-
- private:
-  Interpreter& in_;
-};
-
 Value Interpreter::eval(const Expr& e, const EnvPtr& env) {
   EvalDepthGuard guard(*this);
   switch (e.kind) {
@@ -50,9 +34,7 @@ Value Interpreter::eval(const Expr& e, const EnvPtr& env) {
       return eval_compare(static_cast<const CompareExpr&>(e), env);
     case ExprKind::IfExp: {
       const auto& i = static_cast<const IfExpExpr&>(e);
-      Value scratch;
-      return py::truthy(eval_ref(*i.test, env, scratch)) ? eval(*i.body, env)
-                                                         : eval(*i.orelse, env);
+      return test(*i.test, env) ? eval(*i.body, env) : eval(*i.orelse, env);
     }
     case ExprKind::Tuple:
     case ExprKind::List:
@@ -90,7 +72,16 @@ const Value& Interpreter::eval_ref(const Expr& e, const EnvPtr& env, Value& scra
       const auto& a = static_cast<const AttributeExpr&>(e);
       if (a.table_index < 0) break;
       EvalDepthGuard guard(*this);
-      const Value& object = eval_ref(*a.value, env, scratch);
+      // `local.name`, the commonest shape, without the recursive call.
+      const Value* slot = nullptr;
+      if (a.value->kind == ExprKind::Name) {
+        const auto& n = static_cast<const NameExpr&>(*a.value);
+        if (n.scope == NameScope::Local) {
+          const auto& local = locals_[static_cast<std::size_t>(n.slot)];
+          if (local) slot = &*local;
+        }
+      }
+      const Value& object = slot ? *slot : eval_ref(*a.value, env, scratch);
       const rt::Attr& attr = plan_.attrs[static_cast<std::size_t>(a.table_index)];
       // The entry lives in `object`'s dict, which `object` (a local, a global, a constant
       // or `scratch`) keeps alive.

@@ -12,10 +12,8 @@ using namespace front;
 
 Flow Interpreter::exec_if(const IfNode& n, const Template& file) {
   for (const auto& branch : n.branches) {
-    if (!branch.condition || at(file, branch.range, [&] {
-          Value scratch;
-          return py::truthy(eval_ref(*branch.condition, nullptr, scratch));
-        })) {
+    if (!branch.condition ||
+        at(file, branch.range, [&] { return test(*branch.condition, nullptr); })) {
       return exec_nodes(branch.body, file);
     }
   }
@@ -70,7 +68,7 @@ Flow Interpreter::exec_for(const ForNode& n, const Template& file) {
 }
 
 Flow Interpreter::exec_while(const WhileNode& n, const Template& file) {
-  while (at(file, n.range, [&] { return py::truthy(eval(*n.condition, nullptr)); })) {
+  while (at(file, n.range, [&] { return test(*n.condition, nullptr); })) {
     if (exec_nodes(n.body, file) == Flow::Break) return Flow::Normal;
   }
   return exec_nodes(n.orelse, file);

@@ -51,6 +51,15 @@ void Interpreter::run(std::string& out) {
 
 Flow Interpreter::exec_nodes(const NodeList& nodes, const Template& file) {
   for (const auto& node : nodes) {
+    // The two commonest nodes without the dispatch call.
+    if (node->kind == NodeKind::Text) {
+      *out_ += static_cast<const TextNode&>(*node).text;
+      continue;
+    }
+    if (node->kind == NodeKind::Expression) {
+      exec_expression(static_cast<const ExpressionNode&>(*node), file);
+      continue;
+    }
     const Flow flow = exec_node(*node, file);
     if (flow != Flow::Normal) return flow;
   }
@@ -132,8 +141,8 @@ render::Escaper& Interpreter::escaper_for(const Template& file, int& slot) {
 
 void Interpreter::exec_expression(const ExpressionNode& n, const Template& file) {
   at(file, n.range, [&] {
-    int slot = -1;
-    render::Escaper& escaper = escaper_for(file, slot);
+    int slot = last_escaper_slot_;
+    render::Escaper& escaper = &file == last_file_ ? *last_escaper_ : escaper_for(file, slot);
     Value scratch;
     const Value& v = eval_ref(*n.expr, nullptr, scratch);
     // Inside an apply body the function's name may be one of the body's own locals.

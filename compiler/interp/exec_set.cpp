@@ -28,7 +28,7 @@ void Interpreter::exec_stmts(const std::vector<StmtPtr>& body) {
         break;
       case StmtKind::If:
         for (const auto& branch : static_cast<const IfStmt&>(*stmt).branches) {
-          if (!branch.condition || py::truthy(eval(*branch.condition, nullptr))) {
+          if (!branch.condition || test(*branch.condition, nullptr)) {
             exec_stmts(branch.body);
             break;
           }

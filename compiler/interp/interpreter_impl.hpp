@@ -99,6 +99,11 @@ class Interpreter {
   Value eval_binary(const front::BinaryExpr& b, const EnvPtr& env);
   Value eval_bool_op(const front::BoolOpExpr& b, const EnvPtr& env);
   Value eval_compare(const front::CompareExpr& c, const EnvPtr& env);
+  /// compare_chain is eval_compare's truth value, without making a bool Value.
+  bool compare_chain(const front::CompareExpr& c, const EnvPtr& env);
+  /// test is `bool(e)`: py::truthy of the value, with comparisons, `not` and `and`/`or`
+  /// decided without building intermediate Values.
+  bool test(const front::Expr& e, const EnvPtr& env);
   Value eval_sequence(const front::SequenceExpr& s, const EnvPtr& env);
   Value eval_dict(const front::DictExpr& d, const EnvPtr& env);
   Value eval_comprehension(const front::ComprehensionExpr& c, const EnvPtr& env);
@@ -149,6 +154,23 @@ class Interpreter {
   int depth_ = 0;
 
   friend class EvalDepthGuard;
+};
+
+/// EvalDepthGuard counts one nested evaluation (RecursionError beyond kMaxEvalDepth).
+class EvalDepthGuard {
+ public:
+  explicit EvalDepthGuard(Interpreter& in) : in_(in) {
+    if (++in_.depth_ > kMaxEvalDepth) {
+      --in_.depth_;
+      throw_error("RecursionError", "maximum recursion depth exceeded");
+    }
+  }
+  ~EvalDepthGuard() { --in_.depth_; }
+  EvalDepthGuard(const EvalDepthGuard&) = delete;
+  EvalDepthGuard& operator=(const EvalDepthGuard&) = delete;
+
+ private:
+  Interpreter& in_;
 };
 
 }  // namespace squall::interp
