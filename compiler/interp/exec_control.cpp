@@ -50,6 +50,20 @@ Flow Interpreter::exec_for(const ForNode& n, const Template& file) {
     const auto& name = static_cast<const NameExpr&>(*n.target);
     if (name.scope == NameScope::Local) local_target = &name;
   }
+  // `a, b` of local names (the usual `i, x in enumerate(...)`): unpacked into their slots.
+  int part_slots[kInlineParts];
+  bool parts_to_slots = shape.unpack_count > 0 && shape.unpack_count <= kInlineParts;
+  if (parts_to_slots) {
+    const auto& targets = static_cast<const SequenceExpr&>(*n.target).elements;
+    for (std::size_t i = 0; i < shape.unpack_count; ++i) {
+      if (targets[i]->kind != ExprKind::Name ||
+          static_cast<const NameExpr&>(*targets[i]).scope != NameScope::Local) {
+        parts_to_slots = false;
+        break;
+      }
+      part_slots[i] = static_cast<const NameExpr&>(*targets[i]).slot;
+    }
+  }
   while (at(file, n.range, [&] { return it->next(); })) {
     at(file, n.range, [&] {
       if (local_target) {
@@ -58,6 +72,11 @@ Flow Interpreter::exec_for(const ForNode& n, const Template& file) {
       }
       if (shape.unpack_count == 0) return assign(*n.target, it->item(), nullptr);
       it->unpack(parts);
+      if (parts_to_slots) {
+        for (std::size_t i = 0; i < parts.size(); ++i)
+          locals_[static_cast<std::size_t>(part_slots[i])] = std::move(parts[i]);
+        return;
+      }
       const auto& targets = static_cast<const SequenceExpr&>(*n.target).elements;
       for (std::size_t i = 0; i < parts.size(); ++i)
         assign(*targets[i], std::move(parts[i]), nullptr);
