@@ -38,6 +38,18 @@ Flow Interpreter::exec_for(const ForNode& n, const Template& file) {
       it.emplace(eval_ref(*n.iter, nullptr, scratch[0]));
     }
   });
+  if (n.target->kind == ExprKind::Name) {
+    const auto& name = static_cast<const NameExpr&>(*n.target);
+    if (name.scope == NameScope::Local) {
+      // The commonest loop: one local name, stored straight into its slot.
+      auto& slot = locals_[static_cast<std::size_t>(name.slot)];
+      while (at(file, n.range, [&] { return it->next(); })) {
+        slot = it->item();
+        if (exec_nodes(n.body, file) == Flow::Break) return Flow::Normal;
+      }
+      return exec_nodes(n.orelse, file);
+    }
+  }
   // The unpacked items of one step: inline for the usual few targets.
   constexpr std::size_t kInlineParts = 4;
   Value inline_parts[kInlineParts];
@@ -45,11 +57,6 @@ Flow Interpreter::exec_for(const ForNode& n, const Template& file) {
   const std::span<Value> parts = shape.unpack_count > kInlineParts
                                      ? std::span<Value>(heap_parts)
                                      : std::span<Value>(inline_parts, shape.unpack_count);
-  const NameExpr* local_target = nullptr;  // a plain local name: stored without assign()
-  if (n.target->kind == ExprKind::Name) {
-    const auto& name = static_cast<const NameExpr&>(*n.target);
-    if (name.scope == NameScope::Local) local_target = &name;
-  }
   // `a, b` of local names (the usual `i, x in enumerate(...)`): unpacked into their slots.
   int part_slots[kInlineParts];
   bool parts_to_slots = shape.unpack_count > 0 && shape.unpack_count <= kInlineParts;
@@ -66,10 +73,6 @@ Flow Interpreter::exec_for(const ForNode& n, const Template& file) {
   }
   while (at(file, n.range, [&] { return it->next(); })) {
     at(file, n.range, [&] {
-      if (local_target) {
-        locals_[static_cast<std::size_t>(local_target->slot)] = it->item();
-        return;
-      }
       if (shape.unpack_count == 0) return assign(*n.target, it->item(), nullptr);
       it->unpack(parts);
       if (parts_to_slots) {
