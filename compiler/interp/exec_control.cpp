@@ -13,7 +13,7 @@ using namespace front;
 Flow Interpreter::exec_if(const IfNode& n, const Template& file) {
   for (const auto& branch : n.branches) {
     if (!branch.condition ||
-        at(file, branch.range, [&] { return test(*branch.condition, nullptr); })) {
+        at(file, branch.range, [&] { return test(*branch.condition, kNoEnv); })) {
       return exec_nodes(branch.body, file);
     }
   }
@@ -26,16 +26,16 @@ Flow Interpreter::exec_for(const ForNode& n, const Template& file) {
   at(file, n.range, [&] {
     Value scratch[2];
     if (shape.enumerate_fn) {
-      const Value* fn = &eval_ref(*shape.enumerate_fn, nullptr, scratch[0]);
+      const Value* fn = &eval_ref(*shape.enumerate_fn, kNoEnv, scratch[0]);
       if (!without_calls(*shape.enumerate_arg)) {
         Value owned = *fn;
         scratch[0] = std::move(owned);
         fn = &scratch[0];
       }
       it.emplace(render::ForIter::Enumerate{}, *fn,
-                 eval_ref(*shape.enumerate_arg, nullptr, scratch[1]));
+                 eval_ref(*shape.enumerate_arg, kNoEnv, scratch[1]));
     } else {
-      it.emplace(eval_ref(*n.iter, nullptr, scratch[0]));
+      it.emplace(eval_ref(*n.iter, kNoEnv, scratch[0]));
     }
   });
   if (n.target->kind == ExprKind::Name) {
@@ -73,7 +73,7 @@ Flow Interpreter::exec_for(const ForNode& n, const Template& file) {
   }
   while (at(file, n.range, [&] { return it->next(); })) {
     at(file, n.range, [&] {
-      if (shape.unpack_count == 0) return assign(*n.target, it->item(), nullptr);
+      if (shape.unpack_count == 0) return assign(*n.target, it->item(), kNoEnv);
       it->unpack(parts);
       if (parts_to_slots) {
         for (std::size_t i = 0; i < parts.size(); ++i)
@@ -82,7 +82,7 @@ Flow Interpreter::exec_for(const ForNode& n, const Template& file) {
       }
       const auto& targets = static_cast<const SequenceExpr&>(*n.target).elements;
       for (std::size_t i = 0; i < parts.size(); ++i)
-        assign(*targets[i], std::move(parts[i]), nullptr);
+        assign(*targets[i], std::move(parts[i]), kNoEnv);
     });
     if (exec_nodes(n.body, file) == Flow::Break) return Flow::Normal;
   }
@@ -90,7 +90,7 @@ Flow Interpreter::exec_for(const ForNode& n, const Template& file) {
 }
 
 Flow Interpreter::exec_while(const WhileNode& n, const Template& file) {
-  while (at(file, n.range, [&] { return test(*n.condition, nullptr); })) {
+  while (at(file, n.range, [&] { return test(*n.condition, kNoEnv); })) {
     if (exec_nodes(n.body, file) == Flow::Break) return Flow::Normal;
   }
   return exec_nodes(n.orelse, file);

@@ -144,7 +144,7 @@ void Interpreter::exec_expression(const ExpressionNode& n, const Template& file)
     int slot = last_escaper_slot_;
     render::Escaper& escaper = &file == last_file_ ? *last_escaper_ : escaper_for(file, slot);
     Value scratch;
-    const Value& v = eval_ref(*n.expr, nullptr, scratch);
+    const Value& v = eval_ref(*n.expr, kNoEnv, scratch);
     // Inside an apply body the function's name may be one of the body's own locals.
     if (!applies_.empty() && escaper.enabled()) slot = slot_of(escaper.name());
     if (slot < 0) return escaper.append(*out_, v);
@@ -158,14 +158,14 @@ void Interpreter::exec_expression(const ExpressionNode& n, const Template& file)
 void Interpreter::exec_raw(const RawNode& n, const Template& file) {
   at(file, n.range, [&] {
     Value scratch;
-    render::append_value(*out_, eval_ref(*n.expr, nullptr, scratch));
+    render::append_value(*out_, eval_ref(*n.expr, kNoEnv, scratch));
   });
 }
 
 // The module's leading name is left Unresolved by sema; eval_name looks it up on
 // `_tt_modules`, which is Tornado's `_tt_modules.` + EXPR.
 void Interpreter::exec_module(const ModuleNode& n, const Template& file) {
-  at(file, n.range, [&] { render::append_value(*out_, eval(*n.expr, nullptr)); });
+  at(file, n.range, [&] { render::append_value(*out_, eval(*n.expr, kNoEnv)); });
 }
 
 void Interpreter::annotate(Error& e, const Template& file, SourceRange range) const {

@@ -25,6 +25,8 @@ struct Env {
   std::optional<Value>* find_local(std::string_view name);
 };
 using EnvPtr = std::shared_ptr<Env>;
+/// kNoEnv is the Env of template-level code (no enclosing lambda or comprehension).
+inline const EnvPtr kNoEnv;
 
 /// Flow is how a run of nodes ended: normally or by `{% break %}` / `{% continue %}`.
 enum class Flow { Normal, Break, Continue };
