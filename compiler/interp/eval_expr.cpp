@@ -18,7 +18,7 @@ Value Interpreter::eval(const Expr& e, const EnvPtr& env) {
       Value scratch;
       const Value& object = eval_ref(*a.value, env, scratch);
       if (a.table_index < 0) return py::getattr(object, a.attr);
-      return rt::getattr(object, plan_.attrs[static_cast<std::size_t>(a.table_index)]);
+      return rt::getattr(object, plan_.attr(a.table_index));
     }
     case ExprKind::Subscript:
       return eval_subscript(static_cast<const SubscriptExpr&>(e), env);
@@ -82,7 +82,7 @@ const Value& Interpreter::eval_ref(const Expr& e, const EnvPtr& env, Value& scra
         }
       }
       const Value& object = slot ? *slot : eval_ref(*a.value, env, scratch);
-      const rt::Attr& attr = plan_.attrs[static_cast<std::size_t>(a.table_index)];
+      const rt::Attr& attr = plan_.attr(a.table_index);
       // The entry lives in `object`'s dict, which `object` (a local, a global, a constant
       // or `scratch`) keeps alive.
       if (const Value* r = attr.in_dict(object)) return *r;
@@ -101,7 +101,7 @@ const Value& Interpreter::global(const NameExpr& n) {
   const auto i = static_cast<std::size_t>(n.table_index);
   const Value*& cached = global_cache_[i];
   if (!cached) {
-    const rt::Attr& name = plan_.globals[i];
+    const rt::Attr& name = plan_.global(n.table_index);
     cached = globals_.find(name.name(), name.hash());
     if (!cached) render::raise_name_error(n.name);
   }

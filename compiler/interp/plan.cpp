@@ -137,10 +137,10 @@ class Planner {
     for_each_child(e, [&](Expr& child) { expr(child); });
   }
 
-  static int number(std::unordered_map<std::string_view, int>& seen, std::vector<rt::Attr>& table,
-                    const std::string& name) {
+  static int number(std::unordered_map<std::string_view, int>& seen,
+                    std::vector<std::unique_ptr<const rt::Attr>>& table, const std::string& name) {
     const auto [it, inserted] = seen.emplace(name, static_cast<int>(table.size()));
-    if (inserted) table.emplace_back(name);
+    if (inserted) table.push_back(std::make_unique<const rt::Attr>(name));
     return it->second;
   }
 

@@ -19,9 +19,10 @@ namespace squall::interp {
 
 struct UnitPlan {
   /// Distinct global names read by the unit (NameExpr::table_index when scope == Global).
-  std::vector<rt::Attr> globals;
+  /// Held by pointer: an rt::Attr may keep per-site state and need not be movable.
+  std::vector<std::unique_ptr<const rt::Attr>> globals;
   /// Distinct attribute names (AttributeExpr::table_index).
-  std::vector<rt::Attr> attrs;
+  std::vector<std::unique_ptr<const rt::Attr>> attrs;
   /// One Value per ConstantExpr (ConstantExpr::table_index). Shared by every render; str,
   /// int, float, bool and None are immutable, so sharing is unobservable but for `is`.
   std::vector<Value> constants;
@@ -32,6 +33,9 @@ struct UnitPlan {
   std::vector<const front::Template*> files;
   /// The size of the last output, to reserve the next one's buffer.
   std::size_t output_estimate = 0;
+
+  const rt::Attr& global(int i) const { return *globals[static_cast<std::size_t>(i)]; }
+  const rt::Attr& attr(int i) const { return *attrs[static_cast<std::size_t>(i)]; }
 
   /// file_index returns the index of `file` in `files` (files.size() if absent).
   std::size_t file_index(const front::Template* file) const;
