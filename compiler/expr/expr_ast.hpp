@@ -43,6 +43,9 @@ struct Expr {
 
   const ExprKind kind;
   SourceRange range;
+  /// table_index is a number a back end may give the node for its own per-unit tables (the
+  /// interpreter numbers global names, attribute names and constants); -1 until then.
+  int table_index = -1;
 };
 using ExprPtr = std::unique_ptr<Expr>;
 

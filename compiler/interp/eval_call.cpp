@@ -16,6 +16,19 @@ Value Interpreter::eval_call(const CallExpr& c, const EnvPtr& env) {
   } else {
     callee = eval(*c.func, env);
   }
+  // Up to four positional arguments, the usual call, need no vector.
+  constexpr std::size_t kInlineArgs = 4;
+  if (c.args.size() <= kInlineArgs) {
+    bool positional = true;
+    for (const auto& arg : c.args) positional = positional && arg.kind == ArgKind::Positional;
+    if (positional) {
+      Value inline_args[kInlineArgs];
+      for (std::size_t i = 0; i < c.args.size(); ++i) inline_args[i] = eval(*c.args[i].value, env);
+      const Args args(inline_args, c.args.size());
+      if (method) return py::call_method(callee, method->attr, args);
+      return py::call(callee, args);
+    }
+  }
   std::vector<Value> args;
   std::vector<KwArg> kwargs;
   std::vector<Value> mappings;  // keeps `**d` dicts alive: KwArg names point into them

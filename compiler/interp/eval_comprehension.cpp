@@ -54,7 +54,7 @@ class ClauseWalk {
  private:
   bool conditions_hold(const ComprehensionFor& clause) {
     for (const auto& cond : clause.conditions) {
-      if (!py::truthy(in_.eval(*cond, env_))) return false;
+      if (!in_.test(*cond, env_)) return false;
     }
     return true;
   }
@@ -76,7 +76,7 @@ Value Interpreter::eval_comprehension(const ComprehensionExpr& c, const EnvPtr& 
   for (const auto& clause : c.clauses) declare_targets(*clause.target, *inner);
   if (c.comprehension == ComprehensionKind::Generator) {
     auto walk = std::make_shared<ClauseWalk>(*this, c, inner, first);
-    std::weak_ptr<bool> alive = alive_;
+    std::weak_ptr<bool> alive = this->alive();
     return Value::generator([this, walk, alive, &c]() -> std::optional<Value> {
       if (alive.expired() || !*alive.lock())
         throw_error("RuntimeError", "generator used after its render ended");

@@ -6,22 +6,6 @@ namespace squall::interp {
 
 using namespace front;
 
-class EvalDepthGuard {
- public:
-  explicit EvalDepthGuard(Interpreter& in) : in_(in) {
-    if (++in_.depth_ > kMaxEvalDepth) {
-      --in_.depth_;
-      throw_error("RecursionError", "maximum recursion depth exceeded");
-    }
-  }
-  ~EvalDepthGuard() { --in_.depth_; }
-  EvalDepthGuard(const EvalDepthGuard&) = delete;
-  EvalDepthGuard& operator=(const EvalDepthGuard&) = delete;
-
- private:
-  Interpreter& in_;
-};
-
 Value Interpreter::eval(const Expr& e, const EnvPtr& env) {
   EvalDepthGuard guard(*this);
   switch (e.kind) {
@@ -31,7 +15,10 @@ Value Interpreter::eval(const Expr& e, const EnvPtr& env) {
       return eval_constant(static_cast<const ConstantExpr&>(e));
     case ExprKind::Attribute: {
       const auto& a = static_cast<const AttributeExpr&>(e);
-      return py::getattr(eval(*a.value, env), a.attr);
+      Value scratch;
+      const Value& object = eval_ref(*a.value, env, scratch);
+      if (a.table_index < 0) return py::getattr(object, a.attr);
+      return rt::getattr(object, plan_.attr(a.table_index));
     }
     case ExprKind::Subscript:
       return eval_subscript(static_cast<const SubscriptExpr&>(e), env);
@@ -47,7 +34,7 @@ Value Interpreter::eval(const Expr& e, const EnvPtr& env) {
       return eval_compare(static_cast<const CompareExpr&>(e), env);
     case ExprKind::IfExp: {
       const auto& i = static_cast<const IfExpExpr&>(e);
-      return py::truthy(eval(*i.test, env)) ? eval(*i.body, env) : eval(*i.orelse, env);
+      return test(*i.test, env) ? eval(*i.body, env) : eval(*i.orelse, env);
     }
     case ExprKind::Tuple:
     case ExprKind::List:
@@ -66,6 +53,61 @@ Value Interpreter::eval(const Expr& e, const EnvPtr& env) {
   throw_error("SyntaxError", "invalid expression here");
 }
 
+const Value& Interpreter::eval_ref(const Expr& e, const EnvPtr& env, Value& scratch) {
+  switch (e.kind) {
+    case ExprKind::Name: {
+      const auto& n = static_cast<const NameExpr&>(e);
+      if (n.scope == NameScope::Local) {
+        const auto& slot = locals_[static_cast<std::size_t>(n.slot)];
+        if (slot) return *slot;
+      } else if (n.scope == NameScope::Global && n.table_index >= 0) {
+        return global(n);
+      }
+      break;
+    }
+    case ExprKind::Constant:
+      if (e.table_index < 0) break;
+      return plan_.constants[static_cast<std::size_t>(e.table_index)];
+    case ExprKind::Attribute: {
+      const auto& a = static_cast<const AttributeExpr&>(e);
+      if (a.table_index < 0) break;
+      EvalDepthGuard guard(*this);
+      // `local.name`, the commonest shape, without the recursive call.
+      const Value* slot = nullptr;
+      if (a.value->kind == ExprKind::Name) {
+        const auto& n = static_cast<const NameExpr&>(*a.value);
+        if (n.scope == NameScope::Local) {
+          const auto& local = locals_[static_cast<std::size_t>(n.slot)];
+          if (local) slot = &*local;
+        }
+      }
+      const Value& object = slot ? *slot : eval_ref(*a.value, env, scratch);
+      const rt::Attr& attr = plan_.attr(a.table_index);
+      // The entry lives in `object`'s dict, which `object` (a local, a global, a constant
+      // or `scratch`) keeps alive.
+      if (const Value* r = attr.in_dict(object)) return *r;
+      Value result = py::getattr(object, attr.name());
+      scratch = std::move(result);
+      return scratch;
+    }
+    default:
+      break;
+  }
+  scratch = eval(e, env);
+  return scratch;
+}
+
+const Value& Interpreter::global(const NameExpr& n) {
+  const auto i = static_cast<std::size_t>(n.table_index);
+  const Value*& cached = global_cache_[i];
+  if (!cached) {
+    const rt::Attr& name = plan_.global(n.table_index);
+    cached = globals_.find(name.name(), name.hash());
+    if (!cached) render::raise_name_error(n.name);
+  }
+  return *cached;
+}
+
 Value Interpreter::eval_name(const NameExpr& n, const EnvPtr& env) {
   switch (n.scope) {
     case NameScope::Local: {
@@ -80,6 +122,7 @@ Value Interpreter::eval_name(const NameExpr& n, const EnvPtr& env) {
       render::raise_unbound_local(n.name);
     }
     case NameScope::Global:
+      if (n.table_index >= 0) return global(n);
       return globals_.lookup(n.name);
     case NameScope::Lambda:
       for (Env* e = env.get(); e; e = e->parent.get()) {
@@ -97,6 +140,7 @@ Value Interpreter::eval_name(const NameExpr& n, const EnvPtr& env) {
 }
 
 Value Interpreter::eval_constant(const ConstantExpr& c) {
+  if (c.table_index >= 0) return plan_.constants[static_cast<std::size_t>(c.table_index)];
   switch (c.constant) {
     case ConstantKind::None:
       return Value();
@@ -127,7 +171,8 @@ Value Interpreter::eval_subscript(const SubscriptExpr& s, const EnvPtr& env) {
 }
 
 Value Interpreter::eval_unary(const UnaryExpr& u, const EnvPtr& env) {
-  const Value x = eval(*u.operand, env);
+  Value scratch;
+  const Value& x = eval_ref(*u.operand, env, scratch);
   switch (u.op) {
     case UnaryOp::Neg:
       return py::neg(x);
@@ -142,8 +187,13 @@ Value Interpreter::eval_unary(const UnaryExpr& u, const EnvPtr& env) {
 }
 
 Value Interpreter::eval_binary(const BinaryExpr& b, const EnvPtr& env) {
+  Value scratch[2];
+  if (without_calls(*b.right)) {
+    const Value& left = eval_ref(*b.left, env, scratch[0]);
+    return binary_op(b.op, left, eval_ref(*b.right, env, scratch[1]), false);
+  }
   const Value left = eval(*b.left, env);
-  return binary_op(b.op, left, eval(*b.right, env), false);
+  return binary_op(b.op, left, eval_ref(*b.right, env, scratch[1]), false);
 }
 
 Value Interpreter::binary_op(BinaryOp op, const Value& a, const Value& b, bool augmented) {

@@ -16,7 +16,7 @@ Value Interpreter::eval_lambda(const LambdaExpr& l, const EnvPtr& env) {
         render::LambdaParam{p.name, p.default_value != nullptr, p.star, p.double_star});
     if (p.default_value) defaults.push_back(eval(*p.default_value, env));
   }
-  std::weak_ptr<bool> alive = alive_;
+  std::weak_ptr<bool> alive = this->alive();
   return Value::function("<lambda>",
                          [this, &l, env, alive, params = std::move(params),
                           defaults = std::move(defaults)](Args args, KwArgs kwargs) -> Value {

@@ -8,7 +8,7 @@ using namespace front;
 
 void Interpreter::exec_apply(const ApplyNode& n, const Template& file) {
   // Python evaluates the function before calling the body's function.
-  const Value fn = at(file, n.range, [&] { return eval(*n.func, nullptr); });
+  const Value fn = at(file, n.range, [&] { return eval(*n.func, kNoEnv); });
   const auto slots = unit_.apply_slots.find(&n);
   if (slots != unit_.apply_slots.end()) {
     for (int slot : slots->second) locals_[static_cast<std::size_t>(slot)].reset();

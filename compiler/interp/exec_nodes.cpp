@@ -15,22 +15,33 @@ std::optional<Value>* Env::find_local(std::string_view name) {
   return nullptr;
 }
 
-Interpreter::Interpreter(const Unit& unit, render::Globals& globals,
-                         std::optional<std::string_view> default_escape,
+Interpreter::Interpreter(const Unit& unit, const UnitPlan& plan, Frame& frame,
+                         render::Globals& globals, std::optional<std::string_view> default_escape,
                          const render::Namespace* import_modules)
     : unit_(unit),
+      plan_(plan),
+      frame_(frame),
       globals_(globals),
+      default_escape_(default_escape),
       import_modules_(import_modules),
-      locals_(unit.slot_names.size()) {
-  if (default_escape) default_escape_ = std::string(*default_escape);
-  // The enclosing function's slot of a name is its first one: apply bodies' own slots are
-  // numbered after every slot of the function around them.
-  for (std::size_t i = unit.slot_names.size(); i-- > 0;)
-    top_slots_[unit.slot_names[i]] = static_cast<int>(i);
+      locals_(frame.locals),
+      global_cache_(frame.globals),
+      via_(frame.via),
+      applies_(frame.applies) {
+  locals_.resize(unit.slot_names.size());
+  global_cache_.assign(plan.globals.size(), nullptr);
+  frame_.escapers.resize(plan.files.size());
+  frame_.escaper_slots.assign(plan.files.size(), -1);
 }
 
 Interpreter::~Interpreter() {
-  *alive_ = false;
+  if (alive_) *alive_ = false;
+  // Release the render's values now; keep the frame's capacity for the next render.
+  locals_.clear();
+  global_cache_.clear();
+  frame_.escapers.clear();
+  via_.clear();
+  applies_.clear();
 }
 
 void Interpreter::run(std::string& out) {
@@ -40,6 +51,15 @@ void Interpreter::run(std::string& out) {
 
 Flow Interpreter::exec_nodes(const NodeList& nodes, const Template& file) {
   for (const auto& node : nodes) {
+    // The two commonest nodes without the dispatch call.
+    if (node->kind == NodeKind::Text) {
+      *out_ += static_cast<const TextNode&>(*node).text;
+      continue;
+    }
+    if (node->kind == NodeKind::Expression) {
+      exec_expression(static_cast<const ExpressionNode&>(*node), file);
+      continue;
+    }
     const Flow flow = exec_node(*node, file);
     if (flow != Flow::Normal) return flow;
   }
@@ -93,21 +113,40 @@ Flow Interpreter::exec_node(const Node& node, const Template& file) {
   return Flow::Normal;
 }
 
-render::Escaper& Interpreter::escaper_for(const Template& file) {
-  auto& slot = escapers_[&file];
-  if (!slot) {
+render::Escaper& Interpreter::escaper_for(const Template& file, int& slot) {
+  if (&file == last_file_) {
+    slot = last_escaper_slot_;
+    return *last_escaper_;
+  }
+  const std::size_t i = plan_.file_index(&file);
+  if (i == plan_.files.size()) {  // not one of the unit's files: cannot happen
+    throw_error("SystemError", "template file outside its unit");
+  }
+  auto& escaper = frame_.escapers[i];
+  if (!escaper) {
     std::optional<std::string_view> name = default_escape_;
     if (file.autoescape) name = *file.autoescape;
-    slot = std::make_unique<render::Escaper>(globals_, name);
+    escaper.emplace(globals_, name);
+    if (escaper->enabled()) {
+      const auto found = plan_.top_slots.find(escaper->name());
+      if (found != plan_.top_slots.end()) frame_.escaper_slots[i] = found->second;
+    }
   }
-  return *slot;
+  last_file_ = &file;
+  last_escaper_ = &*escaper;
+  last_escaper_slot_ = frame_.escaper_slots[i];
+  slot = last_escaper_slot_;
+  return *escaper;
 }
 
 void Interpreter::exec_expression(const ExpressionNode& n, const Template& file) {
   at(file, n.range, [&] {
-    render::Escaper& escaper = escaper_for(file);
-    const Value v = eval(*n.expr, nullptr);
-    const int slot = escaper.enabled() ? slot_of(escaper.name()) : -1;
+    int slot = last_escaper_slot_;
+    render::Escaper& escaper = &file == last_file_ ? *last_escaper_ : escaper_for(file, slot);
+    Value scratch;
+    const Value& v = eval_ref(*n.expr, kNoEnv, scratch);
+    // Inside an apply body the function's name may be one of the body's own locals.
+    if (!applies_.empty() && escaper.enabled()) slot = slot_of(escaper.name());
     if (slot < 0) return escaper.append(*out_, v);
     // The escape function's name is a template local (Python reads the local).
     const auto& fn = locals_[static_cast<std::size_t>(slot)];
@@ -117,13 +156,16 @@ void Interpreter::exec_expression(const ExpressionNode& n, const Template& file)
 }
 
 void Interpreter::exec_raw(const RawNode& n, const Template& file) {
-  at(file, n.range, [&] { render::append_value(*out_, eval(*n.expr, nullptr)); });
+  at(file, n.range, [&] {
+    Value scratch;
+    render::append_value(*out_, eval_ref(*n.expr, kNoEnv, scratch));
+  });
 }
 
 // The module's leading name is left Unresolved by sema; eval_name looks it up on
 // `_tt_modules`, which is Tornado's `_tt_modules.` + EXPR.
 void Interpreter::exec_module(const ModuleNode& n, const Template& file) {
-  at(file, n.range, [&] { render::append_value(*out_, eval(*n.expr, nullptr)); });
+  at(file, n.range, [&] { render::append_value(*out_, eval(*n.expr, kNoEnv)); });
 }
 
 void Interpreter::annotate(Error& e, const Template& file, SourceRange range) const {
@@ -139,8 +181,8 @@ int Interpreter::slot_of(std::string_view name) const {
       if (unit_.slot_names[static_cast<std::size_t>(slot)] == name) return slot;
     }
   }
-  const auto found = top_slots_.find(name);
-  return found == top_slots_.end() ? -1 : found->second;
+  const auto found = plan_.top_slots.find(name);
+  return found == plan_.top_slots.end() ? -1 : found->second;
 }
 
 bool Interpreter::slot_in_current_function(int slot) const {

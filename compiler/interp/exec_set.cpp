@@ -16,19 +16,19 @@ void Interpreter::exec_stmts(const std::vector<StmtPtr>& body) {
     switch (stmt->kind) {
       case StmtKind::Assign: {
         const auto& s = static_cast<const AssignStmt&>(*stmt);
-        const Value value = eval(*s.value, nullptr);
-        for (const auto& target : s.targets) assign(*target, value, nullptr);
+        const Value value = eval(*s.value, kNoEnv);
+        for (const auto& target : s.targets) assign(*target, value, kNoEnv);
         break;
       }
       case StmtKind::AugAssign:
         exec_aug_assign(static_cast<const AugAssignStmt&>(*stmt));
         break;
       case StmtKind::Expr:
-        eval(*static_cast<const ExprStmt&>(*stmt).value, nullptr);
+        eval(*static_cast<const ExprStmt&>(*stmt).value, kNoEnv);
         break;
       case StmtKind::If:
         for (const auto& branch : static_cast<const IfStmt&>(*stmt).branches) {
-          if (!branch.condition || py::truthy(eval(*branch.condition, nullptr))) {
+          if (!branch.condition || test(*branch.condition, kNoEnv)) {
             exec_stmts(branch.body);
             break;
           }
@@ -45,23 +45,23 @@ void Interpreter::exec_aug_assign(const AugAssignStmt& s) {
   switch (s.target->kind) {
     case ExprKind::Name: {
       const auto& name = static_cast<const NameExpr&>(*s.target);
-      const Value current = eval_name(name, nullptr);
-      store_name(name, binary_op(s.op, current, eval(*s.value, nullptr), true), nullptr);
+      const Value current = eval_name(name, kNoEnv);
+      store_name(name, binary_op(s.op, current, eval(*s.value, kNoEnv), true), kNoEnv);
       return;
     }
     case ExprKind::Attribute: {
       const auto& a = static_cast<const AttributeExpr&>(*s.target);
-      const Value object = eval(*a.value, nullptr);
+      const Value object = eval(*a.value, kNoEnv);
       const Value current = py::getattr(object, a.attr);
-      py::setattr(object, a.attr, binary_op(s.op, current, eval(*s.value, nullptr), true));
+      py::setattr(object, a.attr, binary_op(s.op, current, eval(*s.value, kNoEnv), true));
       return;
     }
     case ExprKind::Subscript: {
       const auto& sub = static_cast<const SubscriptExpr&>(*s.target);
-      const Value object = eval(*sub.value, nullptr);
-      const Value key = eval(*sub.index, nullptr);
+      const Value object = eval(*sub.value, kNoEnv);
+      const Value key = eval(*sub.index, kNoEnv);
       const Value current = py::getitem(object, key);
-      py::setitem(object, key, binary_op(s.op, current, eval(*s.value, nullptr), true));
+      py::setitem(object, key, binary_op(s.op, current, eval(*s.value, kNoEnv), true));
       return;
     }
     default:

@@ -50,7 +50,7 @@ Flow Interpreter::exec_try_handlers(const TryNode& n, const Template& file) {
   } catch (const Error& e) {
     for (const auto& handler : n.handlers) {
       const bool matches = !handler.type || at(file, handler.range, [&] {
-        return py::exception_matches(e, eval(*handler.type, nullptr));
+        return py::exception_matches(e, eval(*handler.type, kNoEnv));
       });
       if (!matches) continue;
       std::optional<Value>* bound = nullptr;

@@ -18,6 +18,9 @@
 
 namespace squall::interp {
 
+struct UnitPlan;
+struct Frame;
+
 /// Options are the loader-level settings of a TemplateSet (Tornado's Loader arguments and
 /// the application's namespace and UI modules). Parse-level settings (whitespace mode,
 /// per-file autoescape default) belong to the TemplateProvider, which parses.
@@ -71,6 +74,9 @@ class TemplateSet {
   /// arguments and returns the output. Throws CompileError when it does not compile and
   /// squall::Error (annotated with template, line and chain) when rendering raises.
   std::string render(const std::string& name, const Value& kwargs);
+  /// render_to is render appending the output to `out` (on an error, `out` holds what was
+  /// written before it).
+  void render_to(std::string& out, const std::string& name, const Value& kwargs);
 
   /// reset forgets every compiled unit (Tornado's Loader.reset()).
   void reset();
@@ -78,13 +84,17 @@ class TemplateSet {
   const Options& options() const { return options_; }
 
  private:
-  const front::Unit& unit_or_throw(const std::string& name);
-  std::string render_in(const std::string& name, const Value& kwargs,
-                        render::RenderSession& session);
+  struct Compiled;
+  Compiled& compiled_or_throw(const std::string& name);
+  Compiled* find_compiled(const std::string& name, front::DiagnosticEngine& diags);
+  void render_in(std::string& out, const std::string& name, const Value& kwargs,
+                 render::RenderSession& session);
 
   std::unique_ptr<front::TemplateProvider> provider_;
   Options options_;
-  std::unordered_map<std::string, std::unique_ptr<front::Unit>> units_;
+  std::unordered_map<std::string, std::unique_ptr<Compiled>> units_;  // by resolved name
+  std::unordered_map<std::string, Compiled*> by_name_;  // top-level names as asked for
+  std::vector<std::unique_ptr<Frame>> free_frames_;     // renders' working memory, for reuse
 };
 
 }  // namespace squall::interp

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "interp/plan.hpp"
 #include "sema/unit.hpp"
 #include "squall/render.hpp"
 #include "squall/value.hpp"
@@ -24,17 +25,31 @@ struct Env {
   std::optional<Value>* find_local(std::string_view name);
 };
 using EnvPtr = std::shared_ptr<Env>;
+/// kNoEnv is the Env of template-level code (no enclosing lambda or comprehension).
+inline const EnvPtr kNoEnv;
 
 /// Flow is how a run of nodes ended: normally or by `{% break %}` / `{% continue %}`.
 enum class Flow { Normal, Break, Continue };
+
+/// without_calls tells whether evaluating `e` cannot run template code or callbacks that
+/// could rebind or mutate what an eval_ref result refers into: names, constants and
+/// attribute reads of those (dict reads; C++ attribute getters are not template code).
+inline bool without_calls(const front::Expr& e) {
+  const front::Expr* x = &e;
+  while (x->kind == front::ExprKind::Attribute)
+    x = static_cast<const front::AttributeExpr*>(x)->value.get();
+  return x->kind == front::ExprKind::Name || x->kind == front::ExprKind::Constant;
+}
 
 /// kMaxEvalDepth bounds nested expression evaluation across lambda calls (RecursionError).
 inline constexpr int kMaxEvalDepth = 1500;
 
 class Interpreter {
  public:
-  /// `import_modules` (may be null) must outlive the interpreter.
-  Interpreter(const front::Unit& unit, render::Globals& globals,
+  /// `plan` is plan_unit(unit); `frame` is working memory this render uses (emptied when
+  /// the interpreter is destroyed). `import_modules` (may be null) must outlive the
+  /// interpreter.
+  Interpreter(const front::Unit& unit, const UnitPlan& plan, Frame& frame, render::Globals& globals,
               std::optional<std::string_view> default_escape,
               const render::Namespace* import_modules = nullptr);
   ~Interpreter();
@@ -71,6 +86,13 @@ class Interpreter {
 
   // -- Expressions (eval_*.cpp)
   Value eval(const front::Expr& e, const EnvPtr& env);
+  /// eval_ref is eval without a copy where it can: the result refers into a local, a
+  /// global, a constant, a dict entry of an object so reached, or else `scratch`. Valid
+  /// until `scratch` changes or template code runs (which could rebind or mutate what it
+  /// refers into): use it where the value is consumed right away.
+  const Value& eval_ref(const front::Expr& e, const EnvPtr& env, Value& scratch);
+  /// global reads a global name through the render's cache (NameError if undefined).
+  const Value& global(const front::NameExpr& n);
   Value eval_name(const front::NameExpr& n, const EnvPtr& env);
   Value eval_constant(const front::ConstantExpr& c);
   Value eval_subscript(const front::SubscriptExpr& s, const EnvPtr& env);
@@ -79,6 +101,11 @@ class Interpreter {
   Value eval_binary(const front::BinaryExpr& b, const EnvPtr& env);
   Value eval_bool_op(const front::BoolOpExpr& b, const EnvPtr& env);
   Value eval_compare(const front::CompareExpr& c, const EnvPtr& env);
+  /// compare_chain is eval_compare's truth value, without making a bool Value.
+  bool compare_chain(const front::CompareExpr& c, const EnvPtr& env);
+  /// test is `bool(e)`: py::truthy of the value, with comparisons, `not` and `and`/`or`
+  /// decided without building intermediate Values.
+  bool test(const front::Expr& e, const EnvPtr& env);
   Value eval_sequence(const front::SequenceExpr& s, const EnvPtr& env);
   Value eval_dict(const front::DictExpr& d, const EnvPtr& env);
   Value eval_comprehension(const front::ComprehensionExpr& c, const EnvPtr& env);
@@ -98,27 +125,54 @@ class Interpreter {
   /// binary_op applies a BinaryOp through squall::py (augmented: `+=` extends lists).
   static Value binary_op(front::BinaryOp op, const Value& a, const Value& b, bool augmented);
 
-  const std::shared_ptr<bool>& alive() const { return alive_; }
+  /// alive is true until the render ends (lambdas and generators check it); made on first use.
+  const std::shared_ptr<bool>& alive() {
+    if (!alive_) alive_ = std::make_shared<bool>(true);
+    return alive_;
+  }
 
  private:
   void annotate(Error& e, const front::Template& file, front::SourceRange range) const;
-  render::Escaper& escaper_for(const front::Template& file);
+  /// escaper_for returns the escaper of `file` and sets `slot` to the local that shadows its
+  /// function at the top level (-1 if none).
+  render::Escaper& escaper_for(const front::Template& file, int& slot);
   bool slot_in_current_function(int slot) const;
 
   const front::Unit& unit_;
+  const UnitPlan& plan_;
+  Frame& frame_;
   render::Globals& globals_;
-  std::optional<std::string> default_escape_;
+  std::optional<std::string_view> default_escape_;
   const render::Namespace* import_modules_;
-  std::vector<std::optional<Value>> locals_;
+  std::vector<std::optional<Value>>& locals_;
+  std::vector<const Value*>& global_cache_;  // per UnitPlan::globals: found on first use
   std::string* out_ = nullptr;
-  std::vector<ErrorFrame> via_;  // include/block tags being walked, outermost first
-  std::vector<const front::ApplyNode*> applies_;  // apply bodies being run, outermost first
-  std::unordered_map<const front::Template*, std::unique_ptr<render::Escaper>> escapers_;
-  std::unordered_map<std::string_view, int> top_slots_;
-  std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
+  std::vector<ErrorFrame>& via_;  // include/block tags being walked, outermost first
+  std::vector<const front::ApplyNode*>& applies_;  // apply bodies being run, outermost first
+  const front::Template* last_file_ = nullptr;     // escaper_for's last answer
+  render::Escaper* last_escaper_ = nullptr;
+  int last_escaper_slot_ = -1;
+  std::shared_ptr<bool> alive_;
   int depth_ = 0;
 
   friend class EvalDepthGuard;
+};
+
+/// EvalDepthGuard counts one nested evaluation (RecursionError beyond kMaxEvalDepth).
+class EvalDepthGuard {
+ public:
+  explicit EvalDepthGuard(Interpreter& in) : in_(in) {
+    if (++in_.depth_ > kMaxEvalDepth) {
+      --in_.depth_;
+      throw_error("RecursionError", "maximum recursion depth exceeded");
+    }
+  }
+  ~EvalDepthGuard() { --in_.depth_; }
+  EvalDepthGuard(const EvalDepthGuard&) = delete;
+  EvalDepthGuard& operator=(const EvalDepthGuard&) = delete;
+
+ private:
+  Interpreter& in_;
 };
 
 }  // namespace squall::interp

@@ -18,60 +18,113 @@ std::string first_message(const std::vector<front::Diagnostic>& diagnostics) {
 CompileError::CompileError(std::vector<front::Diagnostic> diagnostics)
     : diagnostics_(std::move(diagnostics)), what_(first_message(diagnostics_)) {}
 
+struct TemplateSet::Compiled {
+  std::unique_ptr<front::Unit> unit;
+  std::unique_ptr<UnitPlan> plan;
+};
+
 TemplateSet::TemplateSet(std::unique_ptr<front::TemplateProvider> provider, Options options)
     : provider_(std::move(provider)), options_(std::move(options)) {}
 
 TemplateSet::~TemplateSet() = default;
 
 void TemplateSet::reset() {
+  by_name_.clear();
   units_.clear();
 }
 
-const front::Unit* TemplateSet::compile(const std::string& name, front::DiagnosticEngine& diags) {
+TemplateSet::Compiled* TemplateSet::find_compiled(const std::string& name,
+                                                  front::DiagnosticEngine& diags) {
+  const auto known = by_name_.find(name);
+  if (known != by_name_.end()) return known->second;
   const std::string resolved = provider_->resolve(name, "");
-  const auto found = units_.find(resolved);
-  if (found != units_.end()) return found->second.get();
-  auto unit = front::build_unit(*provider_, resolved, diags);
-  if (!unit || diags.has_errors()) return nullptr;
-  return units_.emplace(resolved, std::move(unit)).first->second.get();
+  auto found = units_.find(resolved);
+  if (found == units_.end()) {
+    auto unit = front::build_unit(*provider_, resolved, diags);
+    if (!unit || diags.has_errors()) return nullptr;
+    auto compiled = std::make_unique<Compiled>();
+    compiled->plan = plan_unit(*unit);
+    compiled->unit = std::move(unit);
+    found = units_.emplace(resolved, std::move(compiled)).first;
+  }
+  by_name_.emplace(name, found->second.get());
+  return found->second.get();
 }
 
-const front::Unit& TemplateSet::unit_or_throw(const std::string& name) {
+const front::Unit* TemplateSet::compile(const std::string& name, front::DiagnosticEngine& diags) {
+  Compiled* c = find_compiled(name, diags);
+  return c ? c->unit.get() : nullptr;
+}
+
+TemplateSet::Compiled& TemplateSet::compiled_or_throw(const std::string& name) {
+  const auto known = by_name_.find(name);
+  if (known != by_name_.end()) return *known->second;
   front::DiagnosticEngine diags;
-  const front::Unit* unit = compile(name, diags);
-  if (!unit) throw CompileError(diags.diagnostics());
-  return *unit;
+  Compiled* c = find_compiled(name, diags);
+  if (!c) throw CompileError(diags.diagnostics());
+  return *c;
 }
 
 std::string TemplateSet::render(const std::string& name, const Value& kwargs) {
-  render::RenderSession session(options_.modules.get(),
-                                [this](const std::string& n, const Value& kw,
-                                       render::RenderSession& s) { return render_in(n, kw, s); });
-  return render_in(name, kwargs, session);
+  std::string out;
+  render_to(out, name, kwargs);
+  return out;
 }
 
-std::string TemplateSet::render_in(const std::string& name, const Value& kwargs,
-                                   render::RenderSession& session) {
-  const front::Unit& unit = unit_or_throw(name);
+void TemplateSet::render_to(std::string& out, const std::string& name, const Value& kwargs) {
+  render::RenderSession session(
+      options_.modules.get(),
+      [this](const std::string& n, const Value& kw, render::RenderSession& s) {
+        std::string nested;
+        render_in(nested, n, kw, s);
+        return nested;
+      });
+  render_in(out, name, kwargs, session);
+}
+
+void TemplateSet::render_in(std::string& out, const std::string& name, const Value& kwargs,
+                            render::RenderSession& session) {
+  Compiled& compiled = compiled_or_throw(name);
+  const front::Unit& unit = *compiled.unit;
+  UnitPlan& plan = *compiled.plan;
   render::Globals globals(unit.name, kwargs, &options_.names, &session, options_.quote);
   session.globals = &globals;
   std::optional<std::string_view> escape;
   if (options_.autoescape) escape = *options_.autoescape;
-  Interpreter interpreter(unit, globals, escape, &options_.import_modules);
-  std::string out;
-  try {
-    interpreter.run(out);
-  } catch (const Error&) {
-    throw;
-  } catch (const CompileError&) {
-    throw;
-  } catch (const std::bad_alloc&) {
-    throw;
-  } catch (const std::exception& e) {
-    // A bug must not take the process down: report it like a Python SystemError.
-    throw Error("SystemError", e.what());
+  // Working memory from the pool (a nested render for a UI module takes another one).
+  std::unique_ptr<Frame> frame;
+  if (free_frames_.empty()) {
+    frame = std::make_unique<Frame>();
+  } else {
+    frame = std::move(free_frames_.back());
+    free_frames_.pop_back();
   }
-  return out;
+  struct ReturnFrame {
+    std::vector<std::unique_ptr<Frame>>& pool;
+    std::unique_ptr<Frame>& frame;
+    ~ReturnFrame() { pool.push_back(std::move(frame)); }
+  } return_frame{free_frames_, frame};
+  // Size the output from the last render of this unit: one allocation instead of a
+  // doubling series.
+  const std::size_t start = out.size();
+  if (plan.output_estimate > 0)
+    out.reserve(start + plan.output_estimate + plan.output_estimate / 8);
+  {
+    Interpreter interpreter(unit, plan, *frame, globals, escape, &options_.import_modules);
+    try {
+      interpreter.run(out);
+    } catch (const Error&) {
+      throw;
+    } catch (const CompileError&) {
+      throw;
+    } catch (const std::bad_alloc&) {
+      throw;
+    } catch (const std::exception& e) {
+      // A bug must not take the process down: report it like a Python SystemError.
+      throw Error("SystemError", e.what());
+    }
+  }
+  plan.output_estimate = out.size() - start;
 }
 
 }  // namespace squall::interp
