@@ -141,9 +141,10 @@ int main(int argc, char** argv) {
       compiled.render_to(*out, file, w.args);
       benchmark::DoNotOptimize(out->data());
     };
-    auto interpreted = [&w, file] {
-      std::string out = interpreter->render(file, w.args);
-      benchmark::DoNotOptimize(out.data());
+    auto interpreted = [&w, file, out = std::make_shared<std::string>()] {
+      out->clear();
+      interpreter->render_to(*out, file, w.args);
+      benchmark::DoNotOptimize(out->data());
     };
     const std::size_t bytes = want.size();
     const std::pair<std::string, std::function<void()>> engines[] = {

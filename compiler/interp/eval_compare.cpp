@@ -1,6 +1,7 @@
 // eval_bool_op and eval_compare: `and`/`or` return an operand; chained comparisons
 // evaluate each middle operand once and stop at the first false link.
 #include "interp/interpreter_impl.hpp"
+#include "squall/compiled.hpp"  // rt:: comparisons with the int fast path
 #include "squall/py.hpp"
 
 namespace squall::interp {
@@ -22,17 +23,17 @@ namespace {
 bool compare(CompareOp op, const Value& a, const Value& b) {
   switch (op) {
     case CompareOp::Eq:
-      return py::eq(a, b);
+      return rt::eq(a, b);
     case CompareOp::NotEq:
-      return py::ne(a, b);
+      return rt::ne(a, b);
     case CompareOp::Lt:
-      return py::lt(a, b);
+      return rt::lt(a, b);
     case CompareOp::LtE:
-      return py::le(a, b);
+      return rt::le(a, b);
     case CompareOp::Gt:
-      return py::gt(a, b);
+      return rt::gt(a, b);
     case CompareOp::GtE:
-      return py::ge(a, b);
+      return rt::ge(a, b);
     case CompareOp::In:
       return py::contains(b, a);
     case CompareOp::NotIn:
