@@ -1,4 +1,5 @@
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -29,20 +30,57 @@ constexpr std::uint64_t has_zero_byte(std::uint64_t v) {
   return (v - kOnes) & ~v & kHighs;
 }
 
-constexpr bool has_special_byte(std::uint64_t v) {
-  return (has_zero_byte(v ^ (kOnes * '&')) | has_zero_byte(v ^ (kOnes * '<')) |
-          has_zero_byte(v ^ (kOnes * '>')) | has_zero_byte(v ^ (kOnes * '"')) |
-          has_zero_byte(v ^ (kOnes * '\''))) != 0;
+// special_mask has the high bit set in each byte of `v` that may be special; the lowest set
+// bit is exact (borrows only create false positives above a true match), so on a
+// little-endian machine countr_zero(mask) / 8 is the position of the first special byte.
+constexpr std::uint64_t special_mask(std::uint64_t v) {
+  return has_zero_byte(v ^ (kOnes * '&')) | has_zero_byte(v ^ (kOnes * '<')) |
+         has_zero_byte(v ^ (kOnes * '>')) | has_zero_byte(v ^ (kOnes * '"')) |
+         has_zero_byte(v ^ (kOnes * '\''));
+}
+
+std::uint64_t load8(const char* p) {
+  std::uint64_t word;
+  std::memcpy(&word, p, 8);
+  return word;
+}
+
+// short_has_special tells whether a text of at most 16 bytes needs any entity, reading
+// only inside it: two overlapping loads cover every byte (short names, URLs and numbers with
+// nothing to escape are the common case in templates).
+bool short_has_special(const char* p, std::size_t n) {
+  if (n >= 8) return (special_mask(load8(p)) | special_mask(load8(p + n - 8))) != 0;
+  if (n >= 4) {
+    std::uint32_t head, tail;
+    std::memcpy(&head, p, 4);
+    std::memcpy(&tail, p + n - 4, 4);
+    return special_mask(std::uint64_t{head} << 32 | tail) != 0;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (kEntityIndex[static_cast<unsigned char>(p[i])] != 0) return true;
+  }
+  return false;
 }
 
 // next_special returns the index of the first byte at or after `i` that needs an entity,
-// or `size`.
+// or `size`. Eight bytes at a time, and the last partial word as an overlapping load whose
+// already-scanned bytes are replaced by a safe one (so a special byte just before `i`
+// cannot cause a false match through a borrow); never a byte loop once size >= 8.
 std::size_t next_special(const char* data, std::size_t i, std::size_t size) {
-  while (i + 8 <= size) {
-    std::uint64_t word;
-    std::memcpy(&word, data + i, 8);
-    if (has_special_byte(word)) break;
-    i += 8;
+  if constexpr (std::endian::native == std::endian::little) {
+    for (; i + 8 <= size; i += 8) {
+      if (const std::uint64_t m = special_mask(load8(data + i))) {
+        return i + static_cast<std::size_t>(std::countr_zero(m)) / 8;
+      }
+    }
+    if (i == size) return size;
+    if (size >= 8) {
+      const std::size_t start = size - 8;
+      const std::uint64_t keep = ~std::uint64_t{0} << ((i - start) * 8);
+      const std::uint64_t word = (load8(data + start) & keep) | (kOnes * 'a' & ~keep);
+      const std::uint64_t m = special_mask(word);
+      return m ? start + static_cast<std::size_t>(std::countr_zero(m)) / 8 : size;
+    }
   }
   while (i < size && kEntityIndex[static_cast<unsigned char>(data[i])] == 0) ++i;
   return i;
@@ -63,6 +101,7 @@ constexpr Entity kHexQuote = {"&#x27;", 6};
 void append_xhtml_escape(std::string& out, std::string_view text, QuoteEntity quote) {
   const char* const data = text.data();
   const std::size_t size = text.size();
+  if (size <= 16 && !short_has_special(data, size)) return void(out.append(data, size));
   std::size_t i = next_special(data, 0, size);
   out.append(data, i);
   if (i == size) return;

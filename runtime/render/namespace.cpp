@@ -56,6 +56,17 @@ const Value& Globals::dunder_name() const {
   return *name_;
 }
 
+namespace {
+
+const Value* default_escape_function(QuoteEntity quote) {
+  // Looked up once per quote style, not per render.
+  static const Value* const decimal = default_names(QuoteEntity::Decimal).find("xhtml_escape");
+  static const Value* const hex = default_names(QuoteEntity::Hex).find("xhtml_escape");
+  return quote == QuoteEntity::Hex ? hex : decimal;
+}
+
+}  // namespace
+
 Globals::Globals(std::string_view template_name, Value kwargs, const Namespace* registered,
                  RenderSession* session, QuoteEntity quote)
     : template_name_(template_name),
@@ -63,7 +74,7 @@ Globals::Globals(std::string_view template_name, Value kwargs, const Namespace* 
       registered_(registered),
       session_(session),
       defaults_(default_names(quote)),
-      default_escape_(defaults_.find("xhtml_escape")),
+      default_escape_(default_escape_function(quote)),
       quote_(quote) {
   if (!kwargs_.is_none() && !kwargs_.is_dict()) {
     py::raise_type_error("template arguments must be a dict, not " +

@@ -38,7 +38,12 @@ Escaper::Escaper(const Globals& globals, std::optional<std::string_view> name)
 void Escaper::append_slow(std::string& out, const Value& v) {
   if (mode_ == Mode::Off) return append_value(out, v);
   if (!fn_) {
-    fn_ = &globals_.lookup(name_);
+    // Nearly every template escapes with xhtml_escape: its hash is computed once.
+    static const std::size_t xhtml_hash = detail::DictData::str_hash("xhtml_escape");
+    const std::size_t hash =
+        name_ == "xhtml_escape" ? xhtml_hash : detail::DictData::str_hash(name_);
+    fn_ = globals_.find(name_, hash);
+    if (!fn_) raise_name_error(name_);
     mode_ = fn_->identical(globals_.default_escape()) ? Mode::Xhtml : Mode::Custom;
   }
   append_escaped(out, v, *fn_, globals_);

@@ -4,6 +4,7 @@
 #include "squall/py.hpp"
 
 #include <cmath>
+#include <cstring>
 #include <functional>
 
 namespace squall {
@@ -165,15 +166,25 @@ const Value* DictData::find_str(std::string_view key) const {
 
 namespace {
 
-// is_key: keys looked up by name are short identifiers, where a byte loop is cheaper than
+// is_key: keys looked up by name are short identifiers, where fixed-size compares are cheaper than
 // a call to memcmp (the hashes already matched, so the bytes almost always do too).
 [[gnu::always_inline]] inline bool is_key(const Value& k, std::string_view key) {
   if (!k.is_str()) return false;
   const std::string_view s = k.as_str();
-  if (s.size() != key.size()) return false;
-  if (s.size() > 32) return s == key;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != key[i]) return false;
+  const std::size_t n = s.size();
+  if (n != key.size()) return false;
+  const char* a = s.data();
+  const char* b = key.data();
+  // Two overlapping fixed-size compares cover 4 to 16 bytes without a loop or a call.
+  if (n >= 8 && n <= 16) {
+    return std::memcmp(a, b, 8) == 0 && std::memcmp(a + n - 8, b + n - 8, 8) == 0;
+  }
+  if (n >= 4 && n < 8) {
+    return std::memcmp(a, b, 4) == 0 && std::memcmp(a + n - 4, b + n - 4, 4) == 0;
+  }
+  if (n > 16) return s == key;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return false;
   }
   return true;
 }
