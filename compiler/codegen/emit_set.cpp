@@ -72,10 +72,35 @@ void Emitter::emit_stmts(const std::vector<front::StmtPtr>& body, const front::T
             s.op == front::BinaryOp::Add ? "squall::rt::iadd" : binary_runtime_function(s.op);
         const std::string value = temp("value");
         w().open("{");
-        const std::string target = emit_expr(*s.target);
-        w().line("squall::Value " + value + " = " + fn + "(" + target + ", " + emit_expr(*s.value) +
-                 ");");
-        emit_assign(*s.target, "std::move(" + value + ")");
+        // Python evaluates the target's object and key once, then the value; rt::op's
+        // braced operands keep that order in C++.
+        if (s.target->kind == front::ExprKind::Subscript &&
+            static_cast<const front::SubscriptExpr&>(*s.target).index->kind !=
+                front::ExprKind::Slice) {
+          const auto& sub = static_cast<const front::SubscriptExpr&>(*s.target);
+          const std::string object = temp("object");
+          const std::string key = temp("key");
+          w().line("const squall::Value " + object + " = " + emit_expr(*sub.value) + ";");
+          w().line("const squall::Value " + key + " = " + emit_expr(*sub.index) + ";");
+          w().line("squall::Value " + value + " = squall::rt::op(" + fn +
+                   ", {squall::py::getitem(" + object + ", " + key + "), " + emit_expr(*s.value) +
+                   "});");
+          w().line("squall::py::setitem(" + object + ", " + key + ", std::move(" + value + "));");
+        } else if (s.target->kind == front::ExprKind::Attribute) {
+          const auto& a = static_cast<const front::AttributeExpr&>(*s.target);
+          const std::string object = temp("object");
+          w().line("const squall::Value " + object + " = " + emit_expr(*a.value) + ";");
+          w().line("squall::Value " + value + " = squall::rt::op(" + fn +
+                   ", {squall::py::getattr(" + object + ", " + cpp_quoted(a.attr) + "), " +
+                   emit_expr(*s.value) + "});");
+          w().line("squall::py::setattr(" + object + ", " + cpp_quoted(a.attr) + ", std::move(" +
+                   value + "));");
+        } else {
+          const std::string target = emit_expr(*s.target);
+          w().line("squall::Value " + value + " = squall::rt::op(" + fn + ", {" + target + ", " +
+                   emit_expr(*s.value) + "});");
+          emit_assign(*s.target, "std::move(" + value + ")");
+        }
         w().close();
         break;
       }
@@ -130,8 +155,10 @@ void Emitter::emit_assign(const front::Expr& target, const std::string& value) {
         unsupported_expr(target, "assignment to a slice");
         return;
       }
+      // Braced operands: the object is evaluated before the key, as in Python.
       const std::string object = emit_expr(*s.value);
-      w().line("squall::py::setitem(" + object + ", " + emit_expr(*s.index) + ", " + value + ");");
+      w().line("squall::rt::setitem({" + object + ", " + emit_expr(*s.index) + "}, " + value +
+               ");");
       return;
     }
     case front::ExprKind::Tuple:

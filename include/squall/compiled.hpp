@@ -138,6 +138,10 @@ struct Operands {
 inline Value op(Value (*f)(const Value&, const Value&), Operands o) {
   return f(o.a, o.b);
 }
+/// setitem is `a[b] = value` with the object and the key evaluated in order.
+inline void setitem(Operands o, Value value) {
+  py::setitem(o.a, o.b, std::move(value));
+}
 /// test applies a comparison to ordered operands.
 inline bool test(bool (*f)(const Value&, const Value&), Operands o) {
   return f(o.a, o.b);

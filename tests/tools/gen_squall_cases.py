@@ -299,6 +299,13 @@ case("output_numbers_and_none_escaped",
 case("attr_dict_method_wins_in_output",
      "{{ d.items is not None }} {{ d.get('keys') }} {{ d.count }}", {"d": {"items": 1, "keys": 2, "count": 3}})
 
+# -- Evaluation order of subscript and augmented assignments (object, index, then value)
+case("set_subscript_evaluation_order",
+     "{% set log = [] %}{% set d = {'k': 1} %}"
+     "{% set (log.append('o') or d)[log.append('i') or 'k'] = 5 %}"
+     "{% set (log.append('t') or d)[log.append('j') or 'k'] += log.append('v') or 1 %}"
+     "{{ log }} {{ d }}", {})
+
 def run(c):
     kw = {}
     if "loader" in c:

@@ -71,7 +71,7 @@ void squall_tset_5fand_5fimport_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall_pos = 5;
     {
       squall::Value squall_value6 = squall::rt::local(squall_l2_a, "a");
-      squall::py::setitem(squall::rt::local(squall_l7_counts, "counts"), squall::Value::from_static(std::string_view("a", 1)), std::move(squall_value6));
+      squall::rt::setitem({squall::rt::local(squall_l7_counts, "counts"), squall::Value::from_static(std::string_view("a", 1))}, std::move(squall_value6));
     }
 #line 6 "set_and_import.html"
     squall_out.append("\n", 1);
@@ -84,7 +84,7 @@ void squall_tset_5fand_5fimport_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall_out.append("\n", 1);
     squall_pos = 7;
     {
-      squall::Value squall_value8 = squall::rt::iadd(squall::rt::local(squall_l8_total, "total"), squall::Value(std::int64_t{10}));
+      squall::Value squall_value8 = squall::rt::op(squall::rt::iadd, {squall::rt::local(squall_l8_total, "total"), squall::Value(std::int64_t{10})});
       squall_l8_total = std::move(squall_value8);
     }
 #line 8 "set_and_import.html"
