@@ -42,20 +42,20 @@ std::string TemplateSet::render(std::string_view name, const Value& args,
 
 void TemplateSet::render_to(std::string& out, std::string_view name, const Value& args,
                             const RenderEnvironment& env) const {
-  find(name);  // an unknown name fails before anything else happens
+  const RenderFunction fn = find(name);  // an unknown name fails before anything else happens
   render::RenderSession session(
       env.modules,
       [this, &env](const std::string& nested, const Value& kwargs, render::RenderSession& s) {
         std::string text;
-        render_in(text, nested, kwargs, env, s);
+        render_in(text, find(nested), nested, kwargs, env, s);
         return text;
       });
-  render_in(out, name, args, env, session);
+  render_in(out, fn, name, args, env, session);
 }
 
-void TemplateSet::render_in(std::string& out, std::string_view name, const Value& args,
-                            const RenderEnvironment& env, render::RenderSession& session) const {
-  const RenderFunction fn = find(name);
+void TemplateSet::render_in(std::string& out, RenderFunction fn, std::string_view name,
+                            const Value& args, const RenderEnvironment& env,
+                            render::RenderSession& session) const {
   render::Globals globals(name, args, env.names, &session, env.quote);
   const render::Globals* outer = session.globals;
   session.globals = &globals;

@@ -40,7 +40,9 @@ std::optional<std::string> compile_unit(const front::Unit& unit, const CompileOp
   out.open("void " + fn + "(squall::rt::RenderState& squall_ctx) {");
   const bool has_positions = !emitter.positions().empty();
   if (has_positions) write_positions(out, emitter.positions());
-  for (const auto& g : emitter.globals()) emitter.attr(g.first);  // declared below
+  // Global and escape-function names are looked up through Attrs declared below.
+  for (const auto& g : emitter.globals()) emitter.attr(g.first);
+  for (const auto& e : emitter.escapers()) emitter.attr(e.first);
   for (const auto& [name, var] : emitter.attrs()) {
     out.line("static const squall::rt::Attr " + var + "(" + cpp_quoted(name) + ");");
   }
@@ -48,8 +50,8 @@ std::optional<std::string> compile_unit(const front::Unit& unit, const CompileOp
     out.line("const squall::Value* " + var + " = squall_ctx.lookup(" + emitter.attr(name) + ");");
   }
   for (const auto& [name, var] : emitter.escapers()) {
-    out.line("squall::render::Escaper " + var + "(squall_ctx.globals(), " + cpp_quoted(name) +
-             ");");
+    out.line("squall::render::Escaper " + var + "(squall_ctx.globals(), " + emitter.attr(name) +
+             ".global());");
   }
   out.line("[[maybe_unused]] std::string& squall_out = squall_ctx.out();");
   if (has_positions) {

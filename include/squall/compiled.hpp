@@ -92,24 +92,25 @@ inline const Value& global(const Value* v, std::string_view name) {
 class Attr {
  public:
   explicit Attr(std::string_view name);
-  std::string_view name() const { return name_; }
-  std::size_t hash() const { return hash_; }
+  std::string_view name() const { return global_.name(); }
+  std::size_t hash() const { return global_.hash(); }
+  /// global is the name prepared for lookups in the render namespace.
+  const render::GlobalName& global() const { return global_; }
   /// in_dict returns `v`'s entry for the name when `v` is a dict and the key is read as
   /// the attribute; nullptr when py::getattr must decide.
   const Value* in_dict(const Value& v) const {
     if (!v.is_dict() || dict_method_) return nullptr;
-    return v.as_dict().find_str(name_, hash_, hint_);
+    return v.as_dict().find_str(global_.name(), global_.hash(), hint_);
   }
 
  private:
-  std::string_view name_;
-  std::size_t hash_;
+  render::GlobalName global_;
   bool dict_method_;
   mutable std::atomic<std::uint32_t> hint_{0};  // where the key was last found
 };
 
 inline const Value* RenderState::lookup(const Attr& name) const {
-  return globals_.find(name.name(), name.hash());
+  return globals_.find(name.global());
 }
 
 /// getattr is py::getattr(v, a.name()).

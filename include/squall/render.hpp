@@ -71,6 +71,30 @@ const Namespace& default_names(QuoteEntity quote = QuoteEntity::Decimal);
 
 class RenderSession;
 
+/// GlobalName is a global name prepared once per program (a static in generated code): its
+/// hash, and two caches any thread may update. Globals::find(GlobalName) returns what
+/// find(name) returns; the caches only make it cheaper:
+///   - where the render arguments last held the name (a position hint, checked each time);
+///   - the value a name not passed as an argument resolves to from the fixed layers
+///     (defaults, builtins), kept per quote style and used only when the render has no
+///     registered names (those can differ between renders).
+class GlobalName {
+ public:
+  explicit GlobalName(std::string_view name);
+  GlobalName(const GlobalName&) = delete;
+  GlobalName& operator=(const GlobalName&) = delete;
+  std::string_view name() const { return name_; }
+  std::size_t hash() const { return hash_; }
+
+ private:
+  friend class Globals;
+  std::string_view name_;
+  std::size_t hash_;
+  bool per_render_;  // resolved from per-render state after the arguments: never cached
+  mutable std::atomic<std::uint32_t> kwargs_hint_{0};
+  mutable std::atomic<const Value*> fixed_[2] = {nullptr, nullptr};  // by QuoteEntity
+};
+
 /// Globals is the namespace of one render. Lookup order (later layers of Tornado's
 /// namespace dict win, and Python falls back to builtins last):
 ///   1. the render's keyword arguments (a dict Value; str keys),
@@ -95,6 +119,8 @@ class Globals {
   const Value* find(std::string_view name) const;
   /// find with `hash` == DictData::str_hash(name), computed once by the caller.
   const Value* find(std::string_view name, std::size_t hash) const;
+  /// find of a prepared name, through its caches.
+  const Value* find(const GlobalName& name) const;
   /// lookup returns the value of global `name` or raises NameError
   /// "name 'x' is not defined".
   const Value& lookup(std::string_view name) const;
@@ -108,6 +134,8 @@ class Globals {
 
  private:
   const Value& dunder_name() const;
+  // find_after_kwargs is find without layer 1.
+  const Value* find_after_kwargs(std::string_view name, std::size_t hash) const;
 
   std::string_view template_name_;
   mutable std::optional<Value> name_;  // `__name__`, made on first use: most renders never read it
@@ -153,6 +181,9 @@ class Escaper {
  public:
   /// Escaper(globals, nullopt or "") writes values unescaped.
   Escaper(const Globals& globals, std::optional<std::string_view> name);
+  /// Escaper(globals, name) escapes with the function named by a prepared global name
+  /// (which must outlive the Escaper).
+  Escaper(const Globals& globals, const GlobalName& name);
   /// append writes `{{ v }}`: converts as append_value does, then, unless escaping is off,
   /// passes the text to the function. The default xhtml_escape is applied in place; any
   /// other function is called through py::call with a str argument and must return a str
@@ -183,6 +214,7 @@ class Escaper {
   Mode mode_;
   QuoteEntity quote_;
   const Value* fn_ = nullptr;
+  const GlobalName* global_ = nullptr;
 };
 
 /// append_escaped writes `{{ v }}` through escape function `fn` (Escaper::append after the
@@ -294,9 +326,18 @@ class ForIter {
   const Value& item() { return counting_ ? counted_item() : *current_; }
   /// unpack assigns the current item to `targets` as unpack_into does; in the counting
   /// enumerate form two targets get the index and the item without a tuple.
-  void unpack(std::span<Value> targets);
+  void unpack(std::span<Value> targets) {
+    // Inline for `for i, x in enumerate(xs)`, the commonest unpacking loop.
+    if (counting_ && targets.size() == 2) {
+      targets[1] = *current_;
+      targets[0] = Value(index_);
+      return;
+    }
+    unpack_slow(targets);
+  }
 
  private:
+  void unpack_slow(std::span<Value> targets);
   bool next_from_iterator();
   const Value& counted_item();
 

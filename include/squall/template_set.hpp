@@ -83,7 +83,8 @@ class TemplateSet {
 
  private:
   RenderFunction find(std::string_view name) const;
-  void render_in(std::string& out, std::string_view name, const Value& args,
+  // render_in runs `fn` (the render function of template `name`) inside `session`.
+  void render_in(std::string& out, RenderFunction fn, std::string_view name, const Value& args,
                  const RenderEnvironment& env, render::RenderSession& session) const;
 
   // FNV-1a: template names are short, and this lookup runs once per render.

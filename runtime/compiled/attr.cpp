@@ -3,9 +3,6 @@
 
 namespace squall::rt {
 
-Attr::Attr(std::string_view name)
-    : name_(name),
-      hash_(detail::DictData::str_hash(name)),
-      dict_method_(has_method(Kind::Dict, name)) {}
+Attr::Attr(std::string_view name) : global_(name), dict_method_(has_method(Kind::Dict, name)) {}
 
 }  // namespace squall::rt

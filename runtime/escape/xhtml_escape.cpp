@@ -3,6 +3,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "squall/escape.hpp"
 
 namespace squall {
@@ -45,11 +49,31 @@ std::uint64_t load8(const char* p) {
   return word;
 }
 
+#if defined(__SSE2__)
+// With SSE2 (every x86-64) sixteen bytes are tested at once: one compare per special byte
+// and a movemask give a bit per byte, so the first special byte is countr_zero(mask).
+int special_bits(__m128i v) {
+  const __m128i m = _mm_or_si128(
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')), _mm_cmpeq_epi8(v, _mm_set1_epi8('<'))),
+      _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('>')),
+                                _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))),
+                   _mm_cmpeq_epi8(v, _mm_set1_epi8('\''))));
+  return _mm_movemask_epi8(m);
+}
+#endif
+
 // short_has_special tells whether a text of at most 16 bytes needs any entity, reading
 // only inside it: two overlapping loads cover every byte (short names, URLs and numbers with
 // nothing to escape are the common case in templates).
 bool short_has_special(const char* p, std::size_t n) {
+#if defined(__SSE2__)
+  if (n >= 8) {
+    const auto tail = static_cast<long long>(load8(p + n - 8));
+    return special_bits(_mm_set_epi64x(tail, static_cast<long long>(load8(p)))) != 0;
+  }
+#else
   if (n >= 8) return (special_mask(load8(p)) | special_mask(load8(p + n - 8))) != 0;
+#endif
   if (n >= 4) {
     std::uint32_t head, tail;
     std::memcpy(&head, p, 4);
@@ -63,10 +87,23 @@ bool short_has_special(const char* p, std::size_t n) {
 }
 
 // next_special returns the index of the first byte at or after `i` that needs an entity,
-// or `size`. Eight bytes at a time, and the last partial word as an overlapping load whose
-// already-scanned bytes are replaced by a safe one (so a special byte just before `i`
-// cannot cause a false match through a borrow); never a byte loop once size >= 8.
+// or `size`. A word (or SSE register) at a time, and the last partial one as an overlapping
+// load whose already-scanned bytes are ignored; never a byte loop once size >= the width.
 std::size_t next_special(const char* data, std::size_t i, std::size_t size) {
+#if defined(__SSE2__)
+  for (; i + 16 <= size; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+    if (const int m = special_bits(v))
+      return i + static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(m)));
+  }
+  if (i == size) return size;
+  if (size >= 16) {
+    const std::size_t start = size - 16;
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + start));
+    const unsigned m = static_cast<unsigned>(special_bits(v)) >> (i - start) << (i - start);
+    return m ? start + static_cast<std::size_t>(std::countr_zero(m)) : size;
+  }
+#endif
   if constexpr (std::endian::native == std::endian::little) {
     for (; i + 8 <= size; i += 8) {
       if (const std::uint64_t m = special_mask(load8(data + i))) {

@@ -60,12 +60,7 @@ const Value& ForIter::counted_item() {
   return tuple_;
 }
 
-void ForIter::unpack(std::span<Value> targets) {
-  if (counting_ && targets.size() == 2) {
-    targets[1] = *current_;
-    targets[0] = Value(index_);
-    return;
-  }
+void ForIter::unpack_slow(std::span<Value> targets) {
   if (counting_) return unpack_into(Value::tuple({Value(index_), *current_}), targets);
   unpack_into(*current_, targets);
 }

@@ -90,6 +90,37 @@ const Value* Globals::find(std::string_view name, std::size_t hash) const {
   if (kwargs_.is_dict()) {
     if (const Value* v = kwargs_.as_dict().find_str(name, hash)) return v;
   }
+  return find_after_kwargs(name, hash);
+}
+
+namespace {
+
+bool is_per_render_name(std::string_view name) {
+  return name == "_tt_modules" || name == "modules" || name == "__name__" || name == "globals";
+}
+
+}  // namespace
+
+GlobalName::GlobalName(std::string_view name)
+    : name_(name), hash_(detail::DictData::str_hash(name)), per_render_(is_per_render_name(name)) {}
+
+const Value* Globals::find(const GlobalName& name) const {
+  if (kwargs_.is_dict()) {
+    if (const Value* v = kwargs_.as_dict().find_str(name.name_, name.hash_, name.kwargs_hint_)) {
+      return v;
+    }
+  }
+  if (registered_ || name.per_render_) return find_after_kwargs(name.name_, name.hash_);
+  // Layers 4-5 hold the same Values for the life of the program, so the answer for this
+  // quote style never changes once found.
+  auto& fixed = name.fixed_[quote_ == QuoteEntity::Hex ? 1 : 0];
+  if (const Value* v = fixed.load(std::memory_order_acquire)) return v;
+  const Value* v = find_after_kwargs(name.name_, name.hash_);
+  if (v) fixed.store(v, std::memory_order_release);
+  return v;
+}
+
+const Value* Globals::find_after_kwargs(std::string_view name, std::size_t hash) const {
   if (session_ && (name == "_tt_modules" || name == "modules")) {
     if (const Value* v = session_->modules_namespace()) return v;
   }

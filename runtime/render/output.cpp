@@ -35,6 +35,10 @@ Escaper::Escaper(const Globals& globals, std::optional<std::string_view> name)
       mode_(enabled_ ? Mode::Unresolved : Mode::Off),
       quote_(globals.quote()) {}
 
+Escaper::Escaper(const Globals& globals, const GlobalName& name) : Escaper(globals, name.name()) {
+  global_ = &name;
+}
+
 void Escaper::append_slow(std::string& out, const Value& v) {
   if (mode_ == Mode::Off) return append_value(out, v);
   if (!fn_) {
@@ -42,7 +46,7 @@ void Escaper::append_slow(std::string& out, const Value& v) {
     static const std::size_t xhtml_hash = detail::DictData::str_hash("xhtml_escape");
     const std::size_t hash =
         name_ == "xhtml_escape" ? xhtml_hash : detail::DictData::str_hash(name_);
-    fn_ = globals_.find(name_, hash);
+    fn_ = global_ ? globals_.find(*global_) : globals_.find(name_, hash);
     if (!fn_) raise_name_error(name_);
     mode_ = fn_->identical(globals_.default_escape()) ? Mode::Xhtml : Mode::Custom;
   }

@@ -1,9 +1,11 @@
 // rt::Attr, the prepared attribute name generated code reads through: its position hint is
-// shared by every dict the same read site sees, so it must only ever be a guess.
+// shared by every dict the same read site sees, so it must only ever be a guess. Also
+// render::GlobalName, the prepared global name: its caches must never change an answer.
 #include <gtest/gtest.h>
 
 #include "squall/compiled.hpp"
 #include "squall/error.hpp"
+#include "squall/py.hpp"
 
 namespace squall::rt {
 namespace {
@@ -33,6 +35,66 @@ TEST(CompiledAttr, NonDictsGoThroughGetattr) {
   EXPECT_EQ(getattr(Value("ab"), upper).kind(), Kind::Callable);
   EXPECT_EQ(getattr(Value(7), real).as_int(), 7);
   EXPECT_THROW(getattr(Value(7), upper), Error);
+}
+
+// find(GlobalName) must equal find(name) whatever earlier renders cached.
+void expect_same(const render::Globals& g, const render::GlobalName& n) {
+  EXPECT_EQ(g.find(n), g.find(n.name())) << n.name();
+}
+
+TEST(GlobalName, ArgumentsShadowACachedBuiltin) {
+  static const render::GlobalName len("len");
+  const render::Globals plain("t.html", Value::dict(), nullptr, nullptr);
+  ASSERT_NE(plain.find(len), nullptr);
+  EXPECT_EQ(plain.find(len)->kind(), Kind::Callable);
+  // A later render passing `len` sees its argument, not the cached builtin.
+  const render::Globals shadowed("t.html", Value{{"x", 1}, {"len", 5}}, nullptr, nullptr);
+  ASSERT_NE(shadowed.find(len), nullptr);
+  EXPECT_EQ(shadowed.find(len)->as_int(), 5);
+  expect_same(plain, len);
+  expect_same(shadowed, len);
+}
+
+TEST(GlobalName, RegisteredNamesAreNeverCached) {
+  static const render::GlobalName squeeze("squeeze");
+  const render::Globals plain("t.html", Value(), nullptr, nullptr);
+  const Value* builtin = plain.find(squeeze);
+  ASSERT_NE(builtin, nullptr);
+  render::Namespace names;
+  names.set("squeeze", Value(1));
+  const render::Globals registered("t.html", Value(), &names, nullptr);
+  ASSERT_NE(registered.find(squeeze), nullptr);
+  EXPECT_EQ(registered.find(squeeze)->as_int(), 1);
+  EXPECT_EQ(plain.find(squeeze), builtin);
+}
+
+TEST(GlobalName, EachQuoteStyleHasItsOwnDefaults) {
+  static const render::GlobalName escape("xhtml_escape");
+  const render::Globals decimal("t.html", Value(), nullptr, nullptr, QuoteEntity::Decimal);
+  const render::Globals hex("t.html", Value(), nullptr, nullptr, QuoteEntity::Hex);
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_EQ(decimal.find(escape), &decimal.default_escape());
+    EXPECT_EQ(hex.find(escape), &hex.default_escape());
+  }
+  EXPECT_NE(decimal.find(escape), hex.find(escape));
+}
+
+TEST(GlobalName, PerRenderNamesFollowTheRender) {
+  static const render::GlobalName name("__name__");
+  const render::Globals a("a.html", Value(), nullptr, nullptr);
+  const render::Globals b("dir/b.html", Value(), nullptr, nullptr);
+  EXPECT_EQ(py::str(*a.find(name)), "a_html");
+  EXPECT_EQ(py::str(*b.find(name)), "dir/b_html");
+}
+
+TEST(GlobalName, MissingNamesStayMissingUntilDefined) {
+  static const render::GlobalName missing("not_defined_anywhere");
+  const render::Globals none("t.html", Value(), nullptr, nullptr);
+  EXPECT_EQ(none.find(missing), nullptr);
+  const render::Globals given("t.html", Value{{"not_defined_anywhere", 3}}, nullptr, nullptr);
+  ASSERT_NE(given.find(missing), nullptr);
+  EXPECT_EQ(given.find(missing)->as_int(), 3);
+  EXPECT_EQ(none.find(missing), nullptr);
 }
 
 }  // namespace

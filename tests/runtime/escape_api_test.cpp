@@ -169,15 +169,18 @@ TEST(EscapeApi, XhtmlUnescapeErrorsCarryPythonMessages) {
             "surrogates not allowed");
 }
 
-// The scan tests eight bytes at a time: put each special byte at every offset of a word
-// boundary and compare with a byte-by-byte rewrite of Tornado's table.
+// The scan tests 8 or 16 bytes at a time and ends with an overlapping load: put each
+// special byte at every offset across two such widths, alone and with a second special in
+// the overlap, and compare with a byte-by-byte rewrite of Tornado's table.
 TEST(EscapeApi, XhtmlEscapeSpecialAtEveryOffset) {
   for (const char special : std::string("&<>\"'")) {
-    for (std::size_t size = 1; size <= 24; ++size) {
+    for (std::size_t size = 1; size <= 40; ++size) {
       for (std::size_t at = 0; at < size; ++at) {
         std::string text(size, '\xC3');  // high bytes must not look special
         text[at] = special;
         SCOPED_TRACE(testing::Message() << special << " at " << at << " of " << size);
+        EXPECT_EQ(xhtml_escape(text), bytewise_xhtml_escape(text));
+        text[size - 1] = '<';
         EXPECT_EQ(xhtml_escape(text), bytewise_xhtml_escape(text));
       }
     }

@@ -13,8 +13,9 @@ void squall_t_5fbase_2ehtml(squall::rt::RenderState& squall_ctx) {
     {"_footer.html", 1, 2},
   };
   static const squall::rt::Attr squall_a0_year("year");
+  static const squall::rt::Attr squall_a1_xhtml_escape("xhtml_escape");
   const squall::Value* squall_g0_year = squall_ctx.lookup(squall_a0_year);
-  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), "xhtml_escape");
+  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a1_xhtml_escape.global());
   [[maybe_unused]] std::string& squall_out = squall_ctx.out();
   int squall_pos = 0;
   try {
@@ -31,7 +32,7 @@ void squall_t_5fbase_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall_out.append(" &middot; Squall</footer>\n"
       "\n"
       "</body>\n", 35);
-#line 35 "_base.cpp"
+#line 36 "_base.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

@@ -11,8 +11,9 @@ void squall_t_5fbroken_2ehtml(squall::rt::RenderState& squall_ctx) {
   };
   static const squall::rt::Attr squall_a0_missing("missing");
   static const squall::rt::Attr squall_a1_x("x");
+  static const squall::rt::Attr squall_a2_xhtml_escape("xhtml_escape");
   const squall::Value* squall_g0_x = squall_ctx.lookup(squall_a1_x);
-  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), "xhtml_escape");
+  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a2_xhtml_escape.global());
   [[maybe_unused]] std::string& squall_out = squall_ctx.out();
   int squall_pos = 0;
   try {
@@ -22,7 +23,7 @@ void squall_t_5fbroken_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::getattr_ref(squall::rt::global(squall_g0_x, "x"), squall_a0_missing));
 #line 2 "_broken.html"
     squall_out.append("\n", 1);
-#line 26 "_broken.cpp"
+#line 27 "_broken.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

@@ -21,13 +21,14 @@ void squall_tcomprehensions_2ehtml(squall::rt::RenderState& squall_ctx) {
   static const squall::rt::Attr squall_a3_sum("sum");
   static const squall::rt::Attr squall_a4_any("any");
   static const squall::rt::Attr squall_a5_grid("grid");
+  static const squall::rt::Attr squall_a6_xhtml_escape("xhtml_escape");
   const squall::Value* squall_g0_xs = squall_ctx.lookup(squall_a0_xs);
   const squall::Value* squall_g1_d = squall_ctx.lookup(squall_a1_d);
   const squall::Value* squall_g2_range = squall_ctx.lookup(squall_a2_range);
   const squall::Value* squall_g3_sum = squall_ctx.lookup(squall_a3_sum);
   const squall::Value* squall_g4_any = squall_ctx.lookup(squall_a4_any);
   const squall::Value* squall_g5_grid = squall_ctx.lookup(squall_a5_grid);
-  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), "xhtml_escape");
+  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a6_xhtml_escape.global());
   [[maybe_unused]] std::string& squall_out = squall_ctx.out();
   int squall_pos = 0;
   try {
@@ -154,7 +155,7 @@ return squall::rt::op(squall::py::mul, {squall::rt::op(squall::py::mul, {squall_
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::call<1, 0>({squall::rt::local(squall_l1_f, "f"), {{squall::Value(std::int64_t{1})}}, {}}));
 #line 7 "comprehensions.html"
     squall_out.append("\n", 1);
-#line 158 "comprehensions.cpp"
+#line 159 "comprehensions.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

@@ -14,9 +14,10 @@ void squall_terror_5ffinally_2ehtml(squall::rt::RenderState& squall_ctx) {
   };
   static const squall::rt::Attr squall_a0_range("range");
   static const squall::rt::Attr squall_a1_items("items");
+  static const squall::rt::Attr squall_a2_xhtml_escape("xhtml_escape");
   const squall::Value* squall_g0_range = squall_ctx.lookup(squall_a0_range);
   const squall::Value* squall_g1_items = squall_ctx.lookup(squall_a1_items);
-  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), "xhtml_escape");
+  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a2_xhtml_escape.global());
   [[maybe_unused]] std::string& squall_out = squall_ctx.out();
   int squall_pos = 0;
   try {
@@ -87,7 +88,7 @@ void squall_terror_5ffinally_2ehtml(squall::rt::RenderState& squall_ctx) {
     }
 #line 8 "error_finally.html"
     squall_out.append("\n", 1);
-#line 91 "error_finally.cpp"
+#line 92 "error_finally.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

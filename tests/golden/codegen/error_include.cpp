@@ -12,7 +12,8 @@ void squall_terror_5finclude_2ehtml(squall::rt::RenderState& squall_ctx) {
     {"_broken.html", 2, 1},
   };
   static const squall::rt::Attr squall_a0_missing("missing");
-  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), "xhtml_escape");
+  static const squall::rt::Attr squall_a1_xhtml_escape("xhtml_escape");
+  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a1_xhtml_escape.global());
   [[maybe_unused]] std::string& squall_out = squall_ctx.out();
   int squall_pos = 0;
   try {
@@ -38,7 +39,7 @@ void squall_terror_5finclude_2ehtml(squall::rt::RenderState& squall_ctx) {
     }
 #line 3 "error_include.html"
     squall_out.append("\n", 1);
-#line 42 "error_include.cpp"
+#line 43 "error_include.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

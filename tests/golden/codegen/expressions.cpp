@@ -28,6 +28,7 @@ void squall_texpressions_2ehtml(squall::rt::RenderState& squall_ctx) {
   static const squall::rt::Attr squall_a9_max("max");
   static const squall::rt::Attr squall_a10_dict("dict");
   static const squall::rt::Attr squall_a11_kw("kw");
+  static const squall::rt::Attr squall_a12_xhtml_escape("xhtml_escape");
   const squall::Value* squall_g0_a = squall_ctx.lookup(squall_a1_a);
   const squall::Value* squall_g1_b = squall_ctx.lookup(squall_a2_b);
   const squall::Value* squall_g2_x = squall_ctx.lookup(squall_a3_x);
@@ -39,7 +40,7 @@ void squall_texpressions_2ehtml(squall::rt::RenderState& squall_ctx) {
   const squall::Value* squall_g8_max = squall_ctx.lookup(squall_a9_max);
   const squall::Value* squall_g9_dict = squall_ctx.lookup(squall_a10_dict);
   const squall::Value* squall_g10_kw = squall_ctx.lookup(squall_a11_kw);
-  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), "xhtml_escape");
+  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a12_xhtml_escape.global());
   [[maybe_unused]] std::string& squall_out = squall_ctx.out();
   int squall_pos = 0;
   try {
@@ -230,7 +231,7 @@ return squall::py::neg(squall_params4[0]); })}, {"reverse", squall::Value(true)}
     squall_escape0_xhtml_escape.append(squall_out, squall::Value(std::int64_t{9223372036854775807}));
 #line 8 "expressions.html"
     squall_out.append("\n", 1);
-#line 234 "expressions.cpp"
+#line 235 "expressions.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

@@ -17,9 +17,10 @@ void squall_tinherit_2ehtml(squall::rt::RenderState& squall_ctx) {
   static const squall::rt::Attr squall_a0_title("title");
   static const squall::rt::Attr squall_a1_page("page");
   static const squall::rt::Attr squall_a2_year("year");
+  static const squall::rt::Attr squall_a3_xhtml_escape("xhtml_escape");
   const squall::Value* squall_g0_page = squall_ctx.lookup(squall_a1_page);
   const squall::Value* squall_g1_year = squall_ctx.lookup(squall_a2_year);
-  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), "xhtml_escape");
+  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a3_xhtml_escape.global());
   [[maybe_unused]] std::string& squall_out = squall_ctx.out();
   int squall_pos = 0;
   try {
@@ -46,7 +47,7 @@ void squall_tinherit_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall_out.append(" &middot; Squall</footer>\n"
       "\n"
       "</body>\n", 35);
-#line 50 "inherit.cpp"
+#line 51 "inherit.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

@@ -18,8 +18,9 @@ void squall_tset_5fand_5fimport_2ehtml(squall::rt::RenderState& squall_ctx) {
     {"set_and_import.html", 9, -1},
   };
   static const squall::rt::Attr squall_a0_items("items");
+  static const squall::rt::Attr squall_a1_xhtml_escape("xhtml_escape");
   const squall::Value* squall_g0_items = squall_ctx.lookup(squall_a0_items);
-  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), "xhtml_escape");
+  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a1_xhtml_escape.global());
   [[maybe_unused]] std::string& squall_out = squall_ctx.out();
   int squall_pos = 0;
   try {
@@ -108,7 +109,7 @@ void squall_tset_5fand_5fimport_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::local(squall_l1_d, "d"));
 #line 9 "set_and_import.html"
     squall_out.append("\n", 1);
-#line 112 "set_and_import.cpp"
+#line 113 "set_and_import.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

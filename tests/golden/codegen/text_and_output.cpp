@@ -14,10 +14,11 @@ void squall_ttext_5fand_5foutput_2ehtml(squall::rt::RenderState& squall_ctx) {
   static const squall::rt::Attr squall_a0_name("name");
   static const squall::rt::Attr squall_a1_html("html");
   static const squall::rt::Attr squall_a2_count("count");
+  static const squall::rt::Attr squall_a3_xhtml_escape("xhtml_escape");
   const squall::Value* squall_g0_name = squall_ctx.lookup(squall_a0_name);
   const squall::Value* squall_g1_html = squall_ctx.lookup(squall_a1_html);
   const squall::Value* squall_g2_count = squall_ctx.lookup(squall_a2_count);
-  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), "xhtml_escape");
+  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a3_xhtml_escape.global());
   [[maybe_unused]] std::string& squall_out = squall_ctx.out();
   int squall_pos = 0;
   try {
@@ -47,7 +48,7 @@ void squall_ttext_5fand_5foutput_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall_out.append("</p>\n"
       "<p>Unicode: caf\\u00e9 \?\?= \"quotes\" \\ backslash</p>\n"
       "<p>Unicode: café, tab here</p>\n", 88);
-#line 51 "text_and_output.cpp"
+#line 52 "text_and_output.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;
