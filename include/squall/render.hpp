@@ -207,6 +207,8 @@ class Escaper {
   // first `{{ }}` runs, so a missing one is a NameError there).
   enum class Mode : unsigned char { Unresolved, Off, Xhtml, Custom };
   void append_slow(std::string& out, const Value& v);
+  // resolve looks the function up and sets the mode; fn_ stays null when it is missing.
+  void resolve();
 
   const Globals& globals_;
   std::string name_;

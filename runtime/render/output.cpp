@@ -37,18 +37,29 @@ Escaper::Escaper(const Globals& globals, std::optional<std::string_view> name)
 
 Escaper::Escaper(const Globals& globals, const GlobalName& name) : Escaper(globals, name.name()) {
   global_ = &name;
+  // The namespace does not change during a render, so resolving now finds what the first
+  // `{{ }}` would, and lets it take the inline path. A missing function stays unresolved:
+  // the NameError is raised where Tornado raises it, at the first `{{ }}`.
+  if (enabled_) resolve();
+}
+
+void Escaper::resolve() {
+  // Nearly every template escapes with xhtml_escape: its hash is computed once.
+  static const std::size_t xhtml_hash = detail::DictData::str_hash("xhtml_escape");
+  if (global_) {
+    fn_ = globals_.find(*global_);
+  } else {
+    fn_ = globals_.find(name_,
+                        name_ == "xhtml_escape" ? xhtml_hash : detail::DictData::str_hash(name_));
+  }
+  if (fn_) mode_ = fn_->identical(globals_.default_escape()) ? Mode::Xhtml : Mode::Custom;
 }
 
 void Escaper::append_slow(std::string& out, const Value& v) {
   if (mode_ == Mode::Off) return append_value(out, v);
   if (!fn_) {
-    // Nearly every template escapes with xhtml_escape: its hash is computed once.
-    static const std::size_t xhtml_hash = detail::DictData::str_hash("xhtml_escape");
-    const std::size_t hash =
-        name_ == "xhtml_escape" ? xhtml_hash : detail::DictData::str_hash(name_);
-    fn_ = global_ ? globals_.find(*global_) : globals_.find(name_, hash);
+    resolve();
     if (!fn_) raise_name_error(name_);
-    mode_ = fn_->identical(globals_.default_escape()) ? Mode::Xhtml : Mode::Custom;
   }
   append_escaped(out, v, *fn_, globals_);
 }

@@ -306,6 +306,13 @@ case("set_subscript_evaluation_order",
      "{% set (log.append('t') or d)[log.append('j') or 'k'] += log.append('v') or 1 %}"
      "{{ log }} {{ d }}", {})
 
+# -- An escape function is looked up when the first {{ }} runs: a missing one is no error
+# in a template that never outputs an expression, and arguments can supply it
+case("escape_function_missing_but_unused", "{% autoescape nosuch %}text {% set x = 1 %}only", {})
+case("escape_function_other_default", "{% autoescape url_escape %}{{ x }}|{% raw x %}",
+     {"x": "a   <b>"})
+case("escape_function_shadowed_by_argument", "{{ x }}", {"x": "<a>", "xhtml_escape": 5})
+
 def run(c):
     kw = {}
     if "loader" in c:
