@@ -12,6 +12,7 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <initializer_list>
 #include <map>
@@ -349,7 +350,7 @@ class DictData : public HeapObject {
   /// one shape keep each key at the same position, so one lookup site (an attribute read
   /// in a loop) almost always hits. Any thread may share a hint; it is only a guess.
   const Value* find_str(std::string_view key, std::size_t hash,
-                        std::atomic<std::uint32_t>& hint) const;
+                        std::atomic<std::uint32_t>& hint) const;  // inline below
   /// str_hash is the hash a str key is stored under.
   static std::size_t str_hash(std::string_view key) noexcept {
     return std::hash<std::string_view>{}(key);
@@ -367,6 +368,8 @@ class DictData : public HeapObject {
   std::optional<std::size_t> index_of(const Value& key, std::size_t h) const;
   void rebuild_index();
   std::size_t str_index(std::string_view key, std::size_t hash) const;  // size() if absent
+  const Value* find_str_missed(std::string_view key, std::size_t hash,
+                               std::atomic<std::uint32_t>& hint) const;
 
   std::vector<std::pair<Value, Value>> entries_;
   std::vector<std::size_t> hashes_;
@@ -398,6 +401,44 @@ inline detail::CallableData& Value::as_callable() const noexcept {
 inline detail::IteratorData& Value::as_iterator() const noexcept {
   return *static_cast<detail::IteratorData*>(u_.h);
 }
+
+namespace detail {
+
+/// is_str_key tells whether dict key `k` is the str `key`. Keys looked up by name are short
+/// identifiers whose hashes already matched, so fixed-size compares beat a call to memcmp.
+[[gnu::always_inline]] inline bool is_str_key(const Value& k, std::string_view key) {
+  if (!k.is_str()) return false;
+  const std::string_view s = k.as_str();
+  const std::size_t n = s.size();
+  if (n != key.size()) return false;
+  const char* a = s.data();
+  const char* b = key.data();
+  // Two overlapping fixed-size compares cover 4 to 16 bytes without a loop or a call.
+  if (n >= 8 && n <= 16) {
+    return std::memcmp(a, b, 8) == 0 && std::memcmp(a + n - 8, b + n - 8, 8) == 0;
+  }
+  if (n >= 4 && n < 8) {
+    return std::memcmp(a, b, 4) == 0 && std::memcmp(a + n - 4, b + n - 4, 4) == 0;
+  }
+  if (n > 16) return s == key;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
+// Inline: an attribute read in a loop almost always hits its hint, and the call would cost
+// as much as the check.
+inline const Value* DictData::find_str(std::string_view key, std::size_t hash,
+                                       std::atomic<std::uint32_t>& hint) const {
+  const std::size_t guess = hint.load(std::memory_order_relaxed);
+  if (guess < hashes_.size() && hashes_[guess] == hash && is_str_key(entries_[guess].first, key)) {
+    return &entries_[guess].second;
+  }
+  return find_str_missed(key, hash, hint);
+}
+
+}  // namespace detail
 
 }  // namespace squall
 

@@ -164,44 +164,13 @@ const Value* DictData::find_str(std::string_view key) const {
   return find_str(key, str_hash(key));
 }
 
-namespace {
-
-// is_key: keys looked up by name are short identifiers, where fixed-size compares are cheaper than
-// a call to memcmp (the hashes already matched, so the bytes almost always do too).
-[[gnu::always_inline]] inline bool is_key(const Value& k, std::string_view key) {
-  if (!k.is_str()) return false;
-  const std::string_view s = k.as_str();
-  const std::size_t n = s.size();
-  if (n != key.size()) return false;
-  const char* a = s.data();
-  const char* b = key.data();
-  // Two overlapping fixed-size compares cover 4 to 16 bytes without a loop or a call.
-  if (n >= 8 && n <= 16) {
-    return std::memcmp(a, b, 8) == 0 && std::memcmp(a + n - 8, b + n - 8, 8) == 0;
-  }
-  if (n >= 4 && n < 8) {
-    return std::memcmp(a, b, 4) == 0 && std::memcmp(a + n - 4, b + n - 4, 4) == 0;
-  }
-  if (n > 16) return s == key;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (a[i] != b[i]) return false;
-  }
-  return true;
-}
-
-}  // namespace
-
 const Value* DictData::find_str(std::string_view key, std::size_t h) const {
   const std::size_t i = str_index(key, h);
   return i < entries_.size() ? &entries_[i].second : nullptr;
 }
 
-const Value* DictData::find_str(std::string_view key, std::size_t h,
-                                std::atomic<std::uint32_t>& hint) const {
-  const std::size_t guess = hint.load(std::memory_order_relaxed);
-  if (guess < entries_.size() && hashes_[guess] == h && is_key(entries_[guess].first, key)) {
-    return &entries_[guess].second;
-  }
+const Value* DictData::find_str_missed(std::string_view key, std::size_t h,
+                                       std::atomic<std::uint32_t>& hint) const {
   const std::size_t i = str_index(key, h);
   if (i >= entries_.size()) return nullptr;
   hint.store(static_cast<std::uint32_t>(i), std::memory_order_relaxed);
@@ -211,13 +180,13 @@ const Value* DictData::find_str(std::string_view key, std::size_t h,
 std::size_t DictData::str_index(std::string_view key, std::size_t h) const {
   if (index_.empty()) {
     for (std::size_t i = 0; i < entries_.size(); ++i) {
-      if (hashes_[i] == h && is_key(entries_[i].first, key)) return i;
+      if (hashes_[i] == h && is_str_key(entries_[i].first, key)) return i;
     }
     return entries_.size();
   }
   auto [lo, hi] = index_.equal_range(h);
   for (auto it = lo; it != hi; ++it) {
-    if (is_key(entries_[it->second].first, key)) return it->second;
+    if (is_str_key(entries_[it->second].first, key)) return it->second;
   }
   return entries_.size();
 }

@@ -1,0 +1,69 @@
+// The scans behind xhtml_escape, each implementation against the byte-at-a-time reference:
+// the build uses only one of them, so the others would otherwise go untested.
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+
+#include "escape/special_scan.hpp"
+
+namespace squall::escape_scan {
+namespace {
+
+std::size_t reference_next(const std::string& s, std::size_t i) {
+  while (i < s.size() && !is_special(s[i])) ++i;
+  return i;
+}
+
+bool reference_has(const std::string& s) {
+  return reference_next(s, 0) < s.size();
+}
+
+using NextFn = std::size_t (*)(const char*, std::size_t, std::size_t);
+using ShortFn = bool (*)(const char*, std::size_t);
+
+struct Scan {
+  const char* name;
+  NextFn next;
+  ShortFn has_short;
+};
+
+const Scan kScans[] = {
+    {"words", next_special_words, short_has_special_words},
+#if defined(__SSE2__)
+    {"sse2", next_special_sse2, short_has_special_sse2},
+#endif
+    {"selected", next_special, short_has_special},
+};
+
+// Every start position of texts up to 70 bytes, from none to many special bytes, with
+// high bytes (which must never look special) as filler.
+TEST(EscapeScan, EveryImplementationMatchesTheReference) {
+  std::mt19937 rng(11);
+  const std::string specials = "&<>\"'";
+  const std::string filler = "a\xC3\xA9z0 ";
+  for (int density : {0, 3, 20, 60}) {
+    for (std::size_t size = 0; size <= 70; ++size) {
+      for (int round = 0; round < 4; ++round) {
+        std::string text;
+        for (std::size_t k = 0; k < size; ++k) {
+          text += static_cast<int>(rng() % 100) < density ? specials[rng() % specials.size()]
+                                                          : filler[rng() % filler.size()];
+        }
+        for (const Scan& scan : kScans) {
+          SCOPED_TRACE(testing::Message() << scan.name << " density " << density << " size " << size
+                                          << " text " << text);
+          for (std::size_t i = 0; i <= size; ++i) {
+            ASSERT_EQ(scan.next(text.data(), i, size), reference_next(text, i)) << "from " << i;
+          }
+          if (size <= 16) {
+            ASSERT_EQ(scan.has_short(text.data(), size), reference_has(text));
+          }
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace squall::escape_scan
