@@ -53,7 +53,7 @@ std::optional<std::string> compile_unit(const front::Unit& unit, const CompileOp
     out.line("squall::render::Escaper " + var + "(squall_ctx.globals(), " + emitter.attr(name) +
              ".global());");
   }
-  out.line("[[maybe_unused]] std::string& squall_out = squall_ctx.out();");
+  out.line("[[maybe_unused]] squall::render::OutBuffer squall_out(squall_ctx.out());");
   if (has_positions) {
     out.line("int squall_pos = 0;");
     out.open("try {");

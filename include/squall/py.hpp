@@ -27,6 +27,10 @@ std::string str(const Value& v);
 void append_str(std::string& out, const Value& v);
 /// append_int appends the decimal digits of `i` (`str(i)` of an int).
 void append_int(std::string& out, std::int64_t i);
+/// kMaxIntChars is the longest text of an int64 (`-9223372036854775808`).
+inline constexpr std::size_t kMaxIntChars = 20;
+/// write_int writes the text of `i` at `dest` (room for kMaxIntChars) and returns its length.
+std::size_t write_int(char* dest, std::int64_t i);
 /// repr is Python's `repr(v)`; append_repr appends it.
 std::string repr(const Value& v);
 void append_repr(std::string& out, const Value& v);

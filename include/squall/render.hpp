@@ -170,9 +170,67 @@ class GlobalCache {
 // ---------------------------------------------------------------------------------------
 // Output
 
+/// OutBuffer is the output of one generated render function: a fixed buffer in front of
+/// the caller's string, so that the many short appends of a template (static text, numbers,
+/// short escaped strings) are a bounds check and a copy each, with no capacity check, call
+/// or terminator write on the string. Whatever is buffered reaches the string when the
+/// buffer fills, when flushed() is called (before any write that needs the string itself)
+/// and when the OutBuffer is destroyed, also by an exception, so the string holds the
+/// partial output of a failed render as it would without the buffer.
+class OutBuffer {
+ public:
+  static constexpr std::size_t kCapacity = 4096;
+
+  /// `out` must outlive the OutBuffer; its contents are kept and appended to.
+  explicit OutBuffer(std::string& out) : out_(out) {}
+  OutBuffer(const OutBuffer&) = delete;
+  OutBuffer& operator=(const OutBuffer&) = delete;
+  ~OutBuffer() { flush_at_exit(); }
+
+  void append(const char* text, std::size_t n) {
+    if (n <= kCapacity - size_) {
+      std::memcpy(buffer_ + size_, text, n);
+      size_ += n;
+      return;
+    }
+    append_long(text, n);
+  }
+  void append(std::string_view text) { append(text.data(), text.size()); }
+  /// append_int writes an int's decimal digits (py::append_int's text).
+  void append_int(std::int64_t i) { commit(py::write_int(reserve(py::kMaxIntChars), i)); }
+  /// reserve returns room for `n` <= kCapacity bytes; commit(k) keeps the first k written.
+  char* reserve(std::size_t n) {
+    if (n > kCapacity - size_) flush();
+    return buffer_ + size_;
+  }
+  void commit(std::size_t n) { size_ += n; }
+  /// flushed moves the buffered bytes to the string and returns it, for writers that take a
+  /// std::string. Writes through the OutBuffer may continue afterwards.
+  std::string& flushed() {
+    flush();
+    return out_;
+  }
+
+ private:
+  void flush() {
+    out_.append(buffer_, size_);
+    size_ = 0;
+  }
+  void append_long(const char* text, std::size_t n);
+  void flush_at_exit() noexcept;
+
+  std::string& out_;
+  std::size_t size_ = 0;
+  char buffer_[kCapacity];
+};
+
 /// append_value appends a value as `{% raw %}` and `{% module %}` write it (Tornado 3.1
 /// steps 1-2): a str as is, anything else as `str(value)`.
 void append_value(std::string& out, const Value& v);
+void append_value(OutBuffer& out, const Value& v);
+
+/// append_xhtml_escape is squall::append_xhtml_escape into an OutBuffer.
+void append_xhtml_escape(OutBuffer& out, std::string_view text, QuoteEntity quote);
 
 /// Escaper is one file's autoescape function for one render. The function is looked up by
 /// NAME in the render namespace on first use (an unknown name raises NameError only when a
@@ -195,6 +253,13 @@ class Escaper {
       if (v.is_int()) return py::append_int(out, v.as_int());  // digits need no escaping
     }
     append_slow(out, v);
+  }
+  void append(OutBuffer& out, const Value& v) {
+    if (mode_ == Mode::Xhtml) {
+      if (v.is_str()) return append_xhtml_escape(out, v.as_str(), quote_);
+      if (v.is_int()) return out.append_int(v.as_int());
+    }
+    append_slow(out.flushed(), v);
   }
   /// name is the function name ("" when escaping is off). When the template assigns that
   /// name (`{% set my_escape = ... %}`), Python reads the local instead of the global:
@@ -222,6 +287,10 @@ class Escaper {
 /// append_escaped writes `{{ v }}` through escape function `fn` (Escaper::append after the
 /// lookup): the default xhtml_escape of `globals` in place, any other through py::call.
 void append_escaped(std::string& out, const Value& v, const Value& fn, const Globals& globals);
+inline void append_escaped(OutBuffer& out, const Value& v, const Value& fn,
+                           const Globals& globals) {
+  append_escaped(out.flushed(), v, fn, globals);
+}
 
 /// append_function_result appends what an escape or apply function returned: a str as is;
 /// None raises TypeError "expected a bytes-like object, NoneType found"; any other value
@@ -232,6 +301,9 @@ void append_function_result(std::string& out, const Value& result);
 /// a str (Squall passes text where Tornado passes bytes; docs/differences.md) and appends
 /// the result, unescaped, by append_function_result's rules.
 void append_apply(std::string& out, const Value& fn, std::string body);
+inline void append_apply(OutBuffer& out, const Value& fn, std::string body) {
+  append_apply(out.flushed(), fn, std::move(body));
+}
 
 // ---------------------------------------------------------------------------------------
 // Errors

@@ -1,9 +1,11 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <type_traits>
 
 #include "escape/special_scan.hpp"
 #include "squall/escape.hpp"
+#include "squall/render.hpp"
 
 namespace squall {
 namespace {
@@ -34,9 +36,9 @@ constexpr Entity kEntityBytes[] = {{"", 0},     {"&amp;", 5},  {"&lt;", 4},
                                    {"&gt;", 4}, {"&quot;", 6}, {"&#39;", 5}};
 constexpr Entity kHexQuote = {"&#x27;", 6};
 
-}  // namespace
-
-void append_xhtml_escape(std::string& out, std::string_view text, QuoteEntity quote) {
+// escape_into is append_xhtml_escape for any sink with append(const char*, size_t).
+template <class Sink>
+void escape_into(Sink& out, std::string_view text, QuoteEntity quote) {
   const char* const data = text.data();
   const std::size_t size = text.size();
   if (size <= 16 && !short_has_special(data, size)) return void(out.append(data, size));
@@ -44,11 +46,28 @@ void append_xhtml_escape(std::string& out, std::string_view text, QuoteEntity qu
   out.append(data, i);
   if (i == size) return;
 
-  // Text with entities is built in a stack buffer and appended in large pieces: appending
+  // Text with entities is built in a staging area and appended in large pieces: appending
   // each short run and entity to `out` separately costs a capacity check and a call per
   // piece, which dominates on text dense in special bytes. Long safe runs go straight out.
-  constexpr std::size_t kBuffer = 2048, kLongRun = 256;
-  char buf[kBuffer + sizeof(Entity::bytes)];
+  // A std::string is staged on the stack; an OutBuffer in its own free space (no copy).
+  constexpr std::size_t kBuffer = 2048, kLongRun = 256, kStage = kBuffer + sizeof(Entity::bytes);
+  constexpr bool kBuffered = std::is_same_v<Sink, render::OutBuffer>;
+  [[maybe_unused]] char local[kStage];
+  const auto stage = [&]() -> char* {
+    if constexpr (kBuffered) {
+      return out.reserve(kStage);
+    } else {
+      return local;
+    }
+  };
+  const auto emit = [&](const char* staged, std::size_t k) {
+    if constexpr (kBuffered) {
+      out.commit(k);
+    } else {
+      out.append(staged, k);
+    }
+  };
+  char* buf = stage();
   std::size_t n = 0;
   const Entity& quote_entity = quote == QuoteEntity::Hex ? kHexQuote : kEntityBytes[5];
   while (i < size) {
@@ -60,10 +79,11 @@ void append_xhtml_escape(std::string& out, std::string_view text, QuoteEntity qu
     const std::size_t next = next_special(data, ++i, size);
     const std::size_t run = next - i;
     if (run >= kLongRun || n + run > kBuffer) {
-      out.append(buf, n);
+      emit(buf, n);
       n = 0;
+      if (run >= kLongRun) out.append(data + i, run);
+      buf = stage();
       if (run >= kLongRun) {
-        out.append(data + i, run);
         i = next;
         continue;
       }
@@ -72,7 +92,17 @@ void append_xhtml_escape(std::string& out, std::string_view text, QuoteEntity qu
     n += run;
     i = next;
   }
-  out.append(buf, n);
+  emit(buf, n);
+}
+
+}  // namespace
+
+void append_xhtml_escape(std::string& out, std::string_view text, QuoteEntity quote) {
+  escape_into(out, text, quote);
+}
+
+void render::append_xhtml_escape(render::OutBuffer& out, std::string_view text, QuoteEntity quote) {
+  escape_into(out, text, quote);
 }
 
 std::string xhtml_escape(std::string_view text, QuoteEntity quote) {

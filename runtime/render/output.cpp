@@ -13,6 +13,31 @@ void append_value(std::string& out, const Value& v) {
   }
 }
 
+void append_value(OutBuffer& out, const Value& v) {
+  if (v.is_str()) return out.append(v.as_str());
+  if (v.is_int()) return out.append_int(v.as_int());
+  py::append_str(out.flushed(), v);
+}
+
+void OutBuffer::append_long(const char* text, std::size_t n) {
+  flush();
+  if (n < kCapacity) {
+    std::memcpy(buffer_, text, n);
+    size_ = n;
+  } else {
+    out_.append(text, n);
+  }
+}
+
+void OutBuffer::flush_at_exit() noexcept {
+  // Runs during unwinding too: a failure to grow the string must not terminate the program,
+  // and the error being thrown matters more than the last bytes of a failed render.
+  try {
+    flush();
+  } catch (...) {
+  }
+}
+
 void append_function_result(std::string& out, const Value& result) {
   if (result.is_str()) {
     out += result.as_str();

@@ -207,17 +207,20 @@ namespace squall::py {
 
 using namespace squall::rt;
 
-void append_int(std::string& out, std::int64_t i) {
-  // Digits two at a time from a table, written backwards into a stack buffer, then one
-  // append of known length (the hottest path of `{{ number }}`).
+std::size_t write_int(char* dest, std::int64_t i) {
+  // Digits two at a time from a table, written backwards from the end, whose place is known
+  // once the digits are counted (the hottest path of `{{ number }}`).
   static constexpr char kPairs[] =
       "0001020304050607080910111213141516171819202122232425262728293031323334353637383940414243"
       "4445464748495051525354555657585960616263646566676869707172737475767778798081828384858687"
       "888990919293949596979899";
-  char buf[20];
-  char* p = buf + sizeof buf;
   // Work on the magnitude as unsigned: -INT64_MIN does not fit in int64.
   std::uint64_t n = i < 0 ? 0 - static_cast<std::uint64_t>(i) : static_cast<std::uint64_t>(i);
+  std::size_t digits = 1;
+  for (std::uint64_t limit = 10; digits < 20 && n >= limit; limit *= 10) ++digits;
+  const std::size_t size = digits + (i < 0 ? 1 : 0);
+  if (i < 0) dest[0] = '-';
+  char* p = dest + size;
   while (n >= 100) {
     const auto pair = static_cast<std::size_t>(n % 100) * 2;
     n /= 100;
@@ -231,8 +234,12 @@ void append_int(std::string& out, std::int64_t i) {
   } else {
     *--p = static_cast<char>('0' + n);
   }
-  if (i < 0) out.push_back('-');
-  out.append(p, static_cast<std::size_t>(buf + sizeof buf - p));
+  return size;
+}
+
+void append_int(std::string& out, std::int64_t i) {
+  char buf[kMaxIntChars];
+  out.append(buf, write_int(buf, i));
 }
 
 void append_repr(std::string& out, const Value& v) {

@@ -83,6 +83,16 @@ TEST(GoldenRender, ErrorLines) {
             "(via error_include.html:2)");
 }
 
+// render_to keeps what a failed render wrote before the error (the generated code buffers
+// its output; the buffer reaches the string while the error unwinds).
+TEST(GoldenRender, FailedRenderLeavesItsPartialOutput) {
+  std::string out = "kept|";
+  EXPECT_THROW(
+      golden::templates().render_to(out, "error_rethrown.html", parse_json(R"({"zero": 0})")),
+      Error);
+  EXPECT_EQ(out, "kept|<p>start</p>\n\n");
+}
+
 // Many threads render from one set at once (the set is immutable; every render has its
 // own state); the output never changes.
 TEST(GoldenRender, ConcurrentRendersAgree) {
