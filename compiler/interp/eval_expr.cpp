@@ -102,7 +102,7 @@ const Value& Interpreter::global(const NameExpr& n) {
   const Value*& cached = global_cache_[i];
   if (!cached) {
     const rt::Attr& name = plan_.global(n.table_index);
-    cached = globals_.find(name.name(), name.hash());
+    cached = globals_.find(name.global());
     if (!cached) render::raise_name_error(n.name);
   }
   return *cached;

@@ -14,18 +14,19 @@ void Interpreter::exec_apply(const ApplyNode& n, const Template& file) {
     for (int slot : slots->second) locals_[static_cast<std::size_t>(slot)].reset();
   }
   std::string body;
-  std::string* outer = out_;
-  out_ = &body;
-  applies_.push_back(&n);
+  render::OutBuffer* outer = out_;
   struct Restore {
     Interpreter& self;
-    std::string* outer;
+    render::OutBuffer* outer;
     ~Restore() {
       self.out_ = outer;
       self.applies_.pop_back();
     }
   };
   {
+    render::OutBuffer body_out(body);  // flushed into `body` at the end of this scope
+    out_ = &body_out;
+    applies_.push_back(&n);
     Restore restore{*this, outer};
     exec_nodes(n.body, file);  // break/continue cannot cross an apply (a parse error)
   }

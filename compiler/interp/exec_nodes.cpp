@@ -45,7 +45,8 @@ Interpreter::~Interpreter() {
 }
 
 void Interpreter::run(std::string& out) {
-  out_ = &out;
+  render::OutBuffer buffer(out);  // flushed on return and while an error unwinds
+  out_ = &buffer;
   exec_nodes(unit_.root->body, *unit_.root);
 }
 
@@ -53,7 +54,7 @@ Flow Interpreter::exec_nodes(const NodeList& nodes, const Template& file) {
   for (const auto& node : nodes) {
     // The two commonest nodes without the dispatch call.
     if (node->kind == NodeKind::Text) {
-      *out_ += static_cast<const TextNode&>(*node).text;
+      out_->append(static_cast<const TextNode&>(*node).text);
       continue;
     }
     if (node->kind == NodeKind::Expression) {
@@ -69,7 +70,7 @@ Flow Interpreter::exec_nodes(const NodeList& nodes, const Template& file) {
 Flow Interpreter::exec_node(const Node& node, const Template& file) {
   switch (node.kind) {
     case NodeKind::Text:
-      *out_ += static_cast<const TextNode&>(node).text;
+      out_->append(static_cast<const TextNode&>(node).text);
       return Flow::Normal;
     case NodeKind::Expression:
       exec_expression(static_cast<const ExpressionNode&>(node), file);

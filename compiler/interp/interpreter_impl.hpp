@@ -146,7 +146,7 @@ class Interpreter {
   const render::Namespace* import_modules_;
   std::vector<std::optional<Value>>& locals_;
   std::vector<const Value*>& global_cache_;  // per UnitPlan::globals: found on first use
-  std::string* out_ = nullptr;
+  render::OutBuffer* out_ = nullptr;
   std::vector<ErrorFrame>& via_;  // include/block tags being walked, outermost first
   std::vector<const front::ApplyNode*>& applies_;  // apply bodies being run, outermost first
   const front::Template* last_file_ = nullptr;     // escaper_for's last answer

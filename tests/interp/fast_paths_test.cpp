@@ -71,6 +71,23 @@ TEST(FastPaths, RepeatedRendersStartClean) {
   EXPECT_EQ(set.render("m.txt", parse_json(R"({"n": 7})")), "7");
 }
 
+// Output is buffered: a failed render still leaves what it wrote before the error, apply
+// bodies get their whole text, and output larger than the buffer arrives in order.
+TEST(FastPaths, BufferedOutputArrivesWhole) {
+  TemplateSet set(std::make_unique<front::DictLoader>(std::map<std::string, std::string>{
+      {"e.txt", "before {{ 1 // z }} after"},
+      {"a.txt",
+       "{% set up = lambda s: s.upper() %}"
+       "[{% apply up %}{% for i in range(n) %}x{{ i }}{% end %}{% end %}]"}}));
+  std::string out = "pre:";
+  EXPECT_THROW(set.render_to(out, "e.txt", parse_json(R"({"z": 0})")), Error);
+  EXPECT_EQ(out, "pre:before ");
+  std::string want = "[";
+  for (int i = 0; i < 3000; ++i) want += "X" + std::to_string(i);
+  want += "]";
+  EXPECT_EQ(set.render("a.txt", parse_json(R"({"n": 3000})")), want);
+}
+
 // A global can be a keyword argument in one render and a builtin in the next.
 TEST(FastPaths, GlobalsAreCachedPerRenderOnly) {
   TemplateSet set(std::make_unique<front::DictLoader>(
