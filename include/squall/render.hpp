@@ -258,6 +258,8 @@ class Escaper {
     if (mode_ == Mode::Xhtml) {
       if (v.is_str()) return append_xhtml_escape(out, v.as_str(), quote_);
       if (v.is_int()) return out.append_int(v.as_int());
+    } else if (mode_ == Mode::Off) {
+      return append_value(out, v);
     }
     append_slow(out.flushed(), v);
   }

@@ -373,6 +373,12 @@ class DictData : public HeapObject {
 
   std::vector<std::pair<Value, Value>> entries_;
   std::vector<std::size_t> hashes_;
+  // One bit per key hash (its top 6 bits): a lookup whose bit is clear is a miss without a
+  // scan. Erasing leaves bits set, which only costs a scan.
+  std::uint64_t key_bits_ = 0;
+  static std::uint64_t key_bit(std::size_t hash) noexcept {
+    return std::uint64_t{1} << (static_cast<std::uint64_t>(hash) >> 58);
+  }
   // Small dicts are scanned linearly; the index is built past kIndexThreshold entries.
   std::unordered_multimap<std::size_t, std::size_t> index_;
   static constexpr std::size_t kIndexThreshold = 8;

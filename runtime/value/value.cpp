@@ -144,6 +144,7 @@ bool keys_equal(const Value& a, const Value& b) {
 }
 
 std::optional<std::size_t> DictData::index_of(const Value& key, std::size_t h) const {
+  if (!(key_bits_ & key_bit(h))) return std::nullopt;
   if (index_.empty()) {
     for (std::size_t i = 0; i < entries_.size(); ++i)
       if (hashes_[i] == h && keys_equal(entries_[i].first, key)) return i;
@@ -178,6 +179,7 @@ const Value* DictData::find_str_missed(std::string_view key, std::size_t h,
 }
 
 std::size_t DictData::str_index(std::string_view key, std::size_t h) const {
+  if (!(key_bits_ & key_bit(h))) return entries_.size();
   if (index_.empty()) {
     for (std::size_t i = 0; i < entries_.size(); ++i) {
       if (hashes_[i] == h && is_str_key(entries_[i].first, key)) return i;
@@ -199,6 +201,7 @@ void DictData::set(Value key, Value value) {
   }
   entries_.emplace_back(std::move(key), std::move(value));
   hashes_.push_back(h);
+  key_bits_ |= key_bit(h);
   if (!index_.empty()) {
     index_.emplace(h, entries_.size() - 1);
   } else if (entries_.size() > kIndexThreshold) {
@@ -219,6 +222,7 @@ bool DictData::erase(const Value& key) {
 void DictData::clear() {
   entries_.clear();
   hashes_.clear();
+  key_bits_ = 0;
   index_.clear();
 }
 

@@ -323,3 +323,39 @@ TEST(ValueFastPath, AppendStr) {
 
 }  // namespace
 }  // namespace squall
+
+namespace squall_api_test {
+
+// Dicts answer most misses from a summary of their key hashes; set, erase and clear must
+// keep every answer exact, for small (scanned) and large (indexed) dicts, and for keys of
+// different types that compare equal (1 == 1.0 == True share a hash).
+TEST(ValueDict, LookupsStayExactThroughSetEraseAndClear) {
+  for (const int size : {3, 200}) {
+    squall::Value d = squall::Value::dict();
+    auto& data = d.as_dict();
+    for (int i = 0; i < size; ++i)
+      data.set(squall::Value("k" + std::to_string(i)), squall::Value(i));
+    for (int i = 0; i < 2 * size; ++i) {
+      const std::string key = "k" + std::to_string(i);
+      const squall::Value* found = data.find_str(key);
+      ASSERT_EQ(found != nullptr, i < size) << key;
+      if (found) {
+        EXPECT_EQ(found->as_int(), i);
+      }
+      EXPECT_EQ(data.find(squall::Value(key)) != nullptr, i < size) << key;
+    }
+    for (int i = 0; i < size; i += 2)
+      EXPECT_TRUE(data.erase(squall::Value("k" + std::to_string(i))));
+    for (int i = 0; i < size; ++i) {
+      EXPECT_EQ(data.find_str("k" + std::to_string(i)) != nullptr, i % 2 == 1) << i;
+    }
+    data.clear();
+    EXPECT_EQ(data.find_str("k1"), nullptr);
+    data.set(squall::Value(1), squall::Value("int"));
+    ASSERT_NE(data.find(squall::Value(1.0)), nullptr);
+    EXPECT_EQ(data.find(squall::Value(true))->as_str(), "int");
+    EXPECT_EQ(data.find(squall::Value(2)), nullptr);
+  }
+}
+
+}  // namespace squall_api_test
