@@ -53,7 +53,7 @@ std::optional<std::string> compile_unit(const front::Unit& unit, const CompileOp
     out.line("squall::render::Escaper " + var + "(squall_ctx.globals(), " + emitter.attr(name) +
              ".global());");
   }
-  out.line("[[maybe_unused]] squall::render::OutBuffer squall_out(squall_ctx.out());");
+  out.line("squall::render::OutBuffer squall_out(squall_ctx.out());");
   if (has_positions) {
     out.line("int squall_pos = 0;");
     out.open("try {");
@@ -69,6 +69,9 @@ std::optional<std::string> compile_unit(const front::Unit& unit, const CompileOp
     out.line("throw;");
   }
   out.close();
+  // On the normal path the last flush may fail (growing the string) and must throw; the
+  // OutBuffer's destructor only flushes for a render that is already failing.
+  out.line("squall_out.finish();");
   out.close();
   out.line("");
   out.line("}  // namespace " + options.ns);

@@ -24,11 +24,12 @@ void Interpreter::exec_apply(const ApplyNode& n, const Template& file) {
     }
   };
   {
-    render::OutBuffer body_out(body);  // flushed into `body` at the end of this scope
+    render::OutBuffer body_out(body);
     out_ = &body_out;
     applies_.push_back(&n);
     Restore restore{*this, outer};
     exec_nodes(n.body, file);  // break/continue cannot cross an apply (a parse error)
+    body_out.finish();
   }
   at(file, n.range, [&] { render::append_apply(*out_, fn, std::move(body)); });
 }

@@ -45,9 +45,10 @@ Interpreter::~Interpreter() {
 }
 
 void Interpreter::run(std::string& out) {
-  render::OutBuffer buffer(out);  // flushed on return and while an error unwinds
+  render::OutBuffer buffer(out);  // also flushed while an error unwinds
   out_ = &buffer;
   exec_nodes(unit_.root->body, *unit_.root);
+  buffer.finish();
 }
 
 Flow Interpreter::exec_nodes(const NodeList& nodes, const Template& file) {

@@ -175,8 +175,8 @@ class GlobalCache {
 /// short escaped strings) are a bounds check and a copy each, with no capacity check, call
 /// or terminator write on the string. Whatever is buffered reaches the string when the
 /// buffer fills, when flushed() is called (before any write that needs the string itself)
-/// and when the OutBuffer is destroyed, also by an exception, so the string holds the
-/// partial output of a failed render as it would without the buffer.
+/// by finish() at the end of a render, and when the OutBuffer is destroyed by an exception,
+/// so the string holds the partial output of a failed render as it would without the buffer.
 class OutBuffer {
  public:
   static constexpr std::size_t kCapacity = 4096;
@@ -204,6 +204,9 @@ class OutBuffer {
     return buffer_ + size_;
   }
   void commit(std::size_t n) { size_ += n; }
+  /// finish flushes at the end of a successful render: unlike the destructor's flush, a
+  /// failure to grow the string throws.
+  void finish() { flush(); }
   /// flushed moves the buffered bytes to the string and returns it, for writers that take a
   /// std::string. Writes through the OutBuffer may continue afterwards.
   std::string& flushed() {

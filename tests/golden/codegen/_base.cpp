@@ -16,7 +16,7 @@ void squall_t_5fbase_2ehtml(squall::rt::RenderState& squall_ctx) {
   static const squall::rt::Attr squall_a1_xhtml_escape("xhtml_escape");
   const squall::Value* squall_g0_year = squall_ctx.lookup(squall_a0_year);
   squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a1_xhtml_escape.global());
-  [[maybe_unused]] squall::render::OutBuffer squall_out(squall_ctx.out());
+  squall::render::OutBuffer squall_out(squall_ctx.out());
   int squall_pos = 0;
   try {
 #line 1 "_base.html"
@@ -37,6 +37,7 @@ void squall_t_5fbase_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;
   }
+  squall_out.finish();
 }
 
 }  // namespace golden

@@ -20,7 +20,7 @@ void squall_tapply_5fand_5fmodule_2ehtml(squall::rt::RenderState& squall_ctx) {
   const squall::Value* squall_g1_who = squall_ctx.lookup(squall_a1_who);
   const squall::Value* squall_g2_tt_modules = squall_ctx.lookup(squall_a2_tt_modules);
   squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a3_xhtml_escape.global());
-  [[maybe_unused]] squall::render::OutBuffer squall_out(squall_ctx.out());
+  squall::render::OutBuffer squall_out(squall_ctx.out());
   int squall_pos = 0;
   try {
     std::optional<squall::Value> squall_l0_upper;
@@ -87,6 +87,7 @@ return squall::rt::call_method<0, 0>("upper", {squall_params3[0], {}, {}}); });
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;
   }
+  squall_out.finish();
 }
 
 }  // namespace golden

@@ -13,7 +13,7 @@ void squall_tautoescape_5foff_2ehtml(squall::rt::RenderState& squall_ctx) {
   static const squall::rt::Attr squall_a1_data("data");
   const squall::Value* squall_g0_json_encode = squall_ctx.lookup(squall_a0_json_encode);
   const squall::Value* squall_g1_data = squall_ctx.lookup(squall_a1_data);
-  [[maybe_unused]] squall::render::OutBuffer squall_out(squall_ctx.out());
+  squall::render::OutBuffer squall_out(squall_ctx.out());
   int squall_pos = 0;
   try {
 #line 1 "autoescape_off.html"
@@ -28,6 +28,7 @@ void squall_tautoescape_5foff_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;
   }
+  squall_out.finish();
 }
 
 }  // namespace golden

@@ -29,7 +29,7 @@ void squall_tcomprehensions_2ehtml(squall::rt::RenderState& squall_ctx) {
   const squall::Value* squall_g4_any = squall_ctx.lookup(squall_a4_any);
   const squall::Value* squall_g5_grid = squall_ctx.lookup(squall_a5_grid);
   squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a6_xhtml_escape.global());
-  [[maybe_unused]] squall::render::OutBuffer squall_out(squall_ctx.out());
+  squall::render::OutBuffer squall_out(squall_ctx.out());
   int squall_pos = 0;
   try {
     std::optional<squall::Value> squall_l0_scale;
@@ -160,6 +160,7 @@ return squall::rt::op(squall::py::mul, {squall::rt::op(squall::py::mul, {squall_
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;
   }
+  squall_out.finish();
 }
 
 }  // namespace golden

@@ -24,7 +24,7 @@ void squall_tcontrol_2ehtml(squall::rt::RenderState& squall_ctx) {
   const squall::Value* squall_g1_len = squall_ctx.lookup(squall_a1_len);
   const squall::Value* squall_g2_enumerate = squall_ctx.lookup(squall_a2_enumerate);
   squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a3_xhtml_escape.global());
-  [[maybe_unused]] squall::render::OutBuffer squall_out(squall_ctx.out());
+  squall::render::OutBuffer squall_out(squall_ctx.out());
   int squall_pos = 0;
   try {
     std::optional<squall::Value> squall_l0_i;
@@ -129,6 +129,7 @@ void squall_tcontrol_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;
   }
+  squall_out.finish();
 }
 
 }  // namespace golden

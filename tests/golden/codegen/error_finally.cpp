@@ -18,7 +18,7 @@ void squall_terror_5ffinally_2ehtml(squall::rt::RenderState& squall_ctx) {
   const squall::Value* squall_g0_range = squall_ctx.lookup(squall_a0_range);
   const squall::Value* squall_g1_items = squall_ctx.lookup(squall_a1_items);
   squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a2_xhtml_escape.global());
-  [[maybe_unused]] squall::render::OutBuffer squall_out(squall_ctx.out());
+  squall::render::OutBuffer squall_out(squall_ctx.out());
   int squall_pos = 0;
   try {
     std::optional<squall::Value> squall_l0_i;
@@ -93,6 +93,7 @@ void squall_terror_5ffinally_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;
   }
+  squall_out.finish();
 }
 
 }  // namespace golden

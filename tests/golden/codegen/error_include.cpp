@@ -14,7 +14,7 @@ void squall_terror_5finclude_2ehtml(squall::rt::RenderState& squall_ctx) {
   static const squall::rt::Attr squall_a0_missing("missing");
   static const squall::rt::Attr squall_a1_xhtml_escape("xhtml_escape");
   squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a1_xhtml_escape.global());
-  [[maybe_unused]] squall::render::OutBuffer squall_out(squall_ctx.out());
+  squall::render::OutBuffer squall_out(squall_ctx.out());
   int squall_pos = 0;
   try {
     std::optional<squall::Value> squall_l0_x;
@@ -44,6 +44,7 @@ void squall_terror_5finclude_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;
   }
+  squall_out.finish();
 }
 
 }  // namespace golden

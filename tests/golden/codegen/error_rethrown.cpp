@@ -16,7 +16,7 @@ void squall_terror_5frethrown_2ehtml(squall::rt::RenderState& squall_ctx) {
   const squall::Value* squall_g0_zero = squall_ctx.lookup(squall_a0_zero);
   const squall::Value* squall_g1_KeyError = squall_ctx.lookup(squall_a1_KeyError);
   squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a2_xhtml_escape.global());
-  [[maybe_unused]] squall::render::OutBuffer squall_out(squall_ctx.out());
+  squall::render::OutBuffer squall_out(squall_ctx.out());
   int squall_pos = 0;
   try {
 #line 1 "error_rethrown.html"
@@ -51,6 +51,7 @@ void squall_terror_5frethrown_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;
   }
+  squall_out.finish();
 }
 
 }  // namespace golden

@@ -41,7 +41,7 @@ void squall_texpressions_2ehtml(squall::rt::RenderState& squall_ctx) {
   const squall::Value* squall_g9_dict = squall_ctx.lookup(squall_a10_dict);
   const squall::Value* squall_g10_kw = squall_ctx.lookup(squall_a11_kw);
   squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a12_xhtml_escape.global());
-  [[maybe_unused]] squall::render::OutBuffer squall_out(squall_ctx.out());
+  squall::render::OutBuffer squall_out(squall_ctx.out());
   int squall_pos = 0;
   try {
 #line 1 "expressions.html"
@@ -236,6 +236,7 @@ return squall::py::neg(squall_params4[0]); })}, {"reverse", squall::Value(true)}
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;
   }
+  squall_out.finish();
 }
 
 }  // namespace golden

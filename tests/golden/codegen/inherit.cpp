@@ -21,7 +21,7 @@ void squall_tinherit_2ehtml(squall::rt::RenderState& squall_ctx) {
   const squall::Value* squall_g0_page = squall_ctx.lookup(squall_a1_page);
   const squall::Value* squall_g1_year = squall_ctx.lookup(squall_a2_year);
   squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a3_xhtml_escape.global());
-  [[maybe_unused]] squall::render::OutBuffer squall_out(squall_ctx.out());
+  squall::render::OutBuffer squall_out(squall_ctx.out());
   int squall_pos = 0;
   try {
 #line 1 "_base.html"
@@ -52,6 +52,7 @@ void squall_tinherit_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;
   }
+  squall_out.finish();
 }
 
 }  // namespace golden

@@ -19,7 +19,7 @@ void squall_ttext_5fand_5foutput_2ehtml(squall::rt::RenderState& squall_ctx) {
   const squall::Value* squall_g1_html = squall_ctx.lookup(squall_a1_html);
   const squall::Value* squall_g2_count = squall_ctx.lookup(squall_a2_count);
   squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a3_xhtml_escape.global());
-  [[maybe_unused]] squall::render::OutBuffer squall_out(squall_ctx.out());
+  squall::render::OutBuffer squall_out(squall_ctx.out());
   int squall_pos = 0;
   try {
 #line 1 "text_and_output.html"
@@ -53,6 +53,7 @@ void squall_ttext_5fand_5foutput_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;
   }
+  squall_out.finish();
 }
 
 }  // namespace golden

@@ -22,7 +22,7 @@ void squall_ttry_5fexcept_2ehtml(squall::rt::RenderState& squall_ctx) {
   const squall::Value* squall_g2_TypeError = squall_ctx.lookup(squall_a2_TypeError);
   const squall::Value* squall_g3_ValueError = squall_ctx.lookup(squall_a3_ValueError);
   squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a4_xhtml_escape.global());
-  [[maybe_unused]] squall::render::OutBuffer squall_out(squall_ctx.out());
+  squall::render::OutBuffer squall_out(squall_ctx.out());
   int squall_pos = 0;
   try {
     std::optional<squall::Value> squall_l0_e;
@@ -90,6 +90,7 @@ void squall_ttry_5fexcept_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;
   }
+  squall_out.finish();
 }
 
 }  // namespace golden
