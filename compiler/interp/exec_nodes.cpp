@@ -128,7 +128,13 @@ render::Escaper& Interpreter::escaper_for(const Template& file, int& slot) {
   if (!escaper) {
     std::optional<std::string_view> name = default_escape_;
     if (file.autoescape) name = *file.autoescape;
-    escaper.emplace(globals_, name);
+    if (name && !name->empty()) {
+      auto& prepared = plan_.escape_names[i];
+      if (!prepared) prepared = std::make_unique<render::GlobalName>(*name);
+      escaper.emplace(globals_, *prepared);
+    } else {
+      escaper.emplace(globals_, name);
+    }
     if (escaper->enabled()) {
       const auto found = plan_.top_slots.find(escaper->name());
       if (found != plan_.top_slots.end()) frame_.escaper_slots[i] = found->second;

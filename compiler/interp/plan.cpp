@@ -158,6 +158,7 @@ std::unique_ptr<UnitPlan> plan_unit(Unit& unit) {
     plan->files.push_back(file.get());
     planner.nodes(file->body);
   }
+  plan->escape_names.resize(plan->files.size());
   for (std::size_t i = unit.slot_names.size(); i-- > 0;)
     plan->top_slots[unit.slot_names[i]] = static_cast<int>(i);
   return plan;

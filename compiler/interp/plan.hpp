@@ -31,6 +31,10 @@ struct UnitPlan {
   std::unordered_map<std::string_view, int> top_slots;
   /// The unit's files, in Unit::files order (an escaper per file and render).
   std::vector<const front::Template*> files;
+  /// Per file, the prepared name of its escape function, made by the first render that
+  /// escapes in that file (the interpreter is single-threaded; the name is the file's
+  /// `{% autoescape %}` or the set's default, both fixed for the plan's life).
+  mutable std::vector<std::unique_ptr<render::GlobalName>> escape_names;
   /// The size of the last output, to reserve the next one's buffer.
   std::size_t output_estimate = 0;
 
