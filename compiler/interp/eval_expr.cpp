@@ -141,19 +141,7 @@ Value Interpreter::eval_name(const NameExpr& n, const EnvPtr& env) {
 
 Value Interpreter::eval_constant(const ConstantExpr& c) {
   if (c.table_index >= 0) return plan_.constants[static_cast<std::size_t>(c.table_index)];
-  switch (c.constant) {
-    case ConstantKind::None:
-      return Value();
-    case ConstantKind::Bool:
-      return Value(c.bool_value);
-    case ConstantKind::Int:
-      return Value(c.int_value);
-    case ConstantKind::Float:
-      return Value(c.float_value);
-    case ConstantKind::Str:
-      return Value(std::string_view(c.str_value));
-  }
-  return Value();
+  return constant_value(c);
 }
 
 Value Interpreter::eval_subscript(const SubscriptExpr& s, const EnvPtr& env) {

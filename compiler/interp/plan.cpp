@@ -16,8 +16,6 @@ std::size_t UnitPlan::file_index(const Template* file) const {
   return i;
 }
 
-namespace {
-
 Value constant_value(const ConstantExpr& c) {
   switch (c.constant) {
     case ConstantKind::None:
@@ -33,6 +31,8 @@ Value constant_value(const ConstantExpr& c) {
   }
   return Value();
 }
+
+namespace {
 
 class Planner {
  public:
