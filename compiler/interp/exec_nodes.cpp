@@ -133,7 +133,7 @@ render::Escaper& Interpreter::escaper_for(const Template& file, int& slot) {
       if (!prepared) prepared = std::make_unique<render::GlobalName>(*name);
       escaper.emplace(globals_, *prepared);
     } else {
-      escaper.emplace(globals_, name);
+      escaper.emplace(globals_);
     }
     if (escaper->enabled()) {
       const auto found = plan_.top_slots.find(escaper->name());

@@ -236,14 +236,15 @@ void append_value(OutBuffer& out, const Value& v);
 void append_xhtml_escape(OutBuffer& out, std::string_view text, QuoteEntity quote);
 
 /// Escaper is one file's autoescape function for one render. The function is looked up by
-/// NAME in the render namespace on first use (an unknown name raises NameError only when a
-/// `{{ }}` is actually written, as in Tornado), then cached.
+/// name in the render namespace when the Escaper is made (the namespace cannot change during
+/// the render); an unknown name raises NameError only when a `{{ }}` is actually written,
+/// as in Tornado.
 class Escaper {
  public:
-  /// Escaper(globals, nullopt or "") writes values unescaped.
-  Escaper(const Globals& globals, std::optional<std::string_view> name);
+  /// Escaper(globals) writes values unescaped (autoescape off).
+  explicit Escaper(const Globals& globals);
   /// Escaper(globals, name) escapes with the function named by a prepared global name
-  /// (which must outlive the Escaper).
+  /// (which must outlive the Escaper); an empty name means escaping is off.
   Escaper(const Globals& globals, const GlobalName& name);
   /// append writes `{{ v }}`: converts as append_value does, then, unless escaping is off,
   /// passes the text to the function. The default xhtml_escape is applied in place; any
@@ -269,24 +270,19 @@ class Escaper {
   /// name is the function name ("" when escaping is off). When the template assigns that
   /// name (`{% set my_escape = ... %}`), Python reads the local instead of the global:
   /// back ends check this and call append_escaped with the local's value.
-  const std::string& name() const { return name_; }
-  bool enabled() const { return enabled_; }
+  std::string_view name() const { return name_ ? name_->name() : std::string_view(); }
+  bool enabled() const { return name_ != nullptr; }
 
  private:
-  // Unresolved until the first append looks the function up (Tornado looks it up when the
-  // first `{{ }}` runs, so a missing one is a NameError there).
-  enum class Mode : unsigned char { Unresolved, Off, Xhtml, Custom };
+  // Missing: the function is not defined (NameError at the first `{{ }}`).
+  enum class Mode : unsigned char { Missing, Off, Xhtml, Custom };
   void append_slow(std::string& out, const Value& v);
-  // resolve looks the function up and sets the mode; fn_ stays null when it is missing.
-  void resolve();
 
   const Globals& globals_;
-  std::string name_;
-  bool enabled_;
-  Mode mode_;
+  const GlobalName* name_ = nullptr;  // null when escaping is off
+  Mode mode_ = Mode::Off;
   QuoteEntity quote_;
   const Value* fn_ = nullptr;
-  const GlobalName* global_ = nullptr;
 };
 
 /// append_escaped writes `{{ v }}` through escape function `fn` (Escaper::append after the

@@ -53,39 +53,24 @@ void append_apply(std::string& out, const Value& fn, std::string body) {
   append_function_result(out, py::call(fn, arg));
 }
 
-Escaper::Escaper(const Globals& globals, std::optional<std::string_view> name)
-    : globals_(globals),
-      name_(name.value_or("")),
-      enabled_(name && !name->empty()),
-      mode_(enabled_ ? Mode::Unresolved : Mode::Off),
-      quote_(globals.quote()) {}
+Escaper::Escaper(const Globals& globals) : globals_(globals), quote_(globals.quote()) {}
 
-Escaper::Escaper(const Globals& globals, const GlobalName& name) : Escaper(globals, name.name()) {
-  global_ = &name;
-  // The namespace does not change during a render, so resolving now finds what the first
-  // `{{ }}` would, and lets it take the inline path. A missing function stays unresolved:
-  // the NameError is raised where Tornado raises it, at the first `{{ }}`.
-  if (enabled_) resolve();
-}
-
-void Escaper::resolve() {
-  // Nearly every template escapes with xhtml_escape: its hash is computed once.
-  static const std::size_t xhtml_hash = detail::DictData::str_hash("xhtml_escape");
-  if (global_) {
-    fn_ = globals_.find(*global_);
+Escaper::Escaper(const Globals& globals, const GlobalName& name) : Escaper(globals) {
+  if (name.name().empty()) return;
+  name_ = &name;
+  // The namespace does not change during a render, so looking the function up now finds
+  // what the first `{{ }}` would, and lets it take the inline path.
+  fn_ = globals_.find(name);
+  if (!fn_) {
+    mode_ = Mode::Missing;
   } else {
-    fn_ = globals_.find(name_,
-                        name_ == "xhtml_escape" ? xhtml_hash : detail::DictData::str_hash(name_));
+    mode_ = fn_->identical(globals_.default_escape()) ? Mode::Xhtml : Mode::Custom;
   }
-  if (fn_) mode_ = fn_->identical(globals_.default_escape()) ? Mode::Xhtml : Mode::Custom;
 }
 
 void Escaper::append_slow(std::string& out, const Value& v) {
   if (mode_ == Mode::Off) return append_value(out, v);
-  if (!fn_) {
-    resolve();
-    if (!fn_) raise_name_error(name_);
-  }
+  if (mode_ == Mode::Missing) raise_name_error(name());
   append_escaped(out, v, *fn_, globals_);
 }
 
