@@ -1,6 +1,6 @@
 // `{% apply f %}body{% end %}`: the body is Python's nested function with its own locals;
-// here it is a C++ block writing into its own buffer. `f` is evaluated before the body,
-// as Python evaluates a callee before its arguments.
+// here it is a C++ block writing into its own buffer (an OutBuffer over a string). `f` is
+// evaluated before the body, as Python evaluates a callee before its arguments.
 #include "codegen/emitter.hpp"
 
 namespace squall::cg {
@@ -16,12 +16,16 @@ void Emitter::emit_apply(const front::ApplyNode& node, const front::Template& fi
   static const std::vector<int> kNone;
   const std::vector<int>& slots = found == unit().apply_slots.end() ? kNone : found->second;
   w().open("{");
+  // The body writes through its own OutBuffer, as the template's output does.
+  const std::string body_out = buffer + "_out";
+  w().line("squall::render::OutBuffer " + body_out + "(" + buffer + ");");
   declare_locals(slots);
   enter_function(slots);
   const std::string outer = out_buffer();
-  set_out_buffer(buffer);
+  set_out_buffer(body_out);
   emit_nodes(node.body, file);
   flush_text();
+  w().line(body_out + ".finish();");
   set_out_buffer(outer);
   leave_function();
   w().close();

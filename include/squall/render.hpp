@@ -250,15 +250,9 @@ class Escaper {
   /// passes the text to the function. The default xhtml_escape is applied in place; any
   /// other function is called through py::call with a str argument and must return a str
   /// (None or another type raises TypeError, as Tornado's `utf8()` / `join` do).
-  void append(std::string& out, const Value& v) {
-    // Inline for the two commonest cases once the function is known to be the default.
-    if (mode_ == Mode::Xhtml) {
-      if (v.is_str()) return append_xhtml_escape(out, v.as_str(), quote_);
-      if (v.is_int()) return py::append_int(out, v.as_int());  // digits need no escaping
-    }
-    append_slow(out, v);
-  }
   void append(OutBuffer& out, const Value& v) {
+    // Inline for the commonest cases once the function is known to be the default (digits
+    // need no escaping).
     if (mode_ == Mode::Xhtml) {
       if (v.is_str()) return append_xhtml_escape(out, v.as_str(), quote_);
       if (v.is_int()) return out.append_int(v.as_int());

@@ -30,11 +30,13 @@ void squall_tapply_5fand_5fmodule_2ehtml(squall::rt::RenderState& squall_ctx) {
       const squall::Value squall_apply0 = squall::rt::global(squall_g0_linkify, "linkify");
       std::string squall_buf1;
       {
+        squall::render::OutBuffer squall_buf1_out(squall_buf1);
 #line 1 "apply_and_module.html"
-        squall_buf1.append("see http://example.com/?a=1&b=2 ", 32);
+        squall_buf1_out.append("see http://example.com/?a=1&b=2 ", 32);
 #line 1 "apply_and_module.html"
         squall_pos = 0;
-        squall_escape0_xhtml_escape.append(squall_buf1, squall::rt::global(squall_g1_who, "who"));
+        squall_escape0_xhtml_escape.append(squall_buf1_out, squall::rt::global(squall_g1_who, "who"));
+        squall_buf1_out.finish();
       }
 #line 1 "apply_and_module.html"
       squall_pos = 0;
@@ -57,6 +59,7 @@ return squall::rt::call_method<0, 0>("upper", {squall_params3[0], {}, {}}); });
       const squall::Value squall_apply5 = squall::rt::local(squall_l0_upper, "upper");
       std::string squall_buf6;
       {
+        squall::render::OutBuffer squall_buf6_out(squall_buf6);
         std::optional<squall::Value> squall_l1_inner;
 #line 2 "apply_and_module.html"
         squall_pos = 1;
@@ -66,7 +69,8 @@ return squall::rt::call_method<0, 0>("upper", {squall_params3[0], {}, {}}); });
         }
 #line 2 "apply_and_module.html"
         squall_pos = 1;
-        squall_escape0_xhtml_escape.append(squall_buf6, squall::rt::local(squall_l1_inner, "inner"));
+        squall_escape0_xhtml_escape.append(squall_buf6_out, squall::rt::local(squall_l1_inner, "inner"));
+        squall_buf6_out.finish();
       }
 #line 2 "apply_and_module.html"
       squall_pos = 1;
@@ -82,7 +86,7 @@ return squall::rt::call_method<0, 0>("upper", {squall_params3[0], {}, {}}); });
     squall::render::append_value(squall_out, squall::rt::call<1, 0>({squall::py::getattr(squall::rt::global(squall_g2_tt_modules, "_tt_modules"), "linkify"), {{squall::Value::from_static(std::string_view("http://x.org", 12))}}, {}}));
 #line 4 "apply_and_module.html"
     squall_out.append("\n", 1);
-#line 86 "apply_and_module.cpp"
+#line 90 "apply_and_module.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;
