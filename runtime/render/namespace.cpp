@@ -95,6 +95,8 @@ const Value* Globals::find(std::string_view name, std::size_t hash) const {
 
 namespace {
 
+// is_per_render_name lists the names find_after_kwargs answers from this render's own state
+// (the session's modules, the template name, this Globals' `globals`): keep the two in step.
 bool is_per_render_name(std::string_view name) {
   return name == "_tt_modules" || name == "modules" || name == "__name__" || name == "globals";
 }
