@@ -3,13 +3,26 @@
 // callers that track scopes (sema) handle those two kinds themselves.
 #pragma once
 
+#include <type_traits>
+
 #include "expr/expr_ast.hpp"
 
 namespace squall::front {
 
-template <class F>
-void for_each_child(Expr& e, F&& f) {
-  const auto visit = [&](ExprPtr& child) {
+/// expr_as casts `e` to the expression type T, keeping its constness.
+template <class T, class ExprT>
+auto& expr_as(ExprT& e) {
+  if constexpr (std::is_const_v<ExprT>) {
+    return static_cast<const T&>(e);
+  } else {
+    return static_cast<T&>(e);
+  }
+}
+
+/// for_each_child: see the file comment. ExprT is Expr or const Expr.
+template <class ExprT, class F>
+void for_each_child(ExprT& e, F&& f) {
+  const auto visit = [&](auto& child) {
     if (child) f(*child);
   };
   switch (e.kind) {
@@ -17,42 +30,42 @@ void for_each_child(Expr& e, F&& f) {
     case ExprKind::Constant:
       return;
     case ExprKind::Attribute:
-      return visit(static_cast<AttributeExpr&>(e).value);
+      return visit(expr_as<AttributeExpr>(e).value);
     case ExprKind::Subscript: {
-      auto& s = static_cast<SubscriptExpr&>(e);
+      auto& s = expr_as<SubscriptExpr>(e);
       visit(s.value);
       return visit(s.index);
     }
     case ExprKind::Slice: {
-      auto& s = static_cast<SliceExpr&>(e);
+      auto& s = expr_as<SliceExpr>(e);
       visit(s.lower);
       visit(s.upper);
       return visit(s.step);
     }
     case ExprKind::Call: {
-      auto& c = static_cast<CallExpr&>(e);
+      auto& c = expr_as<CallExpr>(e);
       visit(c.func);
       for (auto& a : c.args) visit(a.value);
       return;
     }
     case ExprKind::Unary:
-      return visit(static_cast<UnaryExpr&>(e).operand);
+      return visit(expr_as<UnaryExpr>(e).operand);
     case ExprKind::Binary: {
-      auto& b = static_cast<BinaryExpr&>(e);
+      auto& b = expr_as<BinaryExpr>(e);
       visit(b.left);
       return visit(b.right);
     }
     case ExprKind::BoolOp:
-      for (auto& v : static_cast<BoolOpExpr&>(e).values) visit(v);
+      for (auto& v : expr_as<BoolOpExpr>(e).values) visit(v);
       return;
     case ExprKind::Compare: {
-      auto& c = static_cast<CompareExpr&>(e);
+      auto& c = expr_as<CompareExpr>(e);
       visit(c.left);
       for (auto& v : c.comparators) visit(v);
       return;
     }
     case ExprKind::IfExp: {
-      auto& i = static_cast<IfExpExpr&>(e);
+      auto& i = expr_as<IfExpExpr>(e);
       visit(i.test);
       visit(i.body);
       return visit(i.orelse);
@@ -60,10 +73,10 @@ void for_each_child(Expr& e, F&& f) {
     case ExprKind::Tuple:
     case ExprKind::List:
     case ExprKind::Set:
-      for (auto& v : static_cast<SequenceExpr&>(e).elements) visit(v);
+      for (auto& v : expr_as<SequenceExpr>(e).elements) visit(v);
       return;
     case ExprKind::Dict: {
-      auto& d = static_cast<DictExpr&>(e);
+      auto& d = expr_as<DictExpr>(e);
       for (std::size_t i = 0; i < d.values.size(); ++i) {
         visit(d.keys[i]);
         visit(d.values[i]);
@@ -71,7 +84,7 @@ void for_each_child(Expr& e, F&& f) {
       return;
     }
     case ExprKind::Comprehension: {
-      auto& c = static_cast<ComprehensionExpr&>(e);
+      auto& c = expr_as<ComprehensionExpr>(e);
       for (auto& clause : c.clauses) {
         visit(clause.iter);
         visit(clause.target);
@@ -81,12 +94,12 @@ void for_each_child(Expr& e, F&& f) {
       return visit(c.element);
     }
     case ExprKind::Lambda: {
-      auto& l = static_cast<LambdaExpr&>(e);
+      auto& l = expr_as<LambdaExpr>(e);
       for (auto& p : l.params) visit(p.default_value);
       return visit(l.body);
     }
     case ExprKind::Starred:
-      return visit(static_cast<StarredExpr&>(e).value);
+      return visit(expr_as<StarredExpr>(e).value);
   }
 }
 

@@ -3,6 +3,7 @@
 // stays a plain C++ `break`.
 #include "codegen/emitter.hpp"
 #include "sema/for_shape.hpp"
+#include "sema/loop_borrow.hpp"
 
 namespace squall::cg {
 
@@ -38,6 +39,12 @@ void Emitter::emit_for(const front::ForNode& node, const front::Template& file) 
   w().open("{");
   if (!done.empty()) w().line("bool " + done + " = false;");
   const front::ForShape shape = front::for_shape(node);
+  // A borrowed item is read through `borrow` in the body and copied into its local once,
+  // when the loop ends, if anything reads it there (sema/loop_borrow.hpp says when that is
+  // the same).
+  const front::NameExpr* borrowed =
+      borrow_loops_ && try_depth_ == 0 ? front::borrowed_loop_target(unit(), node) : nullptr;
+  const std::string borrow = borrowed ? temp("b") : std::string();
   if (shape.enumerate_fn) {
     // Braces: the callee is evaluated before the argument, as in Python.
     const std::string fn = emit_expr(*shape.enumerate_fn);
@@ -46,6 +53,8 @@ void Emitter::emit_for(const front::ForNode& node, const front::Template& file) 
   } else {
     w().line("squall::render::ForIter " + it + "(" + emit_full(*node.iter) + ");");
   }
+  // Unused when the body never reads the name.
+  if (borrowed) w().line("[[maybe_unused]] const squall::Value* " + borrow + " = nullptr;");
   w().open("for (;;) {");
   const std::string pos = "squall_pos = " + std::to_string(position_of(file, node.range)) + ";";
   w().line(pos);
@@ -57,7 +66,15 @@ void Emitter::emit_for(const front::ForNode& node, const front::Template& file) 
     w().line("break;");
     w().close();
   }
-  if (const std::size_t n = shape.unpack_count) {
+  if (borrowed && shape.unpack_count == 2) {
+    const std::string first = temp("first");
+    w().line("squall::Value " + first + ";");
+    w().line(borrow + " = &" + it + ".unpack_pair(" + first + ");");
+    const auto& seq = static_cast<const front::SequenceExpr&>(*node.target);
+    emit_assign(*seq.elements[0], "std::move(" + first + ")");
+  } else if (borrowed) {
+    w().line(borrow + " = &" + it + ".item();");
+  } else if (const std::size_t n = shape.unpack_count) {
     const std::string parts = temp("parts");
     w().line("squall::Value " + parts + "[" + std::to_string(n) + "];");
     w().line(it + ".unpack(" + parts + ");");
@@ -68,11 +85,16 @@ void Emitter::emit_for(const front::ForNode& node, const front::Template& file) 
   } else {
     emit_assign(*node.target, it + ".item()");
   }
+  if (borrowed) borrowed_[borrowed->slot] = borrow;
   push_flow("");
   emit_nodes(node.body, file);
   pop_flow();
+  borrowed_.erase(borrowed ? borrowed->slot : -1);
   flush_text();
   w().close();
+  if (borrowed && front::loop_item_read_outside(unit(), node, *borrowed)) {
+    w().line("if (" + borrow + ") " + local_name(borrowed->slot) + " = *" + borrow + ";");
+  }
   if (!done.empty()) {
     w().open("if (" + done + ") {");
     emit_nodes(node.orelse, file);

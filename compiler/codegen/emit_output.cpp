@@ -20,8 +20,8 @@ void Emitter::emit_expression(const front::ExpressionNode& node, const front::Te
     const std::string v = temp("v");
     w().open("{");
     w().line("const squall::Value " + v + " = " + value + ";");
-    w().line("squall::render::append_escaped(" + out_buffer() + ", " + v + ", squall::rt::local(" +
-             local_name(slot) + ", " + cpp_quoted(escape) + "), squall_ctx.globals());");
+    w().line("squall::render::append_escaped(" + out_buffer() + ", " + v + ", " +
+             read_local(slot, escape) + ", squall_ctx.globals());");
     w().close();
     return;
   }

@@ -1,6 +1,7 @@
 #include "codegen/emitter.hpp"
 
 #include "codegen/mangle.hpp"
+#include "sema/loop_borrow.hpp"
 
 namespace squall::cg {
 
@@ -21,6 +22,7 @@ bool Emitter::emit_unit() {
   }
   declare_locals(top);
   enter_function(top);
+  borrow_loops_ = unit_allows_loop_borrowing(unit_);
   emit_nodes(unit_.root->body, *unit_.root);
   flush_text();
   return ok_;
@@ -120,6 +122,13 @@ std::string Emitter::temp(std::string_view kind) {
 
 std::string Emitter::local_name(int slot) const {
   return mangle_local(slot, unit_.slot_names[static_cast<std::size_t>(slot)]);
+}
+
+std::string Emitter::read_local(int slot, const std::string& name) const {
+  if (const auto found = borrowed_.find(slot); found != borrowed_.end()) {
+    return "(*" + found->second + ")";
+  }
+  return "squall::rt::local(" + local_name(slot) + ", " + cpp_quoted(name) + ")";
 }
 
 void Emitter::declare_locals(const std::vector<int>& slots) {

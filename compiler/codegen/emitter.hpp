@@ -47,6 +47,7 @@ class Emitter {
   void emit_for(const front::ForNode& node, const front::Template& file);
   void emit_while(const front::WhileNode& node, const front::Template& file);
   void emit_try(const front::TryNode& node, const front::Template& file);
+  void emit_try_body(const front::TryNode& node, const front::Template& file);
   void emit_block(const front::BlockNode& node, const front::Template& file);
   void emit_include(const front::IncludeNode& node, const front::Template& file);
   void emit_apply(const front::ApplyNode& node, const front::Template& file);
@@ -132,6 +133,10 @@ class Emitter {
   int visible_slot(const std::string& name) const;
   /// local_name is the C++ variable of local slot `slot`.
   std::string local_name(int slot) const;
+  /// read_local is a C++ expression reading local `slot` (named `name` in errors): the
+  /// loop's item in place inside a loop that borrows it (sema/loop_borrow.hpp), else the
+  /// slot's variable, UnboundLocalError when unset.
+  std::string read_local(int slot, const std::string& name) const;
   /// bind_inner introduces names of a lambda or comprehension scope; returns their C++ names.
   void push_inner(std::unordered_map<std::string, std::string> names) {
     inner_.push_back(std::move(names));
@@ -199,6 +204,9 @@ class Emitter {
   std::vector<std::pair<std::string, std::string>> escapers_;  // name, C++ variable
   NameTable attrs_;
   bool borrow_attrs_ = false;  // inside emit_full of an expression without calls
+  bool borrow_loops_ = false;  // front::unit_allows_loop_borrowing
+  int try_depth_ = 0;          // enclosing `try` nodes: their handlers may read loop items
+  std::unordered_map<int, std::string> borrowed_;  // slot -> pointer to the loop's item
   std::vector<std::unordered_map<std::string, std::string>> inner_;
   std::vector<PosEntry> positions_;
   std::map<std::tuple<std::string, int, int>, int> position_index_;

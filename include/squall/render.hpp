@@ -404,6 +404,18 @@ class ForIter {
     }
     unpack_slow(targets);
   }
+  /// unpack_pair is unpack for a two-name target whose second name is read in place
+  /// (codegen's loop-variable borrowing): assigns the first item to `first` and returns the
+  /// second, which stays valid until the next call or the end of the loop.
+  const Value& unpack_pair(Value& first) {
+    if (counting_) {
+      first = Value(index_);
+      return *current_;
+    }
+    unpack_slow(pair_);
+    first = std::move(pair_[0]);
+    return pair_[1];
+  }
 
  private:
   void unpack_slow(std::span<Value> targets);
@@ -414,8 +426,9 @@ class ForIter {
   std::optional<py::Iterator> iter_;  // set unless walking a list or tuple by index
   std::size_t pos_ = 0;
   const Value* current_ = nullptr;
-  Value owned_;  // the current item when it came from iter_
-  Value tuple_;  // item() of the counting enumerate form
+  Value owned_;    // the current item when it came from iter_
+  Value tuple_;    // item() of the counting enumerate form
+  Value pair_[2];  // unpack_pair's items outside the counting enumerate form
   bool counting_ = false;
   std::int64_t index_ = -1;
 };

@@ -313,6 +313,47 @@ case("escape_function_other_default", "{% autoescape url_escape %}{{ x }}|{% raw
      {"x": "a   <b>"})
 case("escape_function_shadowed_by_argument", "{{ x }}", {"x": "<a>", "xhtml_escape": 5})
 
+# Loop variables the compiled code reads in place (codegen's loop borrowing): the variable
+# keeps its last item after the loop, and everything that could tell a copy from the item
+# in place turns the borrowing off.
+case("loop_var_after_loop",
+     "{% for x in xs %}{{ x.name }}{% end %}|{{ x.name }}"
+     "{% for x in xs %}{% if x.name == 'b' %}{% break %}{% end %}{% end %}|{{ x.name }}",
+     {"xs": [{"name": "a"}, {"name": "b"}, {"name": "c"}]})
+case("loop_var_after_empty_loop",
+     "{% set x = 'before' %}{% for x in xs %}{{ x }}{% end %}{{ x }}"
+     "{% for x in xs %}{% else %}|else {{ x }}{% end %}", {"xs": []})
+case("loop_enumerate_pair_after_loop",
+     "{% for i, t in enumerate(ts) %}{{ i }}{{ t.name }} {% end %}|{{ i }}{{ t.name }}",
+     {"ts": [{"name": "x"}, {"name": "y"}]})
+case("loop_enumerate_pair_same_name",
+     "{% for t, t in enumerate(ts) %}{{ t }} {% end %}|{{ t }}", {"ts": ["p", "q"]})
+case("loop_var_item_assigned_in_body",
+     "{% set l = [[1], [2], [3]] %}{% for x in l %}{% set l[0] = [9] %}{{ x }}{% end %}|{{ l }}")
+case("loop_var_list_appended_in_body",
+     "{% set l = [1] %}{% for x in l %}{% if len(l) < 100 %}{% set l.append([x]) %}"
+     "{% end %}{% end %}{{ len(l) }} {{ x }}")
+case("loop_var_list_extended_in_body",
+     "{% set l = ['a'] %}{% for x in l %}{% if len(l) < 50 %}{% set l += [x + 'a'] %}"
+     "{% end %}{% end %}{{ len(l) }} {{ len(x) }}")
+case("loop_var_read_by_handler",
+     "{% try %}{% for x in [1, 2, 0] %}{{ 1 // x }}{% end %}{% except %}|{{ x }}{% end %}")
+case("loop_var_read_by_lambda",
+     "{% set f = lambda: x %}{% for x in ['a', 'b'] %}{{ f() }}{% end %}")
+case("loop_var_read_by_generator",
+     "{% for x in ['a', 'b'] %}{% set g = (x + y for y in 'yz') %}{% end %}{{ list(g) }}")
+case("loop_var_assigned_by_include",
+     {"main.html": "{% for x in xs %}{% include 'set.html' %}{{ x }} {% end %}|{{ x }}",
+      "set.html": "{% set x = x * 2 %}"}, {"xs": [1, 2]}, main="main.html")
+case("loop_var_in_apply_body",
+     "{% for x in xs %}{% apply len %}<{{ x }}>{% end %} {% end %}", {"xs": ["a", "bb"]})
+case("loop_var_read_by_next_outer_iteration",
+     "{% for r in rows %}{% if r != rows[0] %}({{ c }}){% end %}{% for c in r %}{{ c }}{% end %}"
+     "{% end %}", {"rows": [[1, 2], [3], [4]]})
+case("loop_var_nested_loops",
+     "{% for row in rows %}{% for c in row %}{{ c }}{% end %};{% end %}|{{ row }}{{ c }}",
+     {"rows": [[1, 2], [3], []]})
+
 def run(c):
     kw = {}
     if "loader" in c:

@@ -53,16 +53,16 @@ void squall_tcontrol_2ehtml(squall::rt::RenderState& squall_ctx) {
       {
         bool squall_done1 = false;
         squall::render::ForIter squall_it0{squall::render::ForIter::Enumerate{}, squall::rt::global(squall_g2_enumerate, "enumerate"), squall::rt::global(squall_g0_items, "items")};
+        [[maybe_unused]] const squall::Value* squall_b2 = nullptr;
         for (;;) {
           squall_pos = 3;
           if (!squall_it0.next()) {
             squall_done1 = true;
             break;
           }
-          squall::Value squall_parts2[2];
-          squall_it0.unpack(squall_parts2);
-          squall_l0_i = std::move(squall_parts2[0]);
-          squall_l1_item = std::move(squall_parts2[1]);
+          squall::Value squall_first3;
+          squall_b2 = &squall_it0.unpack_pair(squall_first3);
+          squall_l0_i = std::move(squall_first3);
 #line 7 "control.html"
           squall_out.append("\n", 1);
           squall_pos = 4;
@@ -72,7 +72,7 @@ void squall_tcontrol_2ehtml(squall::rt::RenderState& squall_ctx) {
 #line 8 "control.html"
           squall_out.append("\n", 1);
           squall_pos = 5;
-          if (!(squall::py::truthy(squall::rt::local(squall_l1_item, "item")))) {
+          if (!(squall::py::truthy((*squall_b2)))) {
             continue;
           }
 #line 9 "control.html"
@@ -85,7 +85,7 @@ void squall_tcontrol_2ehtml(squall::rt::RenderState& squall_ctx) {
           squall_out.append(": ", 2);
 #line 10 "control.html"
           squall_pos = 6;
-          squall_escape0_xhtml_escape.append(squall_out, squall::rt::local(squall_l1_item, "item"));
+          squall_escape0_xhtml_escape.append(squall_out, (*squall_b2));
 #line 10 "control.html"
           squall_out.append("</li>\n", 6);
         }
@@ -103,8 +103,8 @@ void squall_tcontrol_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall_out.append("\n", 1);
     squall_pos = 7;
     {
-      squall::Value squall_value3 = squall::Value(std::int64_t{3});
-      squall_l2_n = std::move(squall_value3);
+      squall::Value squall_value4 = squall::Value(std::int64_t{3});
+      squall_l2_n = std::move(squall_value4);
     }
     {
       for (;;) {
@@ -117,8 +117,8 @@ void squall_tcontrol_2ehtml(squall::rt::RenderState& squall_ctx) {
 #line 16 "control.html"
         squall_pos = 7;
         {
-          squall::Value squall_value4 = squall::rt::op(squall::py::sub, {squall::rt::local(squall_l2_n, "n"), squall::Value(std::int64_t{1})});
-          squall_l2_n = std::move(squall_value4);
+          squall::Value squall_value5 = squall::rt::op(squall::py::sub, {squall::rt::local(squall_l2_n, "n"), squall::Value(std::int64_t{1})});
+          squall_l2_n = std::move(squall_value5);
         }
       }
     }

@@ -26,33 +26,34 @@ void squall_terror_5ffinally_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall_pos = 0;
     {
       squall::render::ForIter squall_it0(squall::rt::call<1, 0>({squall::rt::global(squall_g0_range, "range"), {{squall::Value(std::int64_t{3})}}, {}}));
+      [[maybe_unused]] const squall::Value* squall_b1 = nullptr;
       for (;;) {
         squall_pos = 0;
         if (!squall_it0.next()) break;
-        squall_l0_i = squall_it0.item();
+        squall_b1 = &squall_it0.item();
 #line 1 "error_finally.html"
         squall_out.append("\n", 1);
         {
-          std::exception_ptr squall_pending1;
-          int squall_raised2 = 0;
-          int squall_flow3 = 0;
+          std::exception_ptr squall_pending2;
+          int squall_raised3 = 0;
+          int squall_flow4 = 0;
           try {
             do {
               try {
 #line 2 "error_finally.html"
                 squall_out.append("\n", 1);
                 squall_pos = 1;
-                if (squall::rt::test(squall::rt::eq, {squall::rt::local(squall_l0_i, "i"), squall::Value(std::int64_t{1})})) {
-                  squall_flow3 = 2;
+                if (squall::rt::test(squall::rt::eq, {(*squall_b1), squall::Value(std::int64_t{1})})) {
+                  squall_flow4 = 2;
                   break;
                 }
 #line 3 "error_finally.html"
                 squall_out.append("\n", 1);
                 squall_pos = 2;
-                squall_escape0_xhtml_escape.append(squall_out, squall::rt::local(squall_l0_i, "i"));
+                squall_escape0_xhtml_escape.append(squall_out, (*squall_b1));
 #line 4 "error_finally.html"
                 squall_pos = 2;
-                squall_escape0_xhtml_escape.append(squall_out, squall::rt::op(squall::py::getitem, {squall::rt::global(squall_g1_items, "items"), squall::rt::local(squall_l0_i, "i")}));
+                squall_escape0_xhtml_escape.append(squall_out, squall::rt::op(squall::py::getitem, {squall::rt::global(squall_g1_items, "items"), (*squall_b1)}));
 #line 4 "error_finally.html"
                 squall_out.append("\n", 1);
               } catch (...) {
@@ -60,25 +61,25 @@ void squall_terror_5ffinally_2ehtml(squall::rt::RenderState& squall_ctx) {
               }
             } while (false);
           } catch (...) {
-            squall_pending1 = std::current_exception();
-            squall_raised2 = squall_pos;
+            squall_pending2 = std::current_exception();
+            squall_raised3 = squall_pos;
           }
 #line 5 "error_finally.html"
           squall_out.append("\n"
             "[finally ", 10);
 #line 6 "error_finally.html"
           squall_pos = 3;
-          squall_escape0_xhtml_escape.append(squall_out, squall::rt::local(squall_l0_i, "i"));
+          squall_escape0_xhtml_escape.append(squall_out, (*squall_b1));
 #line 6 "error_finally.html"
           squall_out.append("]\n", 2);
-          if (squall_pending1) {
-            squall_pos = squall_raised2;
-            std::rethrow_exception(squall_pending1);
+          if (squall_pending2) {
+            squall_pos = squall_raised3;
+            std::rethrow_exception(squall_pending2);
           }
-          if (squall_flow3 == 1) {
+          if (squall_flow4 == 1) {
             break;
           }
-          if (squall_flow3 == 2) {
+          if (squall_flow4 == 2) {
             continue;
           }
         }
@@ -88,7 +89,7 @@ void squall_terror_5ffinally_2ehtml(squall::rt::RenderState& squall_ctx) {
     }
 #line 8 "error_finally.html"
     squall_out.append("\n", 1);
-#line 92 "error_finally.cpp"
+#line 93 "error_finally.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

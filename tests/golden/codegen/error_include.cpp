@@ -22,16 +22,17 @@ void squall_terror_5finclude_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall_pos = 0;
     {
       squall::render::ForIter squall_it0(squall::Value::list({squall::Value(std::int64_t{1})}));
+      [[maybe_unused]] const squall::Value* squall_b1 = nullptr;
       for (;;) {
         squall_pos = 0;
         if (!squall_it0.next()) break;
-        squall_l0_x = squall_it0.item();
+        squall_b1 = &squall_it0.item();
 #line 1 "error_include.html"
         squall_out.append("\n"
           "ok\n", 4);
 #line 2 "_broken.html"
         squall_pos = 2;
-        squall_escape0_xhtml_escape.append(squall_out, squall::rt::getattr_ref(squall::rt::local(squall_l0_x, "x"), squall_a0_missing));
+        squall_escape0_xhtml_escape.append(squall_out, squall::rt::getattr_ref((*squall_b1), squall_a0_missing));
 #line 2 "_broken.html"
         squall_out.append("\n"
           "\n", 2);
@@ -39,7 +40,7 @@ void squall_terror_5finclude_2ehtml(squall::rt::RenderState& squall_ctx) {
     }
 #line 3 "error_include.html"
     squall_out.append("\n", 1);
-#line 43 "error_include.cpp"
+#line 44 "error_include.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

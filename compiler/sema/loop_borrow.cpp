@@ -1,0 +1,270 @@
+// Loop-variable borrowing: see loop_borrow.hpp for the conditions and why they suffice.
+#include "sema/loop_borrow.hpp"
+
+#include <array>
+#include <string_view>
+
+#include "ast/expr_visit.hpp"
+#include "ast/node_visit.hpp"
+#include "sema/for_shape.hpp"
+#include "sema/scope_resolver.hpp"
+
+namespace squall::front {
+namespace {
+
+// CodeWalker visits the code a node list runs, as Tornado's generated function would:
+// `{% include %}` brings in the included file, `{% block %}` its winning definition.
+// on_expr sees every expression (nested ones included), on_bind every name assigned,
+// on_node every node, on_stmt every `{% set %}` statement.
+template <class Visitor>
+class CodeWalker {
+ public:
+  CodeWalker(const Unit& unit, Visitor& v) : unit_(unit), v_(v) {}
+
+  void nodes(const NodeList& list) {
+    for (const auto& n : list) node(*n);
+  }
+
+ private:
+  void node(const Node& n) {
+    v_.on_node(n);
+    switch (n.kind) {
+      case NodeKind::Expression:
+        expr(*node_as<ExpressionNode>(n).expr);
+        break;
+      case NodeKind::Raw:
+        expr(*node_as<RawNode>(n).expr);
+        break;
+      case NodeKind::Module:
+        expr(*node_as<ModuleNode>(n).expr);
+        break;
+      case NodeKind::Set:
+        for (const auto& s : node_as<SetNode>(n).body) stmt(*s);
+        break;
+      case NodeKind::Import:
+        for (const auto& name : bound_names_of_import(node_as<ImportNode>(n))) v_.on_bind(name);
+        break;
+      case NodeKind::If:
+        for (const auto& b : node_as<IfNode>(n).branches) {
+          if (b.condition) expr(*b.condition);
+        }
+        break;
+      case NodeKind::For: {
+        const auto& f = node_as<ForNode>(n);
+        target(*f.target);
+        expr(*f.iter);
+        break;
+      }
+      case NodeKind::While:
+        expr(*node_as<WhileNode>(n).condition);
+        break;
+      case NodeKind::Try:
+        for (const auto& h : node_as<TryNode>(n).handlers) {
+          if (h.type) expr(*h.type);
+          if (!h.name.empty()) v_.on_bind(h.name);
+        }
+        break;
+      case NodeKind::Apply:
+        expr(*node_as<ApplyNode>(n).func);
+        break;
+      case NodeKind::Include:
+        // Unit building rejected include cycles, so this recursion ends.
+        nodes(unit_.included(node_as<IncludeNode>(n)).body);
+        return;
+      case NodeKind::Block:
+        nodes(unit_.block_for(node_as<BlockNode>(n)).node->body);
+        return;
+      default:
+        break;
+    }
+    for_each_body(n, [&](const NodeList& body) { nodes(body); });
+  }
+
+  void stmt(const Stmt& s) {
+    v_.on_stmt(s);
+    switch (s.kind) {
+      case StmtKind::Assign: {
+        const auto& a = static_cast<const AssignStmt&>(s);
+        expr(*a.value);
+        for (const auto& t : a.targets) target(*t);
+        break;
+      }
+      case StmtKind::AugAssign: {
+        const auto& a = static_cast<const AugAssignStmt&>(s);
+        expr(*a.value);
+        target(*a.target);
+        break;
+      }
+      case StmtKind::Expr:
+        expr(*static_cast<const ExprStmt&>(s).value);
+        break;
+      case StmtKind::If:
+        for (const auto& b : static_cast<const IfStmt&>(s).branches) {
+          if (b.condition) expr(*b.condition);
+          for (const auto& inner : b.body) stmt(*inner);
+        }
+        break;
+      case StmtKind::Pass:
+        break;
+    }
+  }
+
+  // target reports the names an assignment target binds and visits the expressions in it
+  // (an item assignment's object and key).
+  void target(const Expr& t) {
+    if (t.kind == ExprKind::Name) {
+      v_.on_bind(static_cast<const NameExpr&>(t).name);
+      return;
+    }
+    v_.on_target(t);
+    if (t.kind == ExprKind::Tuple || t.kind == ExprKind::List || t.kind == ExprKind::Starred) {
+      for_each_child(t, [&](const Expr& child) { target(child); });
+      return;
+    }
+    expr(t);
+  }
+
+  void expr(const Expr& e) {
+    v_.on_expr(e);
+    if (e.kind == ExprKind::Comprehension) {
+      for (const auto& clause : static_cast<const ComprehensionExpr&>(e).clauses) {
+        target(*clause.target);
+      }
+    }
+    for_each_child(e, [&](const Expr& child) { expr(child); });
+  }
+
+  const Unit& unit_;
+  Visitor& v_;
+};
+
+// Attribute names through which template code can change a list in place.
+constexpr std::array<std::string_view, 12> kListMutators = {
+    "append", "extend",  "insert",      "pop",         "remove",   "clear",
+    "sort",   "reverse", "__setitem__", "__delitem__", "__iadd__", "__imul__"};
+
+bool is_number(const Expr& e) {
+  if (e.kind != ExprKind::Constant) return false;
+  const auto kind = static_cast<const ConstantExpr&>(e).constant;
+  return kind == ConstantKind::Int || kind == ConstantKind::Float || kind == ConstantKind::Bool;
+}
+
+// UnitScan looks for anything that breaks a unit-wide condition.
+struct UnitScan {
+  bool safe = true;
+
+  void on_node(const Node& n) {
+    if (n.kind == NodeKind::Module) safe = false;
+  }
+  void on_stmt(const Stmt& s) {
+    if (s.kind != StmtKind::AugAssign) return;
+    const auto& a = static_cast<const AugAssignStmt&>(s);
+    // list += iterable and list *= n change the list; += of a number fails first.
+    if (a.op == BinaryOp::Mul || (a.op == BinaryOp::Add && !is_number(*a.value))) safe = false;
+  }
+  void on_bind(std::string_view /*name*/) {}
+  void on_target(const Expr& t) {
+    if (t.kind == ExprKind::Subscript) safe = false;  // may be an item of a list
+  }
+  void on_expr(const Expr& e) {
+    switch (e.kind) {
+      case ExprKind::Attribute: {
+        const std::string& attr = static_cast<const AttributeExpr&>(e).attr;
+        for (const auto m : kListMutators) {
+          if (attr == m) safe = false;
+        }
+        break;
+      }
+      case ExprKind::Name: {
+        const std::string& name = static_cast<const NameExpr&>(e).name;
+        // getattr reaches any method by a computed name; the module namespaces render
+        // other templates.
+        if (name == "getattr" || name == "_tt_modules" || name == "modules") safe = false;
+        break;
+      }
+      case ExprKind::Lambda:
+        safe = false;
+        break;
+      case ExprKind::Comprehension:
+        // A generator runs later, when the loop variable may have moved on.
+        if (static_cast<const ComprehensionExpr&>(e).comprehension ==
+            ComprehensionKind::Generator) {
+          safe = false;
+        }
+        break;
+      default:
+        break;
+    }
+  }
+};
+
+// BindScan looks for an assignment of one name.
+struct BindScan {
+  std::string_view name;
+  bool bound = false;
+
+  void on_node(const Node& /*n*/) {}
+  void on_stmt(const Stmt& /*s*/) {}
+  void on_bind(std::string_view n) {
+    if (n == name) bound = true;
+  }
+  void on_target(const Expr& /*t*/) {}
+  void on_expr(const Expr& /*e*/) {}
+};
+
+// ReadCount counts the reads of one local slot.
+struct ReadCount {
+  int slot;
+  int reads = 0;
+
+  void on_node(const Node& /*n*/) {}
+  void on_stmt(const Stmt& /*s*/) {}
+  void on_bind(std::string_view /*n*/) {}
+  void on_target(const Expr& /*t*/) {}
+  void on_expr(const Expr& e) {
+    if (e.kind != ExprKind::Name) return;
+    const auto& n = static_cast<const NameExpr&>(e);
+    if (n.scope == NameScope::Local && n.slot == slot) ++reads;
+  }
+};
+
+const NameExpr* local_name_target(const Expr& e) {
+  if (e.kind != ExprKind::Name) return nullptr;
+  const auto& n = static_cast<const NameExpr&>(e);
+  return n.scope == NameScope::Local ? &n : nullptr;
+}
+
+}  // namespace
+
+bool unit_allows_loop_borrowing(const Unit& unit) {
+  UnitScan scan;
+  CodeWalker<UnitScan>(unit, scan).nodes(unit.root->body);
+  return scan.safe;
+}
+
+const NameExpr* borrowed_loop_target(const Unit& unit, const ForNode& loop) {
+  const NameExpr* target = local_name_target(*loop.target);
+  const ForShape shape = for_shape(loop);
+  if (!target && shape.enumerate_fn && shape.unpack_count == 2) {
+    target = local_name_target(*static_cast<const SequenceExpr&>(*loop.target).elements[1]);
+  }
+  if (!target) return nullptr;
+  BindScan scan{target->name};
+  CodeWalker<BindScan>(unit, scan).nodes(loop.body);
+  return scan.bound ? nullptr : target;
+}
+
+bool loop_item_read_outside(const Unit& unit, const ForNode& loop, const NameExpr& target) {
+  for (const auto& file : unit.files) {
+    if (file->autoescape.value_or("xhtml_escape") == target.name) return true;
+  }
+  // Both walks follow includes and blocks alike, so a read reached twice counts twice in
+  // each.
+  ReadCount everywhere{target.slot};
+  CodeWalker<ReadCount>(unit, everywhere).nodes(unit.root->body);
+  ReadCount in_body{target.slot};
+  CodeWalker<ReadCount>(unit, in_body).nodes(loop.body);
+  return everywhere.reads > in_body.reads;
+}
+
+}  // namespace squall::front
