@@ -16,9 +16,7 @@ TemplateSet::TemplateSet(std::span<const CompiledTemplate> templates) {
 }
 
 RenderFunction TemplateSet::find(std::string_view name) const {
-  const auto found = index_.find(name);
-  if (found == index_.end()) throw Error("KeyError", py::repr(Value(name)));
-  return found->second;
+  return get(name).fn_;
 }
 
 bool TemplateSet::contains(std::string_view name) const {
@@ -33,6 +31,13 @@ std::vector<std::string_view> TemplateSet::names() const {
   return out;
 }
 
+TemplateRef TemplateSet::get(std::string_view name) const {
+  const auto found = index_.find(name);
+  if (found == index_.end()) throw Error("KeyError", py::repr(Value(name)));
+  // The key, not `name`: it lives as long as the set.
+  return TemplateRef(*this, found->first, found->second);
+}
+
 std::string TemplateSet::render(std::string_view name, const Value& args,
                                 const RenderEnvironment& env) const {
   std::string out;
@@ -42,7 +47,22 @@ std::string TemplateSet::render(std::string_view name, const Value& args,
 
 void TemplateSet::render_to(std::string& out, std::string_view name, const Value& args,
                             const RenderEnvironment& env) const {
-  const RenderFunction fn = find(name);  // an unknown name fails before anything else happens
+  get(name).render_to(out, args, env);  // an unknown name fails before anything else happens
+}
+
+std::string TemplateRef::render(const Value& args, const RenderEnvironment& env) const {
+  std::string out;
+  render_to(out, args, env);
+  return out;
+}
+
+void TemplateRef::render_to(std::string& out, const Value& args,
+                            const RenderEnvironment& env) const {
+  set_->render_top(out, fn_, name_, args, env);
+}
+
+void TemplateSet::render_top(std::string& out, RenderFunction fn, std::string_view name,
+                             const Value& args, const RenderEnvironment& env) const {
   render::RenderSession session(
       env.modules,
       [this, &env](const std::string& nested, const Value& kwargs, render::RenderSession& s) {

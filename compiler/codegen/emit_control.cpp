@@ -6,6 +6,16 @@
 #include "sema/loop_borrow.hpp"
 
 namespace squall::cg {
+namespace {
+
+// A render global never changes during the render (generated code keeps pointers to the
+// globals it uses), so a loop over one reads it in place.
+bool is_global_name(const front::Expr& e) {
+  return e.kind == front::ExprKind::Name &&
+         static_cast<const front::NameExpr&>(e).scope == front::NameScope::Global;
+}
+
+}  // namespace
 
 void Emitter::emit_if(const front::IfNode& node, const front::Template& file) {
   bool first = true;
@@ -45,13 +55,16 @@ void Emitter::emit_for(const front::ForNode& node, const front::Template& file) 
   const front::NameExpr* borrowed =
       borrow_loops_ && try_depth_ == 0 ? front::borrowed_loop_target(unit(), node) : nullptr;
   const std::string borrow = borrowed ? temp("b") : std::string();
+  const front::Expr& iterable = shape.enumerate_fn ? *shape.enumerate_arg : *node.iter;
+  const std::string source =
+      is_global_name(iterable) ? ", squall::render::ForIter::Source::InPlace" : "";
   if (shape.enumerate_fn) {
     // Braces: the callee is evaluated before the argument, as in Python.
     const std::string fn = emit_expr(*shape.enumerate_fn);
     w().line("squall::render::ForIter " + it + "{squall::render::ForIter::Enumerate{}, " + fn +
-             ", " + emit_full(*shape.enumerate_arg) + "};");
+             ", " + emit_full(iterable) + source + "};");
   } else {
-    w().line("squall::render::ForIter " + it + "(" + emit_full(*node.iter) + ");");
+    w().line("squall::render::ForIter " + it + "(" + emit_full(iterable) + source + ");");
   }
   // Unused when the body never reads the name.
   if (borrowed) w().line("[[maybe_unused]] const squall::Value* " + borrow + " = nullptr;");

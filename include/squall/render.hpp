@@ -108,10 +108,12 @@ class GlobalName {
 class Globals {
  public:
   /// `kwargs` must be a dict (or None for no arguments); `registered` and `session` may be
-  /// null. The referenced objects, and the characters of `template_name`, must outlive the
-  /// Globals.
-  Globals(std::string_view template_name, Value kwargs, const Namespace* registered,
+  /// null. The referenced objects (`kwargs` included: it is read in place, not copied), and
+  /// the characters of `template_name`, must outlive the Globals.
+  Globals(std::string_view template_name, const Value& kwargs, const Namespace* registered,
           RenderSession* session, QuoteEntity quote = QuoteEntity::Decimal);
+  Globals(std::string_view, Value&&, const Namespace*, RenderSession*,
+          QuoteEntity = QuoteEntity::Decimal) = delete;
   Globals(const Globals&) = delete;
   Globals& operator=(const Globals&) = delete;
 
@@ -139,32 +141,13 @@ class Globals {
 
   std::string_view template_name_;
   mutable std::optional<Value> name_;  // `__name__`, made on first use: most renders never read it
-  Value kwargs_;
+  const Value& kwargs_;
   const Namespace* registered_;
   RenderSession* session_;
   const Namespace& defaults_;
   const Value* default_escape_;
   QuoteEntity quote_;
   mutable Value globals_fn_;  // created on first use
-};
-
-/// GlobalCache resolves each global name of a compiled template once per render: the
-/// generated code numbers its global names 0..n-1 and calls get(i, name) at every use.
-/// The first call for `i` does the Globals lookup (NameError if missing; a missing name is
-/// looked up again next time, so a later definition is never masked).
-class GlobalCache {
- public:
-  GlobalCache(const Globals& globals, std::size_t count)
-      : globals_(globals), slots_(count, nullptr) {}
-  const Value& get(std::size_t index, std::string_view name) {
-    const Value* v = slots_[index];
-    if (!v) v = slots_[index] = &globals_.lookup(name);
-    return *v;
-  }
-
- private:
-  const Globals& globals_;
-  std::vector<const Value*> slots_;
 };
 
 // ---------------------------------------------------------------------------------------
@@ -371,20 +354,25 @@ void unpack_into(const Value& value, std::span<Value> targets);
 /// ```
 class ForIter {
  public:
+  /// Source says whether the loop keeps its own reference to the iterable (Copy) or reads
+  /// it in place (InPlace: the caller guarantees the Value outlives the loop unchanged, as
+  /// a render global does).
+  enum class Source { Copy, InPlace };
   /// ForIter(iterable) is `iter(iterable)`: TypeError for non-iterables.
-  explicit ForIter(const Value& iterable);
+  explicit ForIter(const Value& iterable, Source source = Source::Copy);
   /// Enumerate tags the `enumerate_fn(iterable)` form.
   struct Enumerate {};
   /// ForIter(Enumerate, fn, iterable) is `for ... in fn(iterable)` where `fn` was looked up
   /// by the name `enumerate`.
-  ForIter(Enumerate, const Value& enumerate_fn, const Value& iterable);
+  ForIter(Enumerate, const Value& enumerate_fn, const Value& iterable,
+          Source source = Source::Copy);
   ForIter(const ForIter&) = delete;
   ForIter& operator=(const ForIter&) = delete;
 
   /// next advances to the next item; false at the end.
   bool next() {
     if (iter_) return next_from_iterator();
-    const auto& items = source_.as_items();
+    const auto& items = source_->as_items();
     if (pos_ >= items.size()) return false;
     current_ = &items[pos_++];
     ++index_;
@@ -422,7 +410,8 @@ class ForIter {
   bool next_from_iterator();
   const Value& counted_item();
 
-  Value source_;                      // keeps the iterable (or enumerate's argument) alive
+  const Value* source_;               // the iterable (or enumerate's argument)
+  Value owned_source_;                // source_ unless it is read in place
   std::optional<py::Iterator> iter_;  // set unless walking a list or tuple by index
   std::size_t pos_ = 0;
   const Value* current_ = nullptr;

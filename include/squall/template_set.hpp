@@ -50,6 +50,29 @@ struct RenderEnvironment {
   QuoteEntity quote = QuoteEntity::Decimal;
 };
 
+class TemplateSet;
+
+/// TemplateRef is one template of a set, found by name once (TemplateSet::get): rendering
+/// through it skips the name lookup TemplateSet::render does every time, so a handler can
+/// keep one per page. Cheap to copy; valid as long as its set. Renders as the set would.
+class TemplateRef {
+ public:
+  /// name is the template's name in its set.
+  std::string_view name() const { return name_; }
+  /// render is TemplateSet::render of this template.
+  std::string render(const Value& args, const RenderEnvironment& env = {}) const;
+  /// render_to is TemplateSet::render_to of this template.
+  void render_to(std::string& out, const Value& args, const RenderEnvironment& env = {}) const;
+
+ private:
+  friend class TemplateSet;
+  TemplateRef(const TemplateSet& set, std::string_view name, RenderFunction fn)
+      : set_(&set), name_(name), fn_(fn) {}
+  const TemplateSet* set_;
+  std::string_view name_;
+  RenderFunction fn_;
+};
+
 /// TemplateSet maps template names to compiled render functions. Immutable after
 /// construction: any number of threads may render from one set concurrently.
 ///
@@ -76,13 +99,21 @@ class TemplateSet {
   void render_to(std::string& out, std::string_view name, const Value& args,
                  const RenderEnvironment& env = {}) const;
 
+  /// get returns template `name`, or throws squall::Error KeyError `'name'` as render does.
+  TemplateRef get(std::string_view name) const;
+
   /// contains tells whether template `name` is in the set.
   bool contains(std::string_view name) const;
   /// names lists the templates in the set, sorted.
   std::vector<std::string_view> names() const;
 
  private:
+  friend class TemplateRef;
   RenderFunction find(std::string_view name) const;
+  // render_top renders template `name` (render function `fn`) as a top-level render: in a
+  // session of its own, whose Template module renders nested templates of this set.
+  void render_top(std::string& out, RenderFunction fn, std::string_view name, const Value& args,
+                  const RenderEnvironment& env) const;
   // render_in runs `fn` (the render function of template `name`) inside `session`.
   void render_in(std::string& out, RenderFunction fn, std::string_view name, const Value& args,
                  const RenderEnvironment& env, render::RenderSession& session) const;

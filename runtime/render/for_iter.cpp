@@ -29,21 +29,23 @@ void unpack_into(const Value& value, std::span<Value> targets) {
   for (std::size_t i = 0; i < items.size(); ++i) targets[i] = std::move(items[i]);
 }
 
-ForIter::ForIter(const Value& iterable) : source_(iterable) {
-  if (!walks_by_index(source_)) iter_.emplace(py::iter(source_));
+ForIter::ForIter(const Value& iterable, Source source) : source_(&iterable) {
+  if (source == Source::Copy) source_ = &(owned_source_ = iterable);
+  if (!walks_by_index(*source_)) iter_.emplace(py::iter(*source_));
 }
 
-ForIter::ForIter(Enumerate, const Value& enumerate_fn, const Value& iterable) {
+ForIter::ForIter(Enumerate, const Value& enumerate_fn, const Value& iterable, Source source)
+    : source_(&iterable) {
   if (is_builtin_enumerate(enumerate_fn)) {
     // enumerate(x) calls iter(x) at once: a non-iterable fails here, with its TypeError.
-    source_ = iterable;
-    if (!walks_by_index(source_)) iter_.emplace(py::iter(source_));
+    if (source == Source::Copy) source_ = &(owned_source_ = iterable);
+    if (!walks_by_index(*source_)) iter_.emplace(py::iter(*source_));
     counting_ = true;
     return;
   }
   const Value arg[] = {iterable};
-  source_ = py::call(enumerate_fn, arg);
-  if (!walks_by_index(source_)) iter_.emplace(py::iter(source_));
+  source_ = &(owned_source_ = py::call(enumerate_fn, arg));
+  if (!walks_by_index(*source_)) iter_.emplace(py::iter(*source_));
 }
 
 bool ForIter::next_from_iterator() {

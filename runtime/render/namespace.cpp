@@ -67,10 +67,10 @@ const Value* default_escape_function(QuoteEntity quote) {
 
 }  // namespace
 
-Globals::Globals(std::string_view template_name, Value kwargs, const Namespace* registered,
+Globals::Globals(std::string_view template_name, const Value& kwargs, const Namespace* registered,
                  RenderSession* session, QuoteEntity quote)
     : template_name_(template_name),
-      kwargs_(std::move(kwargs)),
+      kwargs_(kwargs),
       registered_(registered),
       session_(session),
       defaults_(default_names(quote)),

@@ -93,6 +93,38 @@ TEST(GoldenRender, FailedRenderLeavesItsPartialOutput) {
   EXPECT_EQ(out, "kept|<p>start</p>\n\n");
 }
 
+// A TemplateRef renders what rendering by name does, errors included; get() of an unknown
+// name fails as render() does.
+TEST(GoldenRender, TemplateRefRendersAsTheSet) {
+  const auto modules = std::make_shared<render::ModuleRegistry>();
+  RenderEnvironment env;
+  env.modules = modules.get();
+  const Value args = parse_json(read_text(kDir / "control.json"));
+  const TemplateRef control = golden::templates().get("control.html");
+  EXPECT_EQ(control.name(), "control.html");
+  EXPECT_EQ(control.render(args, env), compiled("control.html", args, *modules));
+  std::string out = "kept|";
+  control.render_to(out, args, env);
+  EXPECT_EQ(out, "kept|" + compiled("control.html", args, *modules));
+
+  const TemplateRef failing = golden::templates().get("error_rethrown.html");
+  out.clear();
+  try {
+    failing.render_to(out, parse_json(R"({"zero": 0})"));
+    ADD_FAILURE() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.format(), "error_rethrown.html:3: ZeroDivisionError: division by zero");
+  }
+  EXPECT_EQ(out, "<p>start</p>\n\n");
+
+  try {
+    (void)golden::templates().get("missing.html");
+    ADD_FAILURE() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.format(), "KeyError: 'missing.html'");
+  }
+}
+
 // Many threads render from one set at once (the set is immutable; every render has its
 // own state); the output never changes.
 TEST(GoldenRender, ConcurrentRendersAgree) {

@@ -42,13 +42,18 @@ void expect_same(const render::Globals& g, const render::GlobalName& n) {
   EXPECT_EQ(g.find(n), g.find(n.name())) << n.name();
 }
 
+// Globals reads its arguments in place: they must outlive it.
+const Value kNoArgs;
+
 TEST(GlobalName, ArgumentsShadowACachedBuiltin) {
   static const render::GlobalName len("len");
-  const render::Globals plain("t.html", Value::dict(), nullptr, nullptr);
+  const Value empty = Value::dict();
+  const render::Globals plain("t.html", empty, nullptr, nullptr);
   ASSERT_NE(plain.find(len), nullptr);
   EXPECT_EQ(plain.find(len)->kind(), Kind::Callable);
   // A later render passing `len` sees its argument, not the cached builtin.
-  const render::Globals shadowed("t.html", Value{{"x", 1}, {"len", 5}}, nullptr, nullptr);
+  const Value args{{"x", 1}, {"len", 5}};
+  const render::Globals shadowed("t.html", args, nullptr, nullptr);
   ASSERT_NE(shadowed.find(len), nullptr);
   EXPECT_EQ(shadowed.find(len)->as_int(), 5);
   expect_same(plain, len);
@@ -57,12 +62,12 @@ TEST(GlobalName, ArgumentsShadowACachedBuiltin) {
 
 TEST(GlobalName, RegisteredNamesAreNeverCached) {
   static const render::GlobalName squeeze("squeeze");
-  const render::Globals plain("t.html", Value(), nullptr, nullptr);
+  const render::Globals plain("t.html", kNoArgs, nullptr, nullptr);
   const Value* builtin = plain.find(squeeze);
   ASSERT_NE(builtin, nullptr);
   render::Namespace names;
   names.set("squeeze", Value(1));
-  const render::Globals registered("t.html", Value(), &names, nullptr);
+  const render::Globals registered("t.html", kNoArgs, &names, nullptr);
   ASSERT_NE(registered.find(squeeze), nullptr);
   EXPECT_EQ(registered.find(squeeze)->as_int(), 1);
   EXPECT_EQ(plain.find(squeeze), builtin);
@@ -70,8 +75,8 @@ TEST(GlobalName, RegisteredNamesAreNeverCached) {
 
 TEST(GlobalName, EachQuoteStyleHasItsOwnDefaults) {
   static const render::GlobalName escape("xhtml_escape");
-  const render::Globals decimal("t.html", Value(), nullptr, nullptr, QuoteEntity::Decimal);
-  const render::Globals hex("t.html", Value(), nullptr, nullptr, QuoteEntity::Hex);
+  const render::Globals decimal("t.html", kNoArgs, nullptr, nullptr, QuoteEntity::Decimal);
+  const render::Globals hex("t.html", kNoArgs, nullptr, nullptr, QuoteEntity::Hex);
   for (int round = 0; round < 2; ++round) {
     EXPECT_EQ(decimal.find(escape), &decimal.default_escape());
     EXPECT_EQ(hex.find(escape), &hex.default_escape());
@@ -81,17 +86,18 @@ TEST(GlobalName, EachQuoteStyleHasItsOwnDefaults) {
 
 TEST(GlobalName, PerRenderNamesFollowTheRender) {
   static const render::GlobalName name("__name__");
-  const render::Globals a("a.html", Value(), nullptr, nullptr);
-  const render::Globals b("dir/b.html", Value(), nullptr, nullptr);
+  const render::Globals a("a.html", kNoArgs, nullptr, nullptr);
+  const render::Globals b("dir/b.html", kNoArgs, nullptr, nullptr);
   EXPECT_EQ(py::str(*a.find(name)), "a_html");
   EXPECT_EQ(py::str(*b.find(name)), "dir/b_html");
 }
 
 TEST(GlobalName, MissingNamesStayMissingUntilDefined) {
   static const render::GlobalName missing("not_defined_anywhere");
-  const render::Globals none("t.html", Value(), nullptr, nullptr);
+  const render::Globals none("t.html", kNoArgs, nullptr, nullptr);
   EXPECT_EQ(none.find(missing), nullptr);
-  const render::Globals given("t.html", Value{{"not_defined_anywhere", 3}}, nullptr, nullptr);
+  const Value args{{"not_defined_anywhere", 3}};
+  const render::Globals given("t.html", args, nullptr, nullptr);
   ASSERT_NE(given.find(missing), nullptr);
   EXPECT_EQ(given.find(missing)->as_int(), 3);
   EXPECT_EQ(none.find(missing), nullptr);

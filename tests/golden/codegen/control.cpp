@@ -52,7 +52,7 @@ void squall_tcontrol_2ehtml(squall::rt::RenderState& squall_ctx) {
       squall_pos = 3;
       {
         bool squall_done1 = false;
-        squall::render::ForIter squall_it0{squall::render::ForIter::Enumerate{}, squall::rt::global(squall_g2_enumerate, "enumerate"), squall::rt::global(squall_g0_items, "items")};
+        squall::render::ForIter squall_it0{squall::render::ForIter::Enumerate{}, squall::rt::global(squall_g2_enumerate, "enumerate"), squall::rt::global(squall_g0_items, "items"), squall::render::ForIter::Source::InPlace};
         [[maybe_unused]] const squall::Value* squall_b2 = nullptr;
         for (;;) {
           squall_pos = 3;
