@@ -98,7 +98,7 @@ class Attr {
   const render::GlobalName& global() const { return global_; }
   /// in_dict returns `v`'s entry for the name when `v` is a dict and the key is read as
   /// the attribute; nullptr when py::getattr must decide.
-  const Value* in_dict(const Value& v) const {
+  [[gnu::always_inline]] const Value* in_dict(const Value& v) const {
     if (!v.is_dict() || dict_method_) return nullptr;
     return v.as_dict().find_str(global_.name(), global_.hash(), hint_);
   }
@@ -119,13 +119,17 @@ inline Value getattr(const Value& v, const Attr& a) {
   return py::getattr(v, a.name());
 }
 
+/// getattr_into stores py::getattr(v, a.name()) in `slot` and returns it: getattr_ref's
+/// path for everything but a dict key, kept out of line so the key path inlines.
+const Value& getattr_into(Value& slot, const Value& v, const Attr& a);
+
 /// getattr_ref is getattr without the copy: the result refers into `v` (or into `slot`, a
 /// temporary that lives to the end of the caller's full-expression). Valid only while
 /// nothing can change `v`: generated code uses it in expressions without calls.
-inline const Value& getattr_ref(const Value& v, const Attr& a, Value&& slot = Value()) {
+[[gnu::always_inline]] inline const Value& getattr_ref(const Value& v, const Attr& a,
+                                                       Value&& slot = Value()) {
   if (const Value* r = a.in_dict(v)) return *r;
-  slot = py::getattr(v, a.name());
-  return slot;
+  return getattr_into(slot, v, a);
 }
 
 // -- Operators

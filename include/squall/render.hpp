@@ -233,7 +233,7 @@ class Escaper {
   /// passes the text to the function. The default xhtml_escape is applied in place; any
   /// other function is called through py::call with a str argument and must return a str
   /// (None or another type raises TypeError, as Tornado's `utf8()` / `join` do).
-  void append(OutBuffer& out, const Value& v) {
+  [[gnu::always_inline]] void append(OutBuffer& out, const Value& v) {
     // Inline for the commonest cases once the function is known to be the default (digits
     // need no escaping).
     if (mode_ == Mode::Xhtml) {

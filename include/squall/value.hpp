@@ -435,8 +435,8 @@ namespace detail {
 
 // Inline: an attribute read in a loop almost always hits its hint, and the call would cost
 // as much as the check.
-inline const Value* DictData::find_str(std::string_view key, std::size_t hash,
-                                       std::atomic<std::uint32_t>& hint) const {
+[[gnu::always_inline]] inline const Value* DictData::find_str(
+    std::string_view key, std::size_t hash, std::atomic<std::uint32_t>& hint) const {
   const std::size_t guess = hint.load(std::memory_order_relaxed);
   if (guess < hashes_.size() && hashes_[guess] == hash && is_str_key(entries_[guess].first, key)) {
     return &entries_[guess].second;

@@ -214,6 +214,16 @@ std::size_t write_int(char* dest, std::int64_t i) {
       "0001020304050607080910111213141516171819202122232425262728293031323334353637383940414243"
       "4445464748495051525354555657585960616263646566676869707172737475767778798081828384858687"
       "888990919293949596979899";
+  // Counts, scores and indexes are mostly below 100: one or two digits, nothing to count.
+  if (static_cast<std::uint64_t>(i) < 10) {
+    dest[0] = static_cast<char>('0' + i);
+    return 1;
+  }
+  if (static_cast<std::uint64_t>(i) < 100) {
+    dest[0] = kPairs[i * 2];
+    dest[1] = kPairs[i * 2 + 1];
+    return 2;
+  }
   // Work on the magnitude as unsigned: -INT64_MIN does not fit in int64.
   std::uint64_t n = i < 0 ? 0 - static_cast<std::uint64_t>(i) : static_cast<std::uint64_t>(i);
   std::size_t digits = 1;
