@@ -372,7 +372,17 @@ class DictData : public HeapObject {
                                std::atomic<std::uint32_t>& hint) const;
 
   std::vector<std::pair<Value, Value>> entries_;
-  std::vector<std::size_t> hashes_;
+  // KeySlot is what a lookup reads of entry i before the entry itself: the key's hash and,
+  // for a str key, its characters (str payloads never change or move), so a name lookup
+  // compares without going through the key Value.
+  struct KeySlot {
+    std::size_t hash;
+    const char* chars;  // the str key's characters; null for other keys
+    std::size_t size;   // the str key's length; kNotStr for other keys
+  };
+  static constexpr std::size_t kNotStr = ~std::size_t{0};
+  static KeySlot key_slot(const Value& key, std::size_t hash);
+  std::vector<KeySlot> slots_;  // one per entry
   // One bit per key hash (its top 6 bits): a lookup whose bit is clear is a miss without a
   // scan. Erasing leaves bits set, which only costs a scan.
   std::uint64_t key_bits_ = 0;
@@ -410,15 +420,9 @@ inline detail::IteratorData& Value::as_iterator() const noexcept {
 
 namespace detail {
 
-/// is_str_key tells whether dict key `k` is the str `key`. Keys looked up by name are short
-/// identifiers whose hashes already matched, so fixed-size compares beat a call to memcmp.
-[[gnu::always_inline]] inline bool is_str_key(const Value& k, std::string_view key) {
-  if (!k.is_str()) return false;
-  const std::string_view s = k.as_str();
-  const std::size_t n = s.size();
-  if (n != key.size()) return false;
-  const char* a = s.data();
-  const char* b = key.data();
+/// same_chars compares `n` bytes. Keys looked up by name are short identifiers whose hashes
+/// and lengths already matched, so fixed-size compares beat a call to memcmp.
+[[gnu::always_inline]] inline bool same_chars(const char* a, const char* b, std::size_t n) {
   // Two overlapping fixed-size compares cover 4 to 16 bytes without a loop or a call.
   if (n >= 8 && n <= 16) {
     return std::memcmp(a, b, 8) == 0 && std::memcmp(a + n - 8, b + n - 8, 8) == 0;
@@ -426,11 +430,18 @@ namespace detail {
   if (n >= 4 && n < 8) {
     return std::memcmp(a, b, 4) == 0 && std::memcmp(a + n - 4, b + n - 4, 4) == 0;
   }
-  if (n > 16) return s == key;
+  if (n > 16) return std::memcmp(a, b, n) == 0;
   for (std::size_t i = 0; i < n; ++i) {
     if (a[i] != b[i]) return false;
   }
   return true;
+}
+
+/// is_str_key tells whether dict key `k` is the str `key`.
+[[gnu::always_inline]] inline bool is_str_key(const Value& k, std::string_view key) {
+  if (!k.is_str()) return false;
+  const std::string_view s = k.as_str();
+  return s.size() == key.size() && same_chars(s.data(), key.data(), s.size());
 }
 
 // Inline: an attribute read in a loop almost always hits its hint, and the call would cost
@@ -438,9 +449,13 @@ namespace detail {
 [[gnu::always_inline]] inline const Value* DictData::find_str(
     std::string_view key, std::size_t hash, std::atomic<std::uint32_t>& hint) const {
   const std::size_t guess = hint.load(std::memory_order_relaxed);
-  if (guess < hashes_.size() && hashes_[guess] == hash && is_str_key(entries_[guess].first, key)) {
-    return &entries_[guess].second;
+  if (guess < slots_.size()) {
+    const KeySlot& s = slots_[guess];
+    if (s.hash == hash && s.size == key.size() && same_chars(s.chars, key.data(), key.size())) {
+      return &entries_[guess].second;
+    }
   }
+  if (!(key_bits_ & key_bit(hash))) return nullptr;  // absent: no call
   return find_str_missed(key, hash, hint);
 }
 

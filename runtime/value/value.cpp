@@ -147,7 +147,7 @@ std::optional<std::size_t> DictData::index_of(const Value& key, std::size_t h) c
   if (!(key_bits_ & key_bit(h))) return std::nullopt;
   if (index_.empty()) {
     for (std::size_t i = 0; i < entries_.size(); ++i)
-      if (hashes_[i] == h && keys_equal(entries_[i].first, key)) return i;
+      if (slots_[i].hash == h && keys_equal(entries_[i].first, key)) return i;
     return std::nullopt;
   }
   auto [lo, hi] = index_.equal_range(h);
@@ -182,7 +182,10 @@ std::size_t DictData::str_index(std::string_view key, std::size_t h) const {
   if (!(key_bits_ & key_bit(h))) return entries_.size();
   if (index_.empty()) {
     for (std::size_t i = 0; i < entries_.size(); ++i) {
-      if (hashes_[i] == h && is_str_key(entries_[i].first, key)) return i;
+      const KeySlot& s = slots_[i];
+      if (s.hash == h && s.size == key.size() && same_chars(s.chars, key.data(), s.size)) {
+        return i;
+      }
     }
     return entries_.size();
   }
@@ -193,6 +196,12 @@ std::size_t DictData::str_index(std::string_view key, std::size_t h) const {
   return entries_.size();
 }
 
+DictData::KeySlot DictData::key_slot(const Value& key, std::size_t hash) {
+  if (!key.is_str()) return {hash, nullptr, kNotStr};
+  const std::string_view s = key.as_str();
+  return {hash, s.data(), s.size()};
+}
+
 void DictData::set(Value key, Value value) {
   const std::size_t h = hash_key(key);
   if (auto i = index_of(key, h)) {
@@ -200,7 +209,7 @@ void DictData::set(Value key, Value value) {
     return;
   }
   entries_.emplace_back(std::move(key), std::move(value));
-  hashes_.push_back(h);
+  slots_.push_back(key_slot(entries_.back().first, h));
   key_bits_ |= key_bit(h);
   if (!index_.empty()) {
     index_.emplace(h, entries_.size() - 1);
@@ -213,7 +222,7 @@ bool DictData::erase(const Value& key) {
   auto i = index_of(key, hash_key(key));
   if (!i) return false;
   entries_.erase(entries_.begin() + static_cast<std::ptrdiff_t>(*i));
-  hashes_.erase(hashes_.begin() + static_cast<std::ptrdiff_t>(*i));
+  slots_.erase(slots_.begin() + static_cast<std::ptrdiff_t>(*i));
   index_.clear();
   if (entries_.size() > kIndexThreshold) rebuild_index();
   return true;
@@ -221,14 +230,14 @@ bool DictData::erase(const Value& key) {
 
 void DictData::clear() {
   entries_.clear();
-  hashes_.clear();
+  slots_.clear();
   key_bits_ = 0;
   index_.clear();
 }
 
 void DictData::rebuild_index() {
   index_.clear();
-  for (std::size_t i = 0; i < entries_.size(); ++i) index_.emplace(hashes_[i], i);
+  for (std::size_t i = 0; i < entries_.size(); ++i) index_.emplace(slots_[i].hash, i);
 }
 
 }  // namespace detail
