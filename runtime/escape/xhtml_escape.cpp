@@ -36,12 +36,25 @@ constexpr Entity kEntityBytes[] = {{"", 0},     {"&amp;", 5},  {"&lt;", 4},
                                    {"&gt;", 4}, {"&quot;", 6}, {"&#39;", 5}};
 constexpr Entity kHexQuote = {"&#x27;", 6};
 
-// escape_into is append_xhtml_escape for any sink with append(const char*, size_t).
+// escape_long is escape_into past its first check. Out of line: the registers the loop
+// needs would otherwise be saved and restored on every call, short texts included.
+template <class Sink>
+[[gnu::noinline]] void escape_long(Sink& out, std::string_view text, QuoteEntity quote);
+
+// escape_into is append_xhtml_escape for any sink with append(const char*, size_t). Most
+// texts in a page are short and clean: those are one check and one copy.
 template <class Sink>
 void escape_into(Sink& out, std::string_view text, QuoteEntity quote) {
+  if (text.size() <= 16 && !short_has_special(text.data(), text.size())) {
+    return void(out.append(text.data(), text.size()));
+  }
+  escape_long(out, text, quote);
+}
+
+template <class Sink>
+void escape_long(Sink& out, std::string_view text, QuoteEntity quote) {
   const char* const data = text.data();
   const std::size_t size = text.size();
-  if (size <= 16 && !short_has_special(data, size)) return void(out.append(data, size));
   std::size_t i = next_special(data, 0, size);
   out.append(data, i);
   if (i == size) return;
