@@ -179,6 +179,21 @@ class OutBuffer {
     append_long(text, n);
   }
   void append(std::string_view text) { append(text.data(), text.size()); }
+  /// append_short is append for `n` <= 16 bytes of unknown length (a short value's text):
+  /// overlapping fixed-size copies instead of a call to memcpy, reading only the n bytes.
+  void append_short(const char* text, std::size_t n) {
+    char* d = reserve(16);
+    if (n >= 8) {
+      std::memcpy(d, text, 8);
+      std::memcpy(d + n - 8, text + n - 8, 8);
+    } else if (n >= 4) {
+      std::memcpy(d, text, 4);
+      std::memcpy(d + n - 4, text + n - 4, 4);
+    } else {
+      for (std::size_t i = 0; i < n; ++i) d[i] = text[i];
+    }
+    commit(n);
+  }
   /// append_int writes an int's decimal digits (py::append_int's text).
   void append_int(std::int64_t i) { commit(py::write_int(reserve(py::kMaxIntChars), i)); }
   /// reserve returns room for `n` <= kCapacity bytes; commit(k) keeps the first k written.

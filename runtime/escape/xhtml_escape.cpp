@@ -46,7 +46,11 @@ template <class Sink>
 template <class Sink>
 void escape_into(Sink& out, std::string_view text, QuoteEntity quote) {
   if (text.size() <= 16 && !short_has_special(text.data(), text.size())) {
-    return void(out.append(text.data(), text.size()));
+    if constexpr (std::is_same_v<Sink, render::OutBuffer>) {
+      return out.append_short(text.data(), text.size());
+    } else {
+      return void(out.append(text.data(), text.size()));
+    }
   }
   escape_long(out, text, quote);
 }

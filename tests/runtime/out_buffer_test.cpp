@@ -3,6 +3,7 @@
 // in order.
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <random>
 #include <stdexcept>
 #include <string>
@@ -46,6 +47,28 @@ TEST(OutBuffer, WritesOfEverySizeAroundTheCapacity) {
     }
     EXPECT_EQ(s, want) << "size " << size;
   }
+}
+
+// append_short copies 0 to 16 bytes with overlapping fixed-size moves: every length, at
+// every fill level (so the buffer flushes in between), from the end of a heap block (so
+// reading past the text would be caught by sanitizers and valgrind).
+TEST(OutBuffer, ShortWritesOfEveryLength) {
+  std::string s;
+  std::string want;
+  {
+    OutBuffer out(s);
+    for (std::size_t fill = 0; fill < OutBuffer::kCapacity + 40; fill += 7) {
+      for (std::size_t n = 0; n <= 16; ++n) {
+        const auto text = std::make_unique<char[]>(n + 1);
+        for (std::size_t i = 0; i < n; ++i) text[i] = static_cast<char>('a' + (fill + i) % 26);
+        out.append_short(text.get(), n);
+        want.append(text.get(), n);
+      }
+      out.append("|", 1);
+      want += '|';
+    }
+  }
+  EXPECT_EQ(s, want);
 }
 
 TEST(OutBuffer, IntsMatchPythonStrAtEveryFillLevel) {
