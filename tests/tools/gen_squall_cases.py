@@ -350,6 +350,17 @@ case("loop_var_in_apply_body",
 case("loop_var_read_by_next_outer_iteration",
      "{% for r in rows %}{% if r != rows[0] %}({{ c }}){% end %}{% for c in r %}{{ c }}{% end %}"
      "{% end %}", {"rows": [[1, 2], [3], [4]]})
+case("loop_var_read_by_child_block",
+     {"page.html": "{% extends 'base.html' %}{% block row %}[{{ x.n }}]{% end %}",
+      "base.html": "{% for x in xs %}{% block row %}{% end %}{% end %}|{{ x.n }}"},
+     {"xs": [{"n": 1}, {"n": 2}]}, main="page.html")
+case("loop_var_read_by_include",
+     {"main.html": "{% for x in xs %}{% include 'row.html' %}{% end %}",
+      "row.html": "<{{ x }}>"}, {"xs": ["a", "b"]}, main="main.html")
+case("loop_var_read_by_comprehension",
+     "{% for x in xs %}{{ [x + y for y in 'ab'] }}{% end %}", {"xs": ["p", "q"]})
+case("loop_var_read_in_try_inside_body",
+     "{% for x in [2, 0, 1] %}{% try %}{{ 2 // x }}{% except %}({{ x }}){% end %}{% end %}")
 case("loop_var_nested_loops",
      "{% for row in rows %}{% for c in row %}{{ c }}{% end %};{% end %}|{{ row }}{{ c }}",
      {"rows": [[1, 2], [3], []]})
