@@ -229,9 +229,15 @@ class Value {
   const void* heap_identity() const noexcept { return is_heap() ? u_.h : nullptr; }
 
   /// identical is Python's `is` for heap values and value equality for scalars.
-  bool identical(const Value& o) const noexcept;
+  bool identical(const Value& o) const noexcept {
+    // Inline for the commonest question, "is this that function?".
+    if (kind_ != o.kind_) return false;
+    if (is_heap() && o.is_heap()) return u_.h == o.u_.h;
+    return identical_slow(o);
+  }
 
  private:
+  bool identical_slow(const Value& o) const noexcept;  // identical past its inline checks
   static constexpr std::uint8_t kBorrowed = 1;
   struct Borrow {};
   [[noreturn]] static void overflow_error();

@@ -64,7 +64,9 @@ Escaper::Escaper(const Globals& globals, const GlobalName& name) : Escaper(globa
   if (!fn_) {
     mode_ = Mode::Missing;
   } else {
-    mode_ = fn_->identical(globals_.default_escape()) ? Mode::Xhtml : Mode::Custom;
+    // Usually the very Value of the defaults layer, so the address settles it.
+    const Value& xhtml = globals_.default_escape();
+    mode_ = fn_ == &xhtml || fn_->identical(xhtml) ? Mode::Xhtml : Mode::Custom;
   }
 }
 

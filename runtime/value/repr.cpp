@@ -224,6 +224,18 @@ std::size_t write_int(char* dest, std::int64_t i) {
     dest[1] = kPairs[i * 2 + 1];
     return 2;
   }
+  // Years, prices and ids: three or four digits.
+  if (static_cast<std::uint64_t>(i) < 10000) {
+    const auto high = static_cast<std::size_t>(i / 100) * 2;
+    const auto low = static_cast<std::size_t>(i % 100) * 2;
+    const std::size_t size = i < 1000 ? 3 : 4;
+    char* p = dest + size;
+    *--p = kPairs[low + 1];
+    *--p = kPairs[low];
+    *--p = kPairs[high + 1];
+    if (size == 4) *--p = kPairs[high];
+    return size;
+  }
   // Work on the magnitude as unsigned: -INT64_MIN does not fit in int64.
   std::uint64_t n = i < 0 ? 0 - static_cast<std::uint64_t>(i) : static_cast<std::uint64_t>(i);
   std::size_t digits = 1;
