@@ -61,21 +61,10 @@ void TemplateRef::render_to(std::string& out, const Value& args,
   set_->render_top(out, fn_, name_, args, env);
 }
 
-void TemplateSet::render_top(std::string& out, RenderFunction fn, std::string_view name,
-                             const Value& args, const RenderEnvironment& env) const {
-  render::RenderSession session(
-      env.modules,
-      [this, &env](const std::string& nested, const Value& kwargs, render::RenderSession& s) {
-        std::string text;
-        render_in(text, find(nested), nested, kwargs, env, s);
-        return text;
-      });
-  render_in(out, fn, name, args, env, session);
-}
-
-void TemplateSet::render_in(std::string& out, RenderFunction fn, std::string_view name,
-                            const Value& args, const RenderEnvironment& env,
-                            render::RenderSession& session) const {
+// Inline: a top-level render is this plus the session, and small renders feel each call.
+inline void TemplateSet::render_in(std::string& out, RenderFunction fn, std::string_view name,
+                                   const Value& args, const RenderEnvironment& env,
+                                   render::RenderSession& session) const {
   render::Globals globals(name, args, env.names, &session, env.quote);
   const render::Globals* outer = session.globals;
   session.globals = &globals;
@@ -87,6 +76,18 @@ void TemplateSet::render_in(std::string& out, RenderFunction fn, std::string_vie
     throw;
   }
   session.globals = outer;
+}
+
+void TemplateSet::render_top(std::string& out, RenderFunction fn, std::string_view name,
+                             const Value& args, const RenderEnvironment& env) const {
+  const auto nested_render = [this, &env](const std::string& nested, const Value& kwargs,
+                                          render::RenderSession& s) {
+    std::string text;
+    render_in(text, find(nested), nested, kwargs, env, s);
+    return text;
+  };
+  render::RenderSession session(env.modules, nested_render);
+  render_in(out, fn, name, args, env, session);
 }
 
 }  // namespace squall

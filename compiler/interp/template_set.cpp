@@ -72,13 +72,13 @@ std::string TemplateSet::render(const std::string& name, const Value& kwargs) {
 }
 
 void TemplateSet::render_to(std::string& out, const std::string& name, const Value& kwargs) {
-  render::RenderSession session(
-      options_.modules.get(),
-      [this](const std::string& n, const Value& kw, render::RenderSession& s) {
-        std::string nested;
-        render_in(nested, n, kw, s);
-        return nested;
-      });
+  const auto nested_render = [this](const std::string& n, const Value& kw,
+                                    render::RenderSession& s) {
+    std::string nested;
+    render_in(nested, n, kw, s);
+    return nested;
+  };
+  render::RenderSession session(options_.modules.get(), nested_render);
   render_in(out, name, kwargs, session);
 }
 

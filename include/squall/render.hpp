@@ -18,6 +18,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
@@ -513,8 +514,35 @@ class ModuleRegistry {
 /// TemplateRenderer is the back end's entry point for the Template module: render the
 /// template `name` (resolved from the loader root) with `kwargs` (a dict) as its keyword
 /// arguments, in `session`, returning the output. Errors propagate as squall::Error.
-using TemplateRenderer = std::function<std::string(const std::string& name, const Value& kwargs,
-                                                   RenderSession& session)>;
+///
+/// It refers to the back end's callable without owning it (a render makes one per
+/// session, and a std::function would cost more than the rest of a small render's setup):
+/// the callable must outlive the renderer, so temporaries are refused.
+class TemplateRenderer {
+ public:
+  TemplateRenderer() = default;
+  template <class F>
+  requires std::is_invocable_r_v<std::string, const F&, const std::string&, const Value&,
+                                 RenderSession&>
+  TemplateRenderer(const F& f)  // NOLINT(google-explicit-constructor): a callable reference
+      : object_(&f),
+        call_([](const void* o, const std::string& name, const Value& kwargs,
+                 RenderSession& session) {
+          return (*static_cast<const F*>(o))(name, kwargs, session);
+        }) {}
+  template <class F>
+  TemplateRenderer(const F&&) = delete;
+
+  std::string operator()(const std::string& name, const Value& kwargs,
+                         RenderSession& session) const {
+    return call_(object_, name, kwargs, session);
+  }
+  explicit operator bool() const { return call_ != nullptr; }
+
+ private:
+  const void* object_ = nullptr;
+  std::string (*call_)(const void*, const std::string&, const Value&, RenderSession&) = nullptr;
+};
 
 /// RenderSession is what a top-level render shares with the templates UI modules render
 /// for it (Tornado's request handler): the module instances, in first-use order, and the
@@ -523,7 +551,8 @@ using TemplateRenderer = std::function<std::string(const std::string& name, cons
 /// as it does in Tornado outside a request handler.
 class RenderSession {
  public:
-  /// `modules` may be null; it and `renderer`'s captures must outlive the session.
+  /// `modules` may be null; it and the callable `renderer` refers to must outlive the
+  /// session.
   RenderSession(const ModuleRegistry* modules, TemplateRenderer renderer);
   ~RenderSession();
   RenderSession(const RenderSession&) = delete;

@@ -89,7 +89,7 @@ const UIModuleFactory* ModuleRegistry::find(std::string_view name) const {
 }
 
 RenderSession::RenderSession(const ModuleRegistry* modules, TemplateRenderer renderer)
-    : registry_(modules), renderer_(std::move(renderer)) {
+    : registry_(modules), renderer_(renderer) {
   if (registry_) namespace_ = Value::adopt(new ModuleNamespace(*this));
 }
 
