@@ -80,11 +80,18 @@ void Emitter::emit_for(const front::ForNode& node, const front::Template& file) 
     w().close();
   }
   if (borrowed && shape.unpack_count == 2) {
-    const std::string first = temp("first");
-    w().line("squall::Value " + first + ";");
-    w().line(borrow + " = &" + it + ".unpack_pair(" + first + ");");
-    const auto& seq = static_cast<const front::SequenceExpr&>(*node.target);
-    emit_assign(*seq.elements[0], "std::move(" + first + ")");
+    const auto& first_target = *static_cast<const front::SequenceExpr&>(*node.target).elements[0];
+    if (first_target.kind == front::ExprKind::Name &&
+        static_cast<const front::NameExpr&>(first_target).scope == front::NameScope::Local) {
+      // The index goes straight into its local, as emit_assign would store it.
+      const int slot = static_cast<const front::NameExpr&>(first_target).slot;
+      w().line(borrow + " = &" + it + ".unpack_pair(" + local_name(slot) + ");");
+    } else {
+      const std::string first = temp("first");
+      w().line("squall::Value " + first + ";");
+      w().line(borrow + " = &" + it + ".unpack_pair(" + first + ");");
+      emit_assign(first_target, "std::move(" + first + ")");
+    }
   } else if (borrowed) {
     w().line(borrow + " = &" + it + ".item();");
   } else if (const std::size_t n = shape.unpack_count) {

@@ -411,7 +411,9 @@ class ForIter {
   /// unpack_pair is unpack for a two-name target whose second name is read in place
   /// (codegen's loop-variable borrowing): assigns the first item to `first` and returns the
   /// second, which stays valid until the next call or the end of the loop.
-  const Value& unpack_pair(Value& first) {
+  /// `First` is a Value or a template local (std::optional<Value>).
+  template <class First>
+  const Value& unpack_pair(First& first) {
     if (counting_) {
       first = Value(index_);
       return *current_;

@@ -60,9 +60,7 @@ void squall_tcontrol_2ehtml(squall::rt::RenderState& squall_ctx) {
             squall_done1 = true;
             break;
           }
-          squall::Value squall_first3;
-          squall_b2 = &squall_it0.unpack_pair(squall_first3);
-          squall_l0_i = std::move(squall_first3);
+          squall_b2 = &squall_it0.unpack_pair(squall_l0_i);
 #line 7 "control.html"
           squall_out.append("\n", 1);
           squall_pos = 4;
@@ -103,8 +101,8 @@ void squall_tcontrol_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall_out.append("\n", 1);
     squall_pos = 7;
     {
-      squall::Value squall_value4 = squall::Value(std::int64_t{3});
-      squall_l2_n = std::move(squall_value4);
+      squall::Value squall_value3 = squall::Value(std::int64_t{3});
+      squall_l2_n = std::move(squall_value3);
     }
     {
       for (;;) {
@@ -117,14 +115,14 @@ void squall_tcontrol_2ehtml(squall::rt::RenderState& squall_ctx) {
 #line 16 "control.html"
         squall_pos = 7;
         {
-          squall::Value squall_value5 = squall::rt::op(squall::py::sub, {squall::rt::local(squall_l2_n, "n"), squall::Value(std::int64_t{1})});
-          squall_l2_n = std::move(squall_value5);
+          squall::Value squall_value4 = squall::rt::op(squall::py::sub, {squall::rt::local(squall_l2_n, "n"), squall::Value(std::int64_t{1})});
+          squall_l2_n = std::move(squall_value4);
         }
       }
     }
 #line 16 "control.html"
     squall_out.append("\n", 1);
-#line 128 "control.cpp"
+#line 126 "control.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;
