@@ -127,6 +127,46 @@ inline bool short_has_special(const char* p, std::size_t n) {
 inline std::size_t next_special(const char* data, std::size_t i, std::size_t size) {
   return next_special_sse2(data, i, size);
 }
+
+/// SpecialCursor answers next_special for one text at increasing positions, keeping the
+/// mask of the 16-byte window it last loaded: in text dense in special bytes most answers
+/// come from that mask, without loading and comparing again.
+class SpecialCursor {
+ public:
+  SpecialCursor(const char* data, std::size_t size) : data_(data), size_(size) {}
+  /// next is next_special(data, i, size); `i` must not decrease between calls.
+  std::size_t next(std::size_t i) {
+    if (i - base_ < 16) {  // inside the cached window (never true before the first load)
+      const unsigned m = mask_ >> (i - base_) << (i - base_);
+      if (m) return base_ + static_cast<std::size_t>(std::countr_zero(m));
+      i = base_ + 16;
+    }
+    for (; i + 16 <= size_; i += 16) {
+      if (load(i)) return base_ + static_cast<std::size_t>(std::countr_zero(mask_));
+    }
+    if (i >= size_) return size_;
+    if (size_ < 16) return next_special_words(data_, i, size_);
+    // The tail: an overlapping window ending at the text's end, its earlier bytes skipped.
+    const std::size_t start = size_ - 16;
+    load(start);
+    const unsigned m = mask_ >> (i - start) << (i - start);
+    return m ? start + static_cast<std::size_t>(std::countr_zero(m)) : size_;
+  }
+
+ private:
+  // load caches the window at `at`; returns its mask.
+  unsigned load(std::size_t at) {
+    base_ = at;
+    mask_ = static_cast<unsigned>(
+        special_bits(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data_ + at))));
+    return mask_;
+  }
+
+  const char* data_;
+  std::size_t size_;
+  std::size_t base_ = ~std::size_t{0} - 16;  // `i - base_ < 16` fails for every i
+  unsigned mask_ = 0;
+};
 #else
 inline bool short_has_special(const char* p, std::size_t n) {
   return short_has_special_words(p, n);
@@ -134,6 +174,17 @@ inline bool short_has_special(const char* p, std::size_t n) {
 inline std::size_t next_special(const char* data, std::size_t i, std::size_t size) {
   return next_special_words(data, i, size);
 }
+
+/// SpecialCursor: the SSE2 version's interface over next_special.
+class SpecialCursor {
+ public:
+  SpecialCursor(const char* data, std::size_t size) : data_(data), size_(size) {}
+  std::size_t next(std::size_t i) const { return next_special(data_, i, size_); }
+
+ private:
+  const char* data_;
+  std::size_t size_;
+};
 #endif
 
 }  // namespace squall::escape_scan

@@ -10,7 +10,6 @@
 namespace squall {
 namespace {
 
-using escape_scan::next_special;
 using escape_scan::short_has_special;
 
 // kEntityIndex maps each byte to its replacement's index in kEntityBytes, or 0 for "copy".
@@ -59,7 +58,8 @@ template <class Sink>
 void escape_long(Sink& out, std::string_view text, QuoteEntity quote) {
   const char* const data = text.data();
   const std::size_t size = text.size();
-  std::size_t i = next_special(data, 0, size);
+  escape_scan::SpecialCursor specials(data, size);
+  std::size_t i = specials.next(0);
   out.append(data, i);
   if (i == size) return;
 
@@ -95,7 +95,7 @@ void escape_long(Sink& out, std::string_view text, QuoteEntity quote) {
     // n <= kBuffer here, so the 8-byte copy fits.
     std::memcpy(buf + n, e.bytes, sizeof e.bytes);
     n += e.size;
-    const std::size_t next = next_special(data, ++i, size);
+    const std::size_t next = specials.next(++i);
     const std::size_t run = next - i;
     if (run >= kLongRun || n + run > kBuffer) {
       emit(buf, n);

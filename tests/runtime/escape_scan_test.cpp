@@ -65,5 +65,39 @@ TEST(EscapeScan, EveryImplementationMatchesTheReference) {
   }
 }
 
+// SpecialCursor answers at increasing positions from its cached window: walked the way
+// xhtml_escape walks it (from each special to the next), and with every other step size,
+// it must give the reference's answer each time.
+TEST(EscapeScan, CursorMatchesTheReferenceAtIncreasingPositions) {
+  std::mt19937 rng(5);
+  const std::string specials = "&<>\"'";
+  const std::string filler = "a\xC3\xA9z0 ";
+  for (int density : {0, 3, 20, 60, 100}) {
+    for (std::size_t size = 0; size <= 90; ++size) {
+      for (int round = 0; round < 4; ++round) {
+        std::string text;
+        for (std::size_t k = 0; k < size; ++k) {
+          text += static_cast<int>(rng() % 100) < density ? specials[rng() % specials.size()]
+                                                          : filler[rng() % filler.size()];
+        }
+        SCOPED_TRACE(testing::Message() << "density " << density << " text " << text);
+        SpecialCursor walk(text.data(), size);
+        for (std::size_t i = walk.next(0), expected = reference_next(text, 0);;) {
+          ASSERT_EQ(i, expected);
+          if (i == size) break;
+          i = walk.next(i + 1);
+          expected = reference_next(text, expected + 1);
+        }
+        for (std::size_t step = 1; step <= 20; ++step) {
+          SpecialCursor cursor(text.data(), size);
+          for (std::size_t i = 0; i <= size; i += step) {
+            ASSERT_EQ(cursor.next(i), reference_next(text, i)) << "step " << step << " from " << i;
+          }
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace squall::escape_scan
