@@ -19,6 +19,19 @@ bool reference_has(const std::string& s) {
   return reference_next(s, 0) < s.size();
 }
 
+// random_text has `size` bytes, about `density` percent of them special, with high bytes
+// (which must never look special) among the filler.
+std::string random_text(std::mt19937& rng, std::size_t size, int density) {
+  const std::string specials = "&<>\"'";
+  const std::string filler = "a\xC3\xA9z0 ";
+  std::string text;
+  for (std::size_t k = 0; k < size; ++k) {
+    text += static_cast<int>(rng() % 100) < density ? specials[rng() % specials.size()]
+                                                    : filler[rng() % filler.size()];
+  }
+  return text;
+}
+
 using NextFn = std::size_t (*)(const char*, std::size_t, std::size_t);
 using ShortFn = bool (*)(const char*, std::size_t);
 
@@ -40,16 +53,10 @@ const Scan kScans[] = {
 // high bytes (which must never look special) as filler.
 TEST(EscapeScan, EveryImplementationMatchesTheReference) {
   std::mt19937 rng(11);
-  const std::string specials = "&<>\"'";
-  const std::string filler = "a\xC3\xA9z0 ";
   for (int density : {0, 3, 20, 60}) {
     for (std::size_t size = 0; size <= 70; ++size) {
       for (int round = 0; round < 4; ++round) {
-        std::string text;
-        for (std::size_t k = 0; k < size; ++k) {
-          text += static_cast<int>(rng() % 100) < density ? specials[rng() % specials.size()]
-                                                          : filler[rng() % filler.size()];
-        }
+        const std::string text = random_text(rng, size, density);
         for (const Scan& scan : kScans) {
           SCOPED_TRACE(testing::Message() << scan.name << " density " << density << " size " << size
                                           << " text " << text);
@@ -70,16 +77,10 @@ TEST(EscapeScan, EveryImplementationMatchesTheReference) {
 // it must give the reference's answer each time.
 TEST(EscapeScan, CursorMatchesTheReferenceAtIncreasingPositions) {
   std::mt19937 rng(5);
-  const std::string specials = "&<>\"'";
-  const std::string filler = "a\xC3\xA9z0 ";
   for (int density : {0, 3, 20, 60, 100}) {
     for (std::size_t size = 0; size <= 90; ++size) {
       for (int round = 0; round < 4; ++round) {
-        std::string text;
-        for (std::size_t k = 0; k < size; ++k) {
-          text += static_cast<int>(rng() % 100) < density ? specials[rng() % specials.size()]
-                                                          : filler[rng() % filler.size()];
-        }
+        const std::string text = random_text(rng, size, density);
         SCOPED_TRACE(testing::Message() << "density " << density << " text " << text);
         SpecialCursor walk(text.data(), size);
         for (std::size_t i = walk.next(0), expected = reference_next(text, 0);;) {
