@@ -98,47 +98,26 @@ inline std::size_t next_special_words(const char* data, std::size_t i, std::size
 }
 
 #if defined(__SSE2__)
-// The SSE2 versions: sixteen bytes per step, the tail as an overlapping load whose
-// already-scanned positions are masked off; texts under 16 bytes as the word version.
+// The SSE2 versions. A short text is two overlapping 8-byte halves of one 16-byte compare.
 inline bool short_has_special_sse2(const char* p, std::size_t n) {
   if (n < 8) return short_has_special_words(p, n);
   const auto tail = static_cast<long long>(load8(p + n - 8));
   return special_bits(_mm_set_epi64x(tail, static_cast<long long>(load8(p)))) != 0;
 }
 
-inline std::size_t next_special_sse2(const char* data, std::size_t i, std::size_t size) {
-  for (; i + 16 <= size; i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
-    if (const int m = special_bits(v)) {
-      return i + static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(m)));
-    }
-  }
-  if (i == size) return size;
-  if (size < 16) return next_special_words(data, i, size);
-  const std::size_t start = size - 16;
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + start));
-  const unsigned m = static_cast<unsigned>(special_bits(v)) >> (i - start) << (i - start);
-  return m ? start + static_cast<std::size_t>(std::countr_zero(m)) : size;
-}
-
-inline bool short_has_special(const char* p, std::size_t n) {
-  return short_has_special_sse2(p, n);
-}
-inline std::size_t next_special(const char* data, std::size_t i, std::size_t size) {
-  return next_special_sse2(data, i, size);
-}
-
-/// SpecialCursor answers next_special for one text at increasing positions, keeping the
-/// mask of the 16-byte window it last loaded: in text dense in special bytes most answers
-/// come from that mask, without loading and comparing again.
+/// SpecialCursor finds the special bytes of one text at increasing positions, sixteen bytes
+/// per step, keeping the mask of the window it last loaded: in text dense in special bytes
+/// most answers come from that mask, without loading and comparing again. The tail is an
+/// overlapping window ending at the text's end, its already-scanned bytes masked off;
+/// texts under 16 bytes use the word version.
 class SpecialCursor {
  public:
   SpecialCursor(const char* data, std::size_t size) : data_(data), size_(size) {}
-  /// next is next_special(data, i, size); `i` must not decrease between calls.
+  /// next is the position of the first special byte at or after `i`, or the size; `i`
+  /// must not decrease between calls.
   std::size_t next(std::size_t i) {
     if (i - base_ < 16) {  // inside the cached window (never true before the first load)
-      const unsigned m = mask_ >> (i - base_) << (i - base_);
-      if (m) return base_ + static_cast<std::size_t>(std::countr_zero(m));
+      if (const std::size_t found = in_window(i); found != size_) return found;
       i = base_ + 16;
     }
     for (; i + 16 <= size_; i += 16) {
@@ -146,11 +125,8 @@ class SpecialCursor {
     }
     if (i >= size_) return size_;
     if (size_ < 16) return next_special_words(data_, i, size_);
-    // The tail: an overlapping window ending at the text's end, its earlier bytes skipped.
-    const std::size_t start = size_ - 16;
-    load(start);
-    const unsigned m = mask_ >> (i - start) << (i - start);
-    return m ? start + static_cast<std::size_t>(std::countr_zero(m)) : size_;
+    load(size_ - 16);
+    return in_window(i);
   }
 
  private:
@@ -161,12 +137,30 @@ class SpecialCursor {
         special_bits(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data_ + at))));
     return mask_;
   }
+  // in_window is the first special of the cached window at or after `i` (inside it), or
+  // the size.
+  std::size_t in_window(std::size_t i) const {
+    const unsigned m = mask_ >> (i - base_) << (i - base_);
+    return m ? base_ + static_cast<std::size_t>(std::countr_zero(m)) : size_;
+  }
 
   const char* data_;
   std::size_t size_;
   std::size_t base_ = ~std::size_t{0} - 16;  // `i - base_ < 16` fails for every i
   unsigned mask_ = 0;
 };
+
+inline std::size_t next_special_sse2(const char* data, std::size_t i, std::size_t size) {
+  return SpecialCursor(data, size).next(i);
+}
+
+inline bool short_has_special(const char* p, std::size_t n) {
+  return short_has_special_sse2(p, n);
+}
+inline std::size_t next_special(const char* data, std::size_t i, std::size_t size) {
+  return next_special_sse2(data, i, size);
+}
+
 #else
 inline bool short_has_special(const char* p, std::size_t n) {
   return short_has_special_words(p, n);
