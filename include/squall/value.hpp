@@ -385,6 +385,8 @@ class DictData : public HeapObject {
     std::size_t hash;
     const char* chars;  // the str key's characters; null for other keys
     std::size_t size;   // the str key's length; kNotStr for other keys
+    /// is tells whether this is the slot of the str `key` whose hash is `hash`.
+    [[gnu::always_inline]] bool is(std::string_view key, std::size_t key_hash) const;
   };
   static constexpr std::size_t kNotStr = ~std::size_t{0};
   static KeySlot key_slot(const Value& key, std::size_t hash);
@@ -443,11 +445,9 @@ namespace detail {
   return true;
 }
 
-/// is_str_key tells whether dict key `k` is the str `key`.
-[[gnu::always_inline]] inline bool is_str_key(const Value& k, std::string_view key) {
-  if (!k.is_str()) return false;
-  const std::string_view s = k.as_str();
-  return s.size() == key.size() && same_chars(s.data(), key.data(), s.size());
+inline bool DictData::KeySlot::is(std::string_view key, std::size_t key_hash) const {
+  // A non-str key's size never equals a string's, so `chars` is only read for str keys.
+  return hash == key_hash && size == key.size() && same_chars(chars, key.data(), size);
 }
 
 // Inline: an attribute read in a loop almost always hits its hint, and the call would cost
@@ -455,12 +455,7 @@ namespace detail {
 [[gnu::always_inline]] inline const Value* DictData::find_str(
     std::string_view key, std::size_t hash, std::atomic<std::uint32_t>& hint) const {
   const std::size_t guess = hint.load(std::memory_order_relaxed);
-  if (guess < slots_.size()) {
-    const KeySlot& s = slots_[guess];
-    if (s.hash == hash && s.size == key.size() && same_chars(s.chars, key.data(), key.size())) {
-      return &entries_[guess].second;
-    }
-  }
+  if (guess < slots_.size() && slots_[guess].is(key, hash)) return &entries_[guess].second;
   if (!(key_bits_ & key_bit(hash))) return nullptr;  // absent: no call
   return find_str_missed(key, hash, hint);
 }

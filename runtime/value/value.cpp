@@ -181,16 +181,13 @@ std::size_t DictData::str_index(std::string_view key, std::size_t h) const {
   if (!(key_bits_ & key_bit(h))) return entries_.size();
   if (index_.empty()) {
     for (std::size_t i = 0; i < entries_.size(); ++i) {
-      const KeySlot& s = slots_[i];
-      if (s.hash == h && s.size == key.size() && same_chars(s.chars, key.data(), s.size)) {
-        return i;
-      }
+      if (slots_[i].is(key, h)) return i;
     }
     return entries_.size();
   }
   auto [lo, hi] = index_.equal_range(h);
   for (auto it = lo; it != hi; ++it) {
-    if (is_str_key(entries_[it->second].first, key)) return it->second;
+    if (slots_[it->second].is(key, h)) return it->second;
   }
   return entries_.size();
 }
