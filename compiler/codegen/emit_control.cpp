@@ -3,7 +3,6 @@
 // stays a plain C++ `break`.
 #include "codegen/emitter.hpp"
 #include "sema/for_shape.hpp"
-#include "sema/loop_borrow.hpp"
 
 namespace squall::cg {
 namespace {
@@ -52,8 +51,7 @@ void Emitter::emit_for(const front::ForNode& node, const front::Template& file) 
   // A borrowed item is read through `borrow` in the body and copied into its local once,
   // when the loop ends, if anything reads it there (sema/loop_borrow.hpp says when that is
   // the same).
-  const front::NameExpr* borrowed =
-      borrow_loops_ && try_depth_ == 0 ? front::borrowed_loop_target(unit(), node) : nullptr;
+  const front::NameExpr* borrowed = try_depth_ == 0 ? borrowing_.target(node) : nullptr;
   const std::string borrow = borrowed ? temp("b") : std::string();
   const front::Expr& iterable = shape.enumerate_fn ? *shape.enumerate_arg : *node.iter;
   const std::string source =
@@ -112,7 +110,7 @@ void Emitter::emit_for(const front::ForNode& node, const front::Template& file) 
   borrowed_.erase(borrowed ? borrowed->slot : -1);
   flush_text();
   w().close();
-  if (borrowed && front::loop_item_read_outside(unit(), node, *borrowed)) {
+  if (borrowed && borrowing_.read_outside(node, *borrowed)) {
     w().line("if (" + borrow + ") " + local_name(borrowed->slot) + " = *" + borrow + ";");
   }
   if (!done.empty()) {

@@ -1,7 +1,6 @@
 #include "codegen/emitter.hpp"
 
 #include "codegen/mangle.hpp"
-#include "sema/loop_borrow.hpp"
 
 namespace squall::cg {
 
@@ -9,7 +8,7 @@ using namespace squall::front;  // NOLINT: internal file, the AST names are long
 
 Emitter::Emitter(const Unit& unit, const CompileOptions& options, DiagnosticEngine& diags,
                  CppWriter& out)
-    : unit_(unit), options_(options), diags_(diags), out_(&out) {}
+    : unit_(unit), options_(options), diags_(diags), out_(&out), borrowing_(unit) {}
 
 bool Emitter::emit_unit() {
   std::vector<int> top;
@@ -22,7 +21,6 @@ bool Emitter::emit_unit() {
   }
   declare_locals(top);
   enter_function(top);
-  borrow_loops_ = unit_allows_loop_borrowing(unit_);
   emit_nodes(unit_.root->body, *unit_.root);
   flush_text();
   return ok_;

@@ -15,6 +15,7 @@
 
 #include "codegen/compile_unit.hpp"
 #include "codegen/cpp_writer.hpp"
+#include "sema/loop_borrow.hpp"
 #include "sema/unit.hpp"
 
 namespace squall::cg {
@@ -203,9 +204,9 @@ class Emitter {
   NameTable globals_;
   std::vector<std::pair<std::string, std::string>> escapers_;  // name, C++ variable
   NameTable attrs_;
-  bool borrow_attrs_ = false;  // inside emit_full of an expression without calls
-  bool borrow_loops_ = false;  // front::unit_allows_loop_borrowing
-  int try_depth_ = 0;          // enclosing `try` nodes: their handlers may read loop items
+  bool borrow_attrs_ = false;       // inside emit_full of an expression without calls
+  front::LoopBorrowing borrowing_;  // which loops read their items in place
+  int try_depth_ = 0;               // enclosing `try` nodes: their handlers may read loop items
   std::unordered_map<int, std::string> borrowed_;  // slot -> pointer to the loop's item
   std::vector<std::unordered_map<std::string, std::string>> inner_;
   std::vector<PosEntry> positions_;

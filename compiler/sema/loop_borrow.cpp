@@ -3,6 +3,7 @@
 
 #include <array>
 #include <string_view>
+#include <vector>
 
 #include "ast/expr_visit.hpp"
 #include "ast/node_visit.hpp"
@@ -149,9 +150,29 @@ bool is_number(const Expr& e) {
   return kind == ConstantKind::Int || kind == ConstantKind::Float || kind == ConstantKind::Bool;
 }
 
-// UnitScan looks for anything that breaks a unit-wide condition.
-struct UnitScan {
+// WalkVisitor is what CodeWalker calls, each hook doing nothing; visitors hide the hooks
+// they need.
+struct WalkVisitor {
+  void on_node(const Node& /*n*/) {}
+  void on_stmt(const Stmt& /*s*/) {}
+  void on_bind(std::string_view /*name*/) {}
+  void on_target(const Expr& /*t*/) {}
+  void on_expr(const Expr& /*e*/) {}
+};
+
+// local_slot is the slot `e` reads when it is a local name, else -1.
+int local_slot(const Expr& e) {
+  if (e.kind != ExprKind::Name) return -1;
+  const auto& n = static_cast<const NameExpr&>(e);
+  return n.scope == NameScope::Local ? n.slot : -1;
+}
+
+// UnitScan looks for anything that breaks a unit-wide condition, and counts the reads of
+// each local slot.
+struct UnitScan : WalkVisitor {
+  explicit UnitScan(std::size_t slots) : reads(slots, 0) {}
   bool safe = true;
+  std::vector<int> reads;
 
   void on_node(const Node& n) {
     if (n.kind == NodeKind::Module) safe = false;
@@ -162,7 +183,6 @@ struct UnitScan {
     // list += iterable and list *= n change the list; += of a number fails first.
     if (a.op == BinaryOp::Mul || (a.op == BinaryOp::Add && !is_number(*a.value))) safe = false;
   }
-  void on_bind(std::string_view /*name*/) {}
   void on_target(const Expr& t) {
     if (t.kind == ExprKind::Subscript) safe = false;  // may be an item of a list
   }
@@ -180,6 +200,7 @@ struct UnitScan {
         // getattr reaches any method by a computed name; the module namespaces render
         // other templates.
         if (name == "getattr" || name == "_tt_modules" || name == "modules") safe = false;
+        if (const int slot = local_slot(e); slot >= 0) ++reads[static_cast<std::size_t>(slot)];
         break;
       }
       case ExprKind::Lambda:
@@ -199,72 +220,62 @@ struct UnitScan {
 };
 
 // BindScan looks for an assignment of one name.
-struct BindScan {
+struct BindScan : WalkVisitor {
   std::string_view name;
   bool bound = false;
 
-  void on_node(const Node& /*n*/) {}
-  void on_stmt(const Stmt& /*s*/) {}
+  explicit BindScan(std::string_view n) : name(n) {}
   void on_bind(std::string_view n) {
     if (n == name) bound = true;
   }
-  void on_target(const Expr& /*t*/) {}
-  void on_expr(const Expr& /*e*/) {}
 };
 
 // ReadCount counts the reads of one local slot.
-struct ReadCount {
+struct ReadCount : WalkVisitor {
   int slot;
   int reads = 0;
 
-  void on_node(const Node& /*n*/) {}
-  void on_stmt(const Stmt& /*s*/) {}
-  void on_bind(std::string_view /*n*/) {}
-  void on_target(const Expr& /*t*/) {}
+  explicit ReadCount(int s) : slot(s) {}
   void on_expr(const Expr& e) {
-    if (e.kind != ExprKind::Name) return;
-    const auto& n = static_cast<const NameExpr&>(e);
-    if (n.scope == NameScope::Local && n.slot == slot) ++reads;
+    if (local_slot(e) == slot) ++reads;
   }
 };
 
 const NameExpr* local_name_target(const Expr& e) {
-  if (e.kind != ExprKind::Name) return nullptr;
-  const auto& n = static_cast<const NameExpr&>(e);
-  return n.scope == NameScope::Local ? &n : nullptr;
+  return local_slot(e) >= 0 ? &static_cast<const NameExpr&>(e) : nullptr;
 }
 
 }  // namespace
 
-bool unit_allows_loop_borrowing(const Unit& unit) {
-  UnitScan scan;
+LoopBorrowing::LoopBorrowing(const Unit& unit) : unit_(unit) {
+  UnitScan scan(unit.slot_names.size());
   CodeWalker<UnitScan>(unit, scan).nodes(unit.root->body);
-  return scan.safe;
+  allowed_ = scan.safe;
+  reads_ = std::move(scan.reads);
 }
 
-const NameExpr* borrowed_loop_target(const Unit& unit, const ForNode& loop) {
+const NameExpr* LoopBorrowing::target(const ForNode& loop) const {
+  if (!allowed_) return nullptr;
   const NameExpr* target = local_name_target(*loop.target);
   const ForShape shape = for_shape(loop);
   if (!target && shape.enumerate_fn && shape.unpack_count == 2) {
     target = local_name_target(*static_cast<const SequenceExpr&>(*loop.target).elements[1]);
   }
   if (!target) return nullptr;
-  BindScan scan{target->name};
-  CodeWalker<BindScan>(unit, scan).nodes(loop.body);
+  BindScan scan(target->name);
+  CodeWalker<BindScan>(unit_, scan).nodes(loop.body);
   return scan.bound ? nullptr : target;
 }
 
-bool loop_item_read_outside(const Unit& unit, const ForNode& loop, const NameExpr& target) {
-  for (const auto& file : unit.files) {
+bool LoopBorrowing::read_outside(const ForNode& loop, const NameExpr& target) const {
+  for (const auto& file : unit_.files) {
     if (file->autoescape.value_or("xhtml_escape") == target.name) return true;
   }
-  // Both walks follow includes and blocks alike, so a read reached twice counts twice in
+  // Both counts follow includes and blocks alike, so a read reached twice counts twice in
   // each.
-  ReadCount everywhere{target.slot};
-  CodeWalker<ReadCount>(unit, everywhere).nodes(unit.root->body);
-  ReadCount in_body{target.slot};
-  CodeWalker<ReadCount>(unit, in_body).nodes(loop.body);
-  return everywhere.reads > in_body.reads;
+  ReadCount in_body(target.slot);
+  CodeWalker<ReadCount>(unit_, in_body).nodes(loop.body);
+  return reads_[static_cast<std::size_t>(target.slot)] > in_body.reads;
 }
 
 }  // namespace squall::front

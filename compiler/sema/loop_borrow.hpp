@@ -18,23 +18,38 @@
 // while a template iterates over it: the same rule as for C++ iterators.
 #pragma once
 
+#include <vector>
+
 #include "sema/unit.hpp"
 
 namespace squall::front {
 
-/// unit_allows_loop_borrowing tells whether the unit-wide conditions above hold.
-bool unit_allows_loop_borrowing(const Unit& unit);
+/// LoopBorrowing answers the questions above for the loops of one unit. Made once per
+/// unit: one walk of the unit's code settles the unit-wide conditions and counts the reads
+/// of each local; each loop then costs a walk of its own body.
+class LoopBorrowing {
+ public:
+  explicit LoopBorrowing(const Unit& unit);
 
-/// borrowed_loop_target is the Name target of `loop` that may be read in place: the whole
-/// target when it is a local name, the second one of `for i, x in enumerate(...)`; null when
-/// there is none or the body assigns it. The unit-wide and `try` conditions are the
-/// caller's to check.
-const NameExpr* borrowed_loop_target(const Unit& unit, const ForNode& loop);
+  /// allowed tells whether the unit-wide conditions hold.
+  bool allowed() const { return allowed_; }
 
-/// loop_item_read_outside tells whether `target` (a loop's borrowed name) can be read
-/// anywhere but in `loop`'s body: by name elsewhere in the unit's code (an enclosing loop's
-/// next iteration included), or as a file's escape function. When it cannot, the loop's
-/// last item need not be copied into the variable.
-bool loop_item_read_outside(const Unit& unit, const ForNode& loop, const NameExpr& target);
+  /// target is the Name target of `loop` that may be read in place: the whole target when
+  /// it is a local name, the second one of `for i, x in enumerate(...)`; null when the
+  /// unit-wide conditions fail, there is none, or the body assigns it. The `try` condition
+  /// is the caller's to check.
+  const NameExpr* target(const ForNode& loop) const;
+
+  /// read_outside tells whether `target` (a loop's borrowed name) can be read anywhere but
+  /// in `loop`'s body: by name elsewhere in the unit's code (an enclosing loop's next
+  /// iteration included), or as a file's escape function. When it cannot, the loop's last
+  /// item need not be copied into the variable.
+  bool read_outside(const ForNode& loop, const NameExpr& target) const;
+
+ private:
+  const Unit& unit_;
+  bool allowed_ = true;
+  std::vector<int> reads_;  // reads of each local slot in the unit's code
+};
 
 }  // namespace squall::front

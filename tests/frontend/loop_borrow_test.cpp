@@ -43,8 +43,9 @@ std::string borrowed(std::map<std::string, std::string> templates) {
   if (!unit) return "<no unit>";
   const ForNode* loop = first_loop(unit->root->body);
   if (!loop) return "<no loop>";
-  if (!unit_allows_loop_borrowing(*unit)) return "";
-  const NameExpr* target = borrowed_loop_target(*unit, *loop);
+  const LoopBorrowing borrowing(*unit);
+  if (!borrowing.allowed()) return "";
+  const NameExpr* target = borrowing.target(*loop);
   return target ? target->name : "";
 }
 
@@ -134,13 +135,15 @@ const ForNode* loop_of_x(const NodeList& nodes) {
   return nullptr;
 }
 
-// read_outside is loop_item_read_outside for the loop over `x` in `main.html`.
+// read_outside is LoopBorrowing::read_outside for the loop over `x` in `main.html`.
 bool read_outside(std::map<std::string, std::string> templates) {
   const auto unit = build(std::move(templates));
-  const ForNode* loop = unit ? loop_of_x(unit->root->body) : nullptr;
-  const NameExpr* target = loop ? borrowed_loop_target(*unit, *loop) : nullptr;
+  if (!unit) return false;
+  const LoopBorrowing borrowing(*unit);
+  const ForNode* loop = loop_of_x(unit->root->body);
+  const NameExpr* target = loop ? borrowing.target(*loop) : nullptr;
   EXPECT_TRUE(target);
-  return target && loop_item_read_outside(*unit, *loop, *target);
+  return target && borrowing.read_outside(*loop, *target);
 }
 
 bool read_outside(const std::string& main) {
