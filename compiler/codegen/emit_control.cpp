@@ -107,7 +107,7 @@ void Emitter::emit_for(const front::ForNode& node, const front::Template& file) 
   push_flow("");
   emit_nodes(node.body, file);
   pop_flow();
-  borrowed_.erase(borrowed ? borrowed->slot : -1);
+  if (borrowed) borrowed_.erase(borrowed->slot);
   flush_text();
   w().close();
   if (borrowed && borrowing_.read_outside(node, *borrowed)) {

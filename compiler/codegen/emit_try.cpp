@@ -25,12 +25,7 @@ void emit_handler(Emitter& e, const front::ExceptClause& h, const front::Templat
 }  // namespace
 
 void Emitter::emit_try(const front::TryNode& node, const front::Template& file) {
-  ++try_depth_;
-  emit_try_body(node, file);
-  --try_depth_;
-}
-
-void Emitter::emit_try_body(const front::TryNode& node, const front::Template& file) {
+  ++try_depth_;  // loops inside copy their items (LoopBorrowing)
   flush_text();
   const std::string ok = node.has_else ? temp("ok") : std::string();
   const std::string pending = node.has_finally ? temp("pending") : std::string();
@@ -126,6 +121,7 @@ void Emitter::emit_try_body(const front::TryNode& node, const front::Template& f
     }
   }
   w().close();
+  --try_depth_;
 }
 
 }  // namespace squall::cg

@@ -48,7 +48,6 @@ class Emitter {
   void emit_for(const front::ForNode& node, const front::Template& file);
   void emit_while(const front::WhileNode& node, const front::Template& file);
   void emit_try(const front::TryNode& node, const front::Template& file);
-  void emit_try_body(const front::TryNode& node, const front::Template& file);
   void emit_block(const front::BlockNode& node, const front::Template& file);
   void emit_include(const front::IncludeNode& node, const front::Template& file);
   void emit_apply(const front::ApplyNode& node, const front::Template& file);
