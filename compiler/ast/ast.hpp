@@ -19,8 +19,24 @@ namespace squall::front {
 enum class WhitespaceMode { All, Single, Oneline };
 
 enum class NodeKind {
-  Text, Expression, Raw, Module, Set, Import, Break, Continue, If, For, While, Try, Block,
-  Extends, Include, Apply, Autoescape, Whitespace,
+  Text,
+  Expression,
+  Raw,
+  Module,
+  Set,
+  Import,
+  Break,
+  Continue,
+  If,
+  For,
+  While,
+  Try,
+  Block,
+  Extends,
+  Include,
+  Apply,
+  Autoescape,
+  Whitespace,
 };
 
 struct Node {
@@ -170,7 +186,8 @@ struct ApplyNode final : Node {
 /// AutoescapeNode: `{% autoescape name %}`; "None" (or empty) turns escaping off. The
 /// file-level result (last one wins) is in Template::autoescape.
 struct AutoescapeNode final : Node {
-  AutoescapeNode(SourceRange r, std::string n) : Node(NodeKind::Autoescape, r), name(std::move(n)) {}
+  AutoescapeNode(SourceRange r, std::string n)
+      : Node(NodeKind::Autoescape, r), name(std::move(n)) {}
   std::string name;
 };
 

@@ -3,21 +3,10 @@
 // callers that track scopes (sema) handle those two kinds themselves.
 #pragma once
 
-#include <type_traits>
-
+#include "ast/downcast.hpp"
 #include "expr/expr_ast.hpp"
 
 namespace squall::front {
-
-/// expr_as casts `e` to the expression type T, keeping its constness.
-template <class T, class ExprT>
-auto& expr_as(ExprT& e) {
-  if constexpr (std::is_const_v<ExprT>) {
-    return static_cast<const T&>(e);
-  } else {
-    return static_cast<T&>(e);
-  }
-}
 
 /// for_each_child: see the file comment. ExprT is Expr or const Expr.
 template <class ExprT, class F>
@@ -30,42 +19,42 @@ void for_each_child(ExprT& e, F&& f) {
     case ExprKind::Constant:
       return;
     case ExprKind::Attribute:
-      return visit(expr_as<AttributeExpr>(e).value);
+      return visit(downcast<AttributeExpr>(e).value);
     case ExprKind::Subscript: {
-      auto& s = expr_as<SubscriptExpr>(e);
+      auto& s = downcast<SubscriptExpr>(e);
       visit(s.value);
       return visit(s.index);
     }
     case ExprKind::Slice: {
-      auto& s = expr_as<SliceExpr>(e);
+      auto& s = downcast<SliceExpr>(e);
       visit(s.lower);
       visit(s.upper);
       return visit(s.step);
     }
     case ExprKind::Call: {
-      auto& c = expr_as<CallExpr>(e);
+      auto& c = downcast<CallExpr>(e);
       visit(c.func);
       for (auto& a : c.args) visit(a.value);
       return;
     }
     case ExprKind::Unary:
-      return visit(expr_as<UnaryExpr>(e).operand);
+      return visit(downcast<UnaryExpr>(e).operand);
     case ExprKind::Binary: {
-      auto& b = expr_as<BinaryExpr>(e);
+      auto& b = downcast<BinaryExpr>(e);
       visit(b.left);
       return visit(b.right);
     }
     case ExprKind::BoolOp:
-      for (auto& v : expr_as<BoolOpExpr>(e).values) visit(v);
+      for (auto& v : downcast<BoolOpExpr>(e).values) visit(v);
       return;
     case ExprKind::Compare: {
-      auto& c = expr_as<CompareExpr>(e);
+      auto& c = downcast<CompareExpr>(e);
       visit(c.left);
       for (auto& v : c.comparators) visit(v);
       return;
     }
     case ExprKind::IfExp: {
-      auto& i = expr_as<IfExpExpr>(e);
+      auto& i = downcast<IfExpExpr>(e);
       visit(i.test);
       visit(i.body);
       return visit(i.orelse);
@@ -73,10 +62,10 @@ void for_each_child(ExprT& e, F&& f) {
     case ExprKind::Tuple:
     case ExprKind::List:
     case ExprKind::Set:
-      for (auto& v : expr_as<SequenceExpr>(e).elements) visit(v);
+      for (auto& v : downcast<SequenceExpr>(e).elements) visit(v);
       return;
     case ExprKind::Dict: {
-      auto& d = expr_as<DictExpr>(e);
+      auto& d = downcast<DictExpr>(e);
       for (std::size_t i = 0; i < d.values.size(); ++i) {
         visit(d.keys[i]);
         visit(d.values[i]);
@@ -84,7 +73,7 @@ void for_each_child(ExprT& e, F&& f) {
       return;
     }
     case ExprKind::Comprehension: {
-      auto& c = expr_as<ComprehensionExpr>(e);
+      auto& c = downcast<ComprehensionExpr>(e);
       for (auto& clause : c.clauses) {
         visit(clause.iter);
         visit(clause.target);
@@ -94,12 +83,12 @@ void for_each_child(ExprT& e, F&& f) {
       return visit(c.element);
     }
     case ExprKind::Lambda: {
-      auto& l = expr_as<LambdaExpr>(e);
+      auto& l = downcast<LambdaExpr>(e);
       for (auto& p : l.params) visit(p.default_value);
       return visit(l.body);
     }
     case ExprKind::Starred:
-      return visit(expr_as<StarredExpr>(e).value);
+      return visit(downcast<StarredExpr>(e).value);
   }
 }
 

@@ -31,49 +31,49 @@ class CodeWalker {
     v_.on_node(n);
     switch (n.kind) {
       case NodeKind::Expression:
-        expr(*node_as<ExpressionNode>(n).expr);
+        expr(*downcast<ExpressionNode>(n).expr);
         break;
       case NodeKind::Raw:
-        expr(*node_as<RawNode>(n).expr);
+        expr(*downcast<RawNode>(n).expr);
         break;
       case NodeKind::Module:
-        expr(*node_as<ModuleNode>(n).expr);
+        expr(*downcast<ModuleNode>(n).expr);
         break;
       case NodeKind::Set:
-        for (const auto& s : node_as<SetNode>(n).body) stmt(*s);
+        for (const auto& s : downcast<SetNode>(n).body) stmt(*s);
         break;
       case NodeKind::Import:
-        for (const auto& name : bound_names_of_import(node_as<ImportNode>(n))) v_.on_bind(name);
+        for (const auto& name : bound_names_of_import(downcast<ImportNode>(n))) v_.on_bind(name);
         break;
       case NodeKind::If:
-        for (const auto& b : node_as<IfNode>(n).branches) {
+        for (const auto& b : downcast<IfNode>(n).branches) {
           if (b.condition) expr(*b.condition);
         }
         break;
       case NodeKind::For: {
-        const auto& f = node_as<ForNode>(n);
+        const auto& f = downcast<ForNode>(n);
         target(*f.target);
         expr(*f.iter);
         break;
       }
       case NodeKind::While:
-        expr(*node_as<WhileNode>(n).condition);
+        expr(*downcast<WhileNode>(n).condition);
         break;
       case NodeKind::Try:
-        for (const auto& h : node_as<TryNode>(n).handlers) {
+        for (const auto& h : downcast<TryNode>(n).handlers) {
           if (h.type) expr(*h.type);
           if (!h.name.empty()) v_.on_bind(h.name);
         }
         break;
       case NodeKind::Apply:
-        expr(*node_as<ApplyNode>(n).func);
+        expr(*downcast<ApplyNode>(n).func);
         break;
       case NodeKind::Include:
         // Unit building rejected include cycles, so this recursion ends.
-        nodes(unit_.included(node_as<IncludeNode>(n)).body);
+        nodes(unit_.included(downcast<IncludeNode>(n)).body);
         return;
       case NodeKind::Block:
-        nodes(unit_.block_for(node_as<BlockNode>(n)).node->body);
+        nodes(unit_.block_for(downcast<BlockNode>(n)).node->body);
         return;
       default:
         break;
