@@ -6,6 +6,8 @@
 // be rejected by `squall compile` too, and the other way round.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -124,9 +126,14 @@ class CompiledConformance : public ::testing::Test {
  protected:
   static std::vector<Json> load_all() {
     std::vector<Json> cases;
-    // The build compiles the files in sorted order.
-    for (const char* file : {"squall-cases.json", "tornado-cases.json"}) {
-      const std::string path = std::string(SQUALL_SOURCE_DIR) + "/tests/conformance/" + file;
+    // The build compiles every tests/conformance/*.json, in sorted order.
+    std::vector<std::string> files;
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(SQUALL_SOURCE_DIR) +
+                                                                 "/tests/conformance")) {
+      if (entry.path().extension() == ".json") files.push_back(entry.path().string());
+    }
+    std::sort(files.begin(), files.end());
+    for (const std::string& path : files) {
       const std::string text = read_text(path);
       if (text.empty()) continue;
       for (const Json& c : Json::parse(text)) cases.push_back(c);
