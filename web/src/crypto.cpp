@@ -51,15 +51,6 @@ std::string hmac_sha1_hex(std::string_view key, std::string_view message) {
   return hmac_hex(EVP_sha1(), key, message);
 }
 
-std::string sha512_hex(std::string_view data) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  if (!EVP_Digest(data.data(), data.size(), digest, &size, EVP_sha512(), nullptr)) {
-    throw std::runtime_error("OpenSSL SHA-512 failed");
-  }
-  return hex_encode(std::string_view(reinterpret_cast<const char*>(digest), size));
-}
-
 std::string random_bytes(std::size_t n) {
   std::string out(n, '\0');
   if (RAND_bytes(reinterpret_cast<unsigned char*>(out.data()), static_cast<int>(n)) != 1) {
