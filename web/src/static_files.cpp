@@ -6,18 +6,10 @@
 #include <sstream>
 
 #include "squall/web/signed_value.hpp"
+#include "text.hpp"
 
 namespace squall::web {
 namespace {
-
-std::optional<std::string> read_file(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream s;
-  s << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return s.str();
-}
 
 // content_type is mimetypes.guess_type for the extensions web pages use.
 std::string content_type(const std::filesystem::path& file) {
@@ -78,7 +70,7 @@ Response StaticFiles::serve(std::string_view path, const Request& request) const
     response.status = 403;
     return response;
   }
-  auto data = read_file(file);
+  auto data = detail::read_file(file);
   if (!data) {
     response.status = 404;
     return response;
