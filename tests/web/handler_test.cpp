@@ -73,6 +73,16 @@ TEST(Handler, CurrentUserIsComputedOnceAndOnlyWhenRead) {
   EXPECT_EQ(calls, 1);
 }
 
+// Deviation (docs/differences.md): a UI method Tornado would silently skip is refused.
+TEST(Handler, UIMethodNamesTornadoSkipsAreRefused) {
+  auto app = make_app();
+  const auto f = [](Handler&, squall::Args, squall::KwArgs) { return squall::Value(); };
+  EXPECT_THROW(app->ui_method("Upper", f), std::invalid_argument);
+  EXPECT_THROW(app->ui_method("_private", f), std::invalid_argument);
+  EXPECT_THROW(app->route("(", "bad"), std::invalid_argument);
+  EXPECT_THROW(app->route("/again", "plain"), std::invalid_argument);  // a name used twice
+}
+
 TEST(Handler, StaticUrlNeedsStaticPath) {
   Settings settings;
   Application app(settings, web_test::templates());
