@@ -7,10 +7,10 @@
 set -euo pipefail
 
 packages=(g++ clang cmake ninja-build pkg-config libfmt-dev libre2-dev libcli11-dev
-          libgtest-dev libgmock-dev nlohmann-json3-dev libcpp-httplib-dev libssl-dev)
+          libgtest-dev libgmock-dev nlohmann-json3-dev libcpp-httplib-dev libssl-dev libboost-dev)
 for arg in "$@"; do
   case "$arg" in
-    --bench) packages+=(libbenchmark-dev python3-tornado python3-jinja2) ;;
+    --bench) packages+=(libbenchmark-dev python3-tornado python3-jinja2 wrk) ;;
     --tornado) packages+=(python3-tornado) ;;
     *) echo "install-deps.sh: unknown option '$arg'" >&2; exit 2 ;;
   esac
