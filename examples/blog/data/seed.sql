@@ -25,8 +25,8 @@ Its resources are injected once per page, however many entries it renders.
 
 The reading time beside each date is computed by that JavaScript.',
    '2026-11-15 08:45:00', '2026-11-15 08:45:00'),
-  (5, 1, 'unicode', 'Ünïcödé, emoji 🌩 and right-to-left עברית',
-   'Text is UTF-8 all the way: naïve café, 東京, and a storm 🌩.',
+  (5, 1, 'unicode', 'Ünïcödé, ελληνικά and right-to-left עברית',
+   'Text is UTF-8 all the way: naïve café, Ελλάδα, 5 € → 6 €.',
    '2026-11-28 21:10:00', '2026-11-28 21:10:00'),
   (6, 1, 'translations', 'Translations from a CSV file',
    'Switch the language with the links at the top, or with your browser''s Accept-Language header.
