@@ -21,7 +21,7 @@ def browser_or_skip():
     except ImportError:
         missing.append("python3-selenium")
     if missing:
-        print("SKIP: not installed: " + ", ".join(missing) + " (scripts/install-deps.sh --browser)")
+        print("SKIP: not installed: " + ", ".join(missing) + " (scripts/install-deps.sh installs them)")
         sys.exit(SKIP)
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
