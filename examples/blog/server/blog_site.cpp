@@ -1,7 +1,7 @@
 #include "blog_site.hpp"
 
-#include "blog_templates.hpp"
 #include "password.hpp"
+#include "site_templates.hpp"
 #include "squall/escape.hpp"
 #include "squall/py.hpp"
 #include "squall/reflect.hpp"
@@ -65,9 +65,9 @@ Site::Site(SiteOptions options)
   settings.static_path = options_.site_dir / "static";
   settings.template_path = options_.site_dir / "templates";
   settings.debug = options_.debug;
-  app_ = std::make_unique<squall::web::Application>(settings, blog_templates::templates());
+  app_ = std::make_unique<squall::web::Application>(settings, site::templates());
   app_->locales().load_csv(options_.site_dir / "translations");
-  blog_templates::add_modules(app_->modules());
+  // TODO(uimodules): register the compiled module folders here.
   app_->current_user([this](Handler& h) -> Value {
     const auto id = parse_id(h.secure_cookie(kUserCookie));
     if (!id) return Value();
@@ -144,15 +144,14 @@ void Site::add_routes() {
         const std::string email = h.argument("email").value_or("");
         const std::string next = h.argument("next").value_or("/");
         const auto author = db_.author_by_email(email);
-        if (author && password_matches(h.argument("password").value_or(""),
-                                       author->password_salt, author->password_hash)) {
+        if (author && password_matches(h.argument("password").value_or(""), author->password_salt,
+                                       author->password_hash)) {
           h.set_secure_cookie(kUserCookie, std::to_string(author->id));
           h.redirect(safe_next(next));
           return;
         }
-        h.render("login.html", Value{{"error", Value(true)},
-                                     {"email", Value(email)},
-                                     {"next", Value(next)}});
+        h.render("login.html",
+                 Value{{"error", Value(true)}, {"email", Value(email)}, {"next", Value(next)}});
       });
   app.route("/auth/logout").get([](Handler& h) {
     h.clear_cookie(kUserCookie);

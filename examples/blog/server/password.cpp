@@ -11,8 +11,7 @@ std::string password_hash(std::string_view password, std::string_view salt) {
   unsigned char key[32];
   if (PKCS5_PBKDF2_HMAC(password.data(), static_cast<int>(password.size()),
                         reinterpret_cast<const unsigned char*>(salt.data()),
-                        static_cast<int>(salt.size()), 20000, EVP_sha256(), sizeof key,
-                        key) != 1) {
+                        static_cast<int>(salt.size()), 20000, EVP_sha256(), sizeof key, key) != 1) {
     throw std::runtime_error("PBKDF2 failed");
   }
   static constexpr char kHex[] = "0123456789abcdef";
