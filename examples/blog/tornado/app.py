@@ -2,7 +2,7 @@
 SQLite data as the C++ server (../server), for comparison only.
     /usr/bin/python3 examples/blog/tornado/app.py [--port 8889] [--db blog.sqlite3]"""
 import argparse, hashlib, hmac, json, os, re, sqlite3, time
-import tornado.ioloop, tornado.locale, tornado.web
+import tornado.httpserver, tornado.ioloop, tornado.locale, tornado.netutil, tornado.web
 
 SITE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TEMPLATES, ENTRY_SQL = os.path.join(SITE, "templates"), (
@@ -150,6 +150,7 @@ if __name__ == "__main__":
     parser.add_argument("--port", type=int, default=8889)
     parser.add_argument("--db", default="blog-tornado.sqlite3")
     args = parser.parse_args()
-    make_app(args.db).listen(args.port, address="127.0.0.1")
-    print(f"Tornado twin on http://127.0.0.1:{args.port}/", flush=True)
+    sockets = tornado.netutil.bind_sockets(args.port, "127.0.0.1")  # --port 0: a free port
+    tornado.httpserver.HTTPServer(make_app(args.db)).add_sockets(sockets)
+    print(f"Tornado twin on http://127.0.0.1:{sockets[0].getsockname()[1]}/", flush=True)
     tornado.ioloop.IOLoop.current().start()
