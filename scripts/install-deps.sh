@@ -7,11 +7,11 @@
 set -euo pipefail
 
 packages=(g++ clang cmake ninja-build pkg-config libfmt-dev libre2-dev libcli11-dev
-          libgtest-dev libgmock-dev nlohmann-json3-dev libcpp-httplib-dev libssl-dev libsqlite3-dev
-          chromium chromium-driver python3-selenium)
+          libgtest-dev libgmock-dev nlohmann-json3-dev libcpp-httplib-dev libssl-dev libboost-dev
+          libsqlite3-dev chromium chromium-driver python3-selenium)
 for arg in "$@"; do
   case "$arg" in
-    --bench) packages+=(libbenchmark-dev python3-tornado python3-jinja2) ;;
+    --bench) packages+=(libbenchmark-dev python3-tornado python3-jinja2 wrk) ;;
     --tornado) packages+=(python3-tornado) ;;
     *) echo "install-deps.sh: unknown option '$arg'" >&2; exit 2 ;;
   esac

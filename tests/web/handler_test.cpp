@@ -85,16 +85,21 @@ TEST(Handler, StaticUrlNeedsStaticPath) {
   }
 }
 
-TEST(Handler, DebugModeRehashesChangedFiles) {
+TEST(Handler, DebugModeRehashesChangedFilesPerRequest) {
   const auto dir = std::filesystem::temp_directory_path() / "squall-web-static";
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "f.js") << "A";
-  StaticFiles cached(dir, "/static/", true), debug(dir, "/static/", false);
-  const std::string a = cached.url("f.js");
-  EXPECT_EQ(debug.url("f.js"), a);
+  Settings cached_settings, debug_settings;
+  cached_settings.static_path = debug_settings.static_path = dir;
+  debug_settings.debug = true;
+  Application cached(cached_settings, web_test::templates()),
+      debug(debug_settings, web_test::templates());
+  const auto url = [](Application& app) { return Handler(app, request("/")).static_url("f.js"); };
+  const std::string a = url(cached);
+  EXPECT_EQ(url(debug), a);
   std::ofstream(dir / "f.js") << "BB";
-  EXPECT_EQ(cached.url("f.js"), a);
-  EXPECT_NE(debug.url("f.js"), a);
+  EXPECT_EQ(url(cached), a);
+  EXPECT_NE(url(debug), a);
   std::filesystem::remove_all(dir);
 }
 

@@ -38,8 +38,8 @@ std::vector<std::string> Route::methods() const {
 Application::Application(Settings settings, const TemplateSet& templates)
     : settings_(std::move(settings)), templates_(templates) {
   if (!settings_.static_path.empty()) {
-    static_files_ = std::make_unique<StaticFiles>(settings_.static_path,
-                                                  settings_.static_url_prefix, !settings_.debug);
+    static_files_ =
+        std::make_unique<StaticFiles>(settings_.static_path, settings_.static_url_prefix);
     static_files_->log = [this](std::string_view line) {
       if (log) {
         log(line);
@@ -83,50 +83,53 @@ double Application::now() const {
 }
 
 Response Application::handle(Request request) const {
-  Handler handler(*this, std::move(request));
-  run(handler);
-  if (handler.request_.method == "HEAD") handler.response_.body.clear();
-  return std::move(handler.response_);
-}
-
-void Application::run(Handler& handler) const {
-  const Request& request = handler.request_;
-  const auto fail = [&](int status, const std::exception* error) {
-    send_error(handler, status, error);
+  const auto error = [&](int status) {
+    Handler handler(*this, std::move(request));
+    send_error(handler, status, nullptr);
+    return finish(handler);
   };
   if (static_files_ && request.path.starts_with(static_files_->url_prefix()) &&
       (request.method == "GET" || request.method == "HEAD")) {
-    handler.response_ = static_files_->serve(
-        url_unescape(std::string_view(request.path).substr(static_files_->url_prefix().size()),
-                     false),
-        request);
-    if (handler.response_.status >= 400) fail(handler.response_.status, nullptr);
-    return;
+    const std::string_view rest =
+        std::string_view(request.path).substr(static_files_->url_prefix().size());
+    Response response = static_files_->serve(url_unescape(rest, false), request);
+    if (response.status >= 400) return error(response.status);
+    if (request.method == "HEAD") response.body.clear();
+    return response;
   }
-  const HandlerFunction* function = nullptr;
-  const Route* matched = nullptr;
   for (const auto& route : routes_) {
-    if (auto captures = route->pattern().match(request.path)) {
-      for (auto& c : *captures) handler.path_args_.push_back(url_unescape(c, false));
-      matched = route.get();
-      function = route->find(request.method);
-      break;
-    }
+    auto captures = route->pattern().match(request.path);
+    if (!captures) continue;
+    const HandlerFunction* function = route->find(request.method);
+    if (!function) return error(405);
+    for (auto& c : *captures) c = url_unescape(c, false);
+    return respond(std::move(request), *function, std::move(*captures));
   }
-  if (!matched) return fail(404, nullptr);
-  if (!function) return fail(405, nullptr);
+  return error(404);
+}
+
+Response Application::respond(Request request, const HandlerFunction& function,
+                              std::vector<std::string> path_args) const {
+  Handler handler(*this, std::move(request));
+  handler.path_args_ = std::move(path_args);
+  const std::string& method = handler.request_.method;
   try {
-    if (settings_.xsrf_cookies && request.method != "GET" && request.method != "HEAD" &&
-        request.method != "OPTIONS") {
+    if (settings_.xsrf_cookies && method != "GET" && method != "HEAD" && method != "OPTIONS") {
       handler.check_xsrf_cookie();
     }
-    (*function)(handler);
+    function(handler);
   } catch (const HttpError& e) {
     if (!e.log_message().empty()) detail::log_line(*this, e.what());
-    fail(e.status(), nullptr);
+    send_error(handler, e.status(), nullptr);
   } catch (const std::exception& e) {
-    fail(500, &e);
+    send_error(handler, 500, &e);
   }
+  return finish(handler);
+}
+
+Response Application::finish(Handler& handler) const {
+  if (handler.request_.method == "HEAD") handler.response_.body.clear();
+  return std::move(handler.response_);
 }
 
 void Application::send_error(Handler& handler, int status, const std::exception* error) const {

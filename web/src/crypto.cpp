@@ -7,6 +7,8 @@
 
 #include <stdexcept>
 
+#include "text.hpp"
+
 namespace squall::web::crypto {
 namespace {
 
@@ -21,13 +23,6 @@ std::string hmac_hex(const EVP_MD* md, std::string_view key, std::string_view me
     throw std::runtime_error("OpenSSL HMAC failed");
   }
   return hex_encode(std::string_view(reinterpret_cast<const char*>(digest), size));
-}
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
 }
 
 constexpr char kBase64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -49,15 +44,6 @@ std::string hmac_sha256_hex(std::string_view key, std::string_view message) {
 
 std::string hmac_sha1_hex(std::string_view key, std::string_view message) {
   return hmac_hex(EVP_sha1(), key, message);
-}
-
-std::string sha512_hex(std::string_view data) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  if (!EVP_Digest(data.data(), data.size(), digest, &size, EVP_sha512(), nullptr)) {
-    throw std::runtime_error("OpenSSL SHA-512 failed");
-  }
-  return hex_encode(std::string_view(reinterpret_cast<const char*>(digest), size));
 }
 
 std::string random_bytes(std::size_t n) {
@@ -94,7 +80,7 @@ std::optional<std::string> hex_decode(std::string_view hex) {
   std::string out;
   out.reserve(hex.size() / 2);
   for (std::size_t i = 0; i < hex.size(); i += 2) {
-    const int hi = hex_value(hex[i]), lo = hex_value(hex[i + 1]);
+    const int hi = detail::hex_value(hex[i]), lo = detail::hex_value(hex[i + 1]);
     if (hi < 0 || lo < 0) return std::nullopt;
     out += static_cast<char>(hi * 16 + lo);
   }

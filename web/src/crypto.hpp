@@ -1,5 +1,6 @@
-// Internal: the hashing, HMAC, randomness and encodings squall::web needs. The digests
-// and random bytes come from OpenSSL's libcrypto; hex and base64 are plain encodings.
+// Internal: the HMACs, randomness and encodings squall::web needs (SHA-512 of static files
+// is the runtime's squall::sha512_hex). HMACs and random bytes come from OpenSSL's
+// libcrypto; hex and base64 are plain encodings.
 #pragma once
 
 #include <optional>
@@ -11,8 +12,6 @@ namespace squall::web::crypto {
 /// hmac_sha256_hex / hmac_sha1_hex are Python's `hmac.new(key, msg, sha).hexdigest()`.
 std::string hmac_sha256_hex(std::string_view key, std::string_view message);
 std::string hmac_sha1_hex(std::string_view key, std::string_view message);
-/// sha512_hex is `hashlib.sha512(data).hexdigest()`.
-std::string sha512_hex(std::string_view data);
 /// random_bytes returns `n` bytes from OpenSSL's CSPRNG (throws std::runtime_error if it fails).
 std::string random_bytes(std::size_t n);
 /// equal is `hmac.compare_digest`: the time taken does not depend on where `a` and `b` differ.

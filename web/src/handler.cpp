@@ -17,11 +17,14 @@ struct Handler::State {
   bool xsrf_from_cookie = false;
   std::optional<std::string> xsrf_token;
   std::unique_ptr<render::Namespace> names;
+  std::unique_ptr<render::RenderSession> session;  // the request's UI-module instances
 };
 
 Handler::Handler(const Application& app, Request request)
     : app_(app), request_(std::move(request)), state_(std::make_unique<State>()) {
   response_.headers.set("Content-Type", "text/html; charset=UTF-8");
+  // static_hash_cache=False (debug mode): hashes are recomputed for every request.
+  if (app_.settings_.debug && app_.static_files()) app_.static_files()->clear_cache();
 }
 
 Handler::~Handler() = default;
@@ -175,15 +178,30 @@ const render::Namespace& Handler::names() {
   return *state_->names;
 }
 
-std::string Handler::render_string(std::string_view name, const Value& args) {
+RenderEnvironment Handler::environment() {
   RenderEnvironment env;
   env.names = &names();
   env.modules = &app_.modules_;
-  return app_.templates().render(name, args, env);
+  if (app_.static_files()) {
+    env.static_url = [this](std::string_view path) { return static_url(path); };
+  }
+  if (!state_->session) {
+    state_->session = std::make_unique<render::RenderSession>(&app_.modules_);
+    state_->session->context = std::shared_ptr<void>(this, [](void*) {});
+  }
+  return env;
+}
+
+std::string Handler::render_string(std::string_view name, const Value& args) {
+  const RenderEnvironment env = environment();
+  std::string out;
+  app_.templates().render_to(out, name, args, env, *state_->session);
+  return out;
 }
 
 void Handler::render(std::string_view name, const Value& args) {
-  response_.body += render_string(name, args);
+  const RenderEnvironment env = environment();
+  response_.body += app_.templates().render_page(name, args, env, *state_->session);
 }
 
 }  // namespace squall::web

@@ -5,16 +5,15 @@
 #include <stdexcept>
 
 #include "locale_impl.hpp"
+#include "text.hpp"
 
 namespace squall::web::detail {
 namespace {
 
-std::string read_file(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + file.string());
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+std::string read_text(const std::filesystem::path& file) {
+  auto data = read_file(file);
+  if (!data) throw std::runtime_error("cannot read " + file.string());
+  return std::move(*data);
 }
 
 void append_utf8(std::string& out, char32_t cp) {
@@ -127,13 +126,6 @@ std::vector<std::vector<std::string>> parse_csv(std::string_view text) {
   return rows;
 }
 
-std::string strip(std::string_view s) {
-  const auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  return std::string(s);
-}
-
 class CsvLocale final : public Locale {
  public:
   CsvLocale(std::string code, CsvTable translations)
@@ -175,17 +167,17 @@ class CsvLocale final : public Locale {
 CsvTable read_csv_translations(const std::filesystem::path& file) {
   CsvTable table;
   int line = 0;
-  for (auto& row : parse_csv(decode_text(read_file(file), file))) {
+  for (auto& row : parse_csv(decode_text(read_text(file), file))) {
     ++line;
     if (row.size() < 2) continue;
-    std::string plural = row.size() > 2 ? strip(row[2]) : "";
+    std::string plural = row.size() > 2 ? std::string(strip(row[2])) : "";
     if (plural.empty()) plural = "unknown";
     if (plural != "plural" && plural != "singular" && plural != "unknown") {
       std::cerr << "ERROR: Unrecognized plural indicator '" << plural << "' in "
                 << file.filename().string() << " line " << line << "\n";
       continue;
     }
-    table[plural][strip(row[0])] = strip(row[1]);
+    table[plural][std::string(strip(row[0]))] = std::string(strip(row[1]));
   }
   return table;
 }

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "locale_impl.hpp"
+#include "text.hpp"
 
 namespace squall::web::detail {
 namespace {
@@ -25,13 +26,6 @@ std::uint32_t read_u32(std::string_view buf, std::size_t at, bool little) {
 std::string lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
-}
-
-std::string trim(std::string_view s) {
-  const auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  return std::string(s);
 }
 
 // to_utf8 decodes catalog text in the header's charset (UTF-8, ASCII or Latin-1).
@@ -267,11 +261,9 @@ std::function<long long(long long)> compile_plural(std::string_view expression) 
 }
 
 GettextCatalog read_mo(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + file.string());
-  std::ostringstream s;
-  s << in.rdbuf();
-  const std::string buf = s.str();
+  const auto data = read_file(file);
+  if (!data) throw std::runtime_error("cannot read " + file.string());
+  const std::string& buf = *data;
   bool little;
   const std::uint32_t magic = read_u32(buf, 0, true);
   if (magic == 0x950412de) {
@@ -302,12 +294,12 @@ GettextCatalog read_mo(const std::filesystem::path& file) {
       std::size_t start = 0;
       while (start <= tmsg.size()) {
         const std::size_t nl = std::min(tmsg.find('\n', start), tmsg.size());
-        const std::string item = trim(tmsg.substr(start, nl - start));
+        const std::string item = std::string(strip(tmsg.substr(start, nl - start)));
         start = nl + 1;
         const std::size_t colon = item.find(':');
         if (item.empty() || colon == std::string::npos) continue;
-        const std::string key = lower(trim(std::string_view(item).substr(0, colon)));
-        const std::string value = trim(std::string_view(item).substr(colon + 1));
+        const std::string key = lower(std::string(strip(std::string_view(item).substr(0, colon))));
+        const std::string value = std::string(strip(std::string_view(item).substr(colon + 1)));
         if (key == "content-type") {
           const std::size_t at = value.find("charset=");
           if (at != std::string::npos) charset = value.substr(at + 8);

@@ -7,16 +7,12 @@
 #include <stdexcept>
 
 #include "locale_impl.hpp"
+#include "text.hpp"
 
 namespace squall::web {
 namespace {
 
-std::string_view strip(std::string_view s) {
-  const auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  return s;
-}
+using detail::strip;
 
 std::vector<std::string_view> split(std::string_view s, char sep) {
   std::vector<std::string_view> parts;

@@ -5,20 +5,11 @@
 #include <iostream>
 #include <sstream>
 
-#include "crypto.hpp"
 #include "squall/web/signed_value.hpp"
+#include "text.hpp"
 
 namespace squall::web {
 namespace {
-
-std::optional<std::string> read_file(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream s;
-  s << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return s.str();
-}
 
 // content_type is mimetypes.guess_type for the extensions web pages use.
 std::string content_type(const std::filesystem::path& file) {
@@ -38,61 +29,38 @@ std::string content_type(const std::filesystem::path& file) {
 
 }  // namespace
 
-struct StaticFiles::Entry {
-  std::optional<std::string> hash;
-  std::filesystem::file_time_type mtime;
-  std::uintmax_t size = 0;
-};
-
-StaticFiles::StaticFiles(std::filesystem::path root, std::string url_prefix, bool cache_hashes)
-    : root_(std::filesystem::absolute(root).lexically_normal()),
-      url_prefix_(std::move(url_prefix)),
-      cache_hashes_(cache_hashes) {}
+StaticFiles::StaticFiles(const std::filesystem::path& root, std::string url_prefix)
+    : files_(root.string(), std::move(url_prefix)) {}
 
 StaticFiles::~StaticFiles() = default;
 
-std::filesystem::path StaticFiles::absolute(std::string_view path) const {
-  // os.path.abspath(os.path.join(root, path)): an absolute `path` replaces the root.
-  return (root_ / std::filesystem::path(path)).lexically_normal();
-}
-
-std::optional<std::string> StaticFiles::version(std::string_view path) const {
-  const std::filesystem::path file = absolute(path);
-  std::error_code ec;
-  const auto mtime = std::filesystem::last_write_time(file, ec);
-  const auto size = ec ? 0 : std::filesystem::file_size(file, ec);
-  std::lock_guard lock(mutex_);
-  auto& entry = cache_[file];
-  if (entry && (cache_hashes_ || (!ec && entry->mtime == mtime && entry->size == size))) {
-    return entry->hash;
-  }
-  entry = std::make_unique<Entry>();
-  entry->mtime = mtime;
-  entry->size = size;
-  if (const auto data = read_file(file)) {
-    entry->hash = crypto::sha512_hex(*data);
-  } else {
-    const std::string message = "Could not open static file '" + file.string() + "'";
-    if (log) {
-      log(message);
-    } else {
-      std::cerr << "ERROR: " << message << "\n";
+std::string StaticFiles::url(std::string_view path, bool include_version) const {
+  if (include_version && !files_.version(path)) {
+    const std::string file = files_.absolute_path(path);
+    std::lock_guard lock(mutex_);
+    if (reported_.insert(file).second) {
+      const std::string message = "Could not open static file '" + file + "'";
+      if (log) {
+        log(message);
+      } else {
+        std::cerr << "ERROR: " << message << "\n";
+      }
     }
   }
-  return entry->hash;
+  return files_.url(path, include_version);
 }
 
-std::string StaticFiles::url(std::string_view path, bool include_version) const {
-  std::string out = url_prefix_ + std::string(path);
-  if (!include_version) return out;
-  if (const auto v = version(path)) out += "?v=" + *v;
-  return out;
+void StaticFiles::clear_cache() const {
+  files_.clear_cache();
+  std::lock_guard lock(mutex_);
+  reported_.clear();
 }
 
 Response StaticFiles::serve(std::string_view path, const Request& request) const {
   Response response;
-  const std::filesystem::path file = absolute(path);
-  const std::string root = root_.string() + "/";
+  const std::filesystem::path file = files_.absolute_path(path);
+  std::string root = files_.absolute_path("");
+  if (!root.ends_with('/')) root += '/';
   if (!file.string().starts_with(root)) {
     response.status = 403;
     return response;
@@ -102,12 +70,12 @@ Response StaticFiles::serve(std::string_view path, const Request& request) const
     response.status = 403;
     return response;
   }
-  auto data = read_file(file);
+  auto data = detail::read_file(file);
   if (!data) {
     response.status = 404;
     return response;
   }
-  const std::string etag = "\"" + crypto::sha512_hex(*data) + "\"";
+  const std::string etag = "\"" + squall::sha512_hex(*data) + "\"";
   response.headers.set("Etag", etag);
   const auto mtime = std::filesystem::last_write_time(file, ec);
   if (!ec) {

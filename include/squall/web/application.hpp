@@ -151,6 +151,11 @@ class Application {
   /// nothing of the error (in debug mode: the error and the template source around its
   /// line) and the error's full text in the log.
   Response handle(Request request) const;
+  /// respond answers `request` with `function` (and `path_args`) as a route would: the
+  /// XSRF check, then the function, errors as handle() gives them. For adapters whose
+  /// framework does the routing.
+  Response respond(Request request, const HandlerFunction& function,
+                   std::vector<std::string> path_args = {}) const;
 
   const Settings& settings() const { return settings_; }
   const TemplateSet& templates() const { return templates_; }
@@ -163,7 +168,7 @@ class Application {
 
  private:
   friend class Handler;
-  void run(Handler& handler) const;
+  Response finish(Handler& handler) const;
   void send_error(Handler& handler, int status, const std::exception* error) const;
   double now() const;
 
@@ -181,7 +186,8 @@ class Application {
 };
 
 /// Handler is one request being answered (Tornado's RequestHandler). Not thread-safe;
-/// the Values it gives templates refer to it and must not outlive it.
+/// the Values it gives templates refer to it and must not outlive it. UI modules reach it
+/// through their session: `static_cast<Handler*>(session().context.get())`.
 class Handler {
  public:
   Handler(const Application& app, Request request);
@@ -238,7 +244,9 @@ class Handler {
   /// arguments and the handler namespace, in this request's UI-module session.
   std::string render_string(std::string_view name, const Value& args = Value());
   /// render renders a page (RequestHandler.render: the resources of every module used in
-  /// the request are injected) into the response, as text/html.
+  /// the request, including by earlier render_string calls, are injected; relative paths
+  /// through static_url) into the response, as text/html. Throws squall::Error ValueError
+  /// "subsection not found" when the page lacks the `</head>` or `</body>` they need.
   void render(std::string_view name, const Value& args = Value());
   /// write appends to the response body.
   void write(std::string_view text) { response_.body += text; }
@@ -255,6 +263,8 @@ class Handler {
  private:
   friend class Application;
   struct State;
+  // environment is the render environment of this request (and its UI-module session).
+  RenderEnvironment environment();
   const Application& app_;
   Request request_;
   Response response_;
