@@ -39,6 +39,10 @@ class Namespace {
  public:
   /// set binds `name` to `value`.
   void set(std::string name, Value value);
+  /// set_lazy binds `name` to what `compute` returns, called on the first find() of the
+  /// name (RequestHandler.current_user is computed only when a template reads it). Until
+  /// then entries() shows None for it. Reading lazy names is not thread-safe.
+  void set_lazy(std::string name, std::function<Value()> compute);
   /// find returns the value bound to `name`, or nullptr.
   const Value* find(std::string_view name) const;
   /// find with `hash` == detail::DictData::str_hash(name), computed once by the caller.
@@ -59,8 +63,11 @@ class Namespace {
     std::size_t operator()(std::string_view s) const { return detail::DictData::str_hash(s); }
     std::size_t operator()(const Key& k) const { return k.hash; }
   };
-  std::vector<std::pair<std::string, Value>> entries_;
+  // resolve returns entry `i`, computing it first when it is lazy.
+  const Value* resolve(std::size_t i) const;
+  mutable std::vector<std::pair<std::string, Value>> entries_;
   std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>> index_;
+  mutable std::unordered_map<std::size_t, std::function<Value()>> lazy_;  // by entry index
 };
 
 /// default_names is Tornado 6.2's per-render defaults: `escape` and `xhtml_escape`

@@ -9,20 +9,39 @@ void Namespace::set(std::string name, Value value) {
   const auto found = index_.find(std::string_view(name));
   if (found != index_.end()) {
     entries_[found->second].second = std::move(value);
+    lazy_.erase(found->second);
     return;
   }
   index_.emplace(name, entries_.size());
   entries_.emplace_back(std::move(name), std::move(value));
 }
 
+void Namespace::set_lazy(std::string name, std::function<Value()> compute) {
+  set(name, Value());
+  lazy_[index_.find(std::string_view(name))->second] = std::move(compute);
+}
+
+const Value* Namespace::resolve(std::size_t i) const {
+  if (!lazy_.empty()) [[unlikely]] {
+    const auto found = lazy_.find(i);
+    if (found != lazy_.end()) {
+      // Taken out first: a compute that reads the name again sees None, not a recursion.
+      const std::function<Value()> compute = std::move(found->second);
+      lazy_.erase(found);
+      entries_[i].second = compute();
+    }
+  }
+  return &entries_[i].second;
+}
+
 const Value* Namespace::find(std::string_view name) const {
   const auto found = index_.find(name);
-  return found == index_.end() ? nullptr : &entries_[found->second].second;
+  return found == index_.end() ? nullptr : resolve(found->second);
 }
 
 const Value* Namespace::find(std::string_view name, std::size_t hash) const {
   const auto found = index_.find(Key{name, hash});
-  return found == index_.end() ? nullptr : &entries_[found->second].second;
+  return found == index_.end() ? nullptr : resolve(found->second);
 }
 
 namespace {

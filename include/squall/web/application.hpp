@@ -1,0 +1,265 @@
+// squall::web::Application and Handler: what Tornado's Application and RequestHandler give
+// a C++ web service, independent of any HTTP library. An adapter turns its library's
+// request into a web::Request, calls Application::handle, and sends the web::Response back.
+//
+// A Handler is one request: its route's function reads arguments and cookies, sets secure
+// cookies and renders pages. Templates it renders see the handler namespace of
+// RequestHandler.render_string (../shared/spec/tornado-spec.md 5.3): `handler`, `request`,
+// `current_user` (computed on first read), `locale`, `_`, `pgettext`, `static_url`,
+// `xsrf_form_html`, `xsrf_token`, `reverse_url`, `settings` and the application's UI methods,
+// with the render's keyword arguments overriding them.
+//
+// **Example**:
+// ```
+// squall::web::Settings settings;
+// settings.cookie_secret = "...";
+// settings.xsrf_cookies = true;
+// squall::web::Application app(settings, blog::templates());
+// app.route("/", "home").get([](squall::web::Handler& h) {
+//   h.render("home.html", {{"entries", load_entries()}});
+// });
+// squall::web::Response r = app.handle(request);  // from an adapter
+// ```
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "squall/render.hpp"
+#include "squall/template_set.hpp"
+#include "squall/value.hpp"
+#include "squall/web/http.hpp"
+#include "squall/web/locale.hpp"
+#include "squall/web/routes.hpp"
+#include "squall/web/signed_value.hpp"
+#include "squall/web/static_files.hpp"
+
+namespace squall::web {
+
+class Handler;
+
+/// Settings are the Application settings templates and helpers read.
+struct Settings {
+  /// cookie_secret signs secure cookies; cookie_secrets (with key_version) rotates keys
+  /// instead (Tornado's dict cookie_secret).
+  std::string cookie_secret;
+  KeyRing cookie_secrets;
+  std::optional<int> key_version;
+  /// xsrf_cookies checks the XSRF token of every POST, PUT, PATCH and DELETE (403).
+  bool xsrf_cookies = false;
+  int xsrf_cookie_version = 2;
+  CookieOptions xsrf_cookie_options;
+  /// static_path enables static_url and serving `static_url_prefix` URLs from it.
+  std::filesystem::path static_path;
+  std::string static_url_prefix = "/static/";
+  /// template_path is where the templates' sources are, for the debug error page.
+  std::filesystem::path template_path;
+  /// debug: error pages show the error and the template source; static file hashes are
+  /// recomputed when a file changes.
+  bool debug = false;
+  /// values is what templates see as `settings` (a dict; None by default).
+  Value values;
+};
+
+/// HttpError ends a request with `status` (Tornado's HTTPError); `log_message` goes to the
+/// log, never to the client.
+class HttpError : public std::exception {
+ public:
+  explicit HttpError(int status, std::string log_message = "");
+  int status() const { return status_; }
+  const std::string& log_message() const { return log_message_; }
+  const char* what() const noexcept override { return what_.c_str(); }
+
+ private:
+  int status_;
+  std::string log_message_, what_;
+};
+
+using HandlerFunction = std::function<void(Handler&)>;
+/// UIMethod is a UI method: called as `method(handler, *args, **kwargs)` from templates.
+using UIMethod = std::function<Value(Handler&, Args, KwArgs)>;
+
+/// Route is one URL pattern, its name (for reverse_url) and a function per HTTP method.
+class Route {
+ public:
+  Route(std::string pattern, std::string name);
+  Route& get(HandlerFunction f) { return on("GET", std::move(f)); }
+  Route& post(HandlerFunction f) { return on("POST", std::move(f)); }
+  Route& put(HandlerFunction f) { return on("PUT", std::move(f)); }
+  Route& patch(HandlerFunction f) { return on("PATCH", std::move(f)); }
+  Route& del(HandlerFunction f) { return on("DELETE", std::move(f)); }
+  /// on sets the function of `method`; GET also answers HEAD (without a body).
+  Route& on(std::string method, HandlerFunction f);
+
+  const UrlPattern& pattern() const { return pattern_; }
+  const std::string& name() const { return name_; }
+  const HandlerFunction* find(std::string_view method) const;
+  /// methods lists the methods the route answers (for 405's Allow).
+  std::vector<std::string> methods() const;
+
+ private:
+  UrlPattern pattern_;
+  std::string name_;
+  std::map<std::string, HandlerFunction, std::less<>> functions_;
+};
+
+/// Application is the routes, settings, templates and helpers of one web service.
+/// Configure it before serving; handle() may then run on any number of threads at once.
+class Application {
+ public:
+  /// `templates` (compiled by `squall compile` / squall_add_templates) must outlive the
+  /// application.
+  Application(Settings settings, const TemplateSet& templates);
+  ~Application();
+
+  /// route adds a URL pattern (Tornado's `url(pattern, handler, name=name)`); routes are
+  /// tried in the order added. Throws std::invalid_argument for an invalid pattern or a
+  /// name used twice.
+  Route& route(std::string pattern, std::string name = "");
+  /// ui_method registers a UI method; names starting with `_` or an upper-case letter are
+  /// refused (std::invalid_argument), as Tornado ignores them.
+  void ui_method(std::string name, UIMethod method);
+  const std::vector<std::pair<std::string, UIMethod>>& ui_methods() const { return ui_methods_; }
+  /// modules are the UI modules templates can call with `{% module %}`.
+  render::ModuleRegistry& modules() { return modules_; }
+  /// names are extra names every template sees (below the handler namespace).
+  render::Namespace& names() { return names_; }
+  const render::Namespace& names() const { return names_; }
+  /// locales are the supported locales (load translations into them).
+  Locales& locales() { return locales_; }
+  /// current_user sets how the user of a request is found (Tornado's get_current_user);
+  /// it runs at most once per request, when first needed. Default: None.
+  void current_user(std::function<Value(Handler&)> f) { current_user_ = std::move(f); }
+  /// user_locale sets get_user_locale: a locale code, or nullopt for the browser's.
+  void user_locale(std::function<std::optional<std::string>(Handler&)> f) {
+    user_locale_ = std::move(f);
+  }
+
+  /// reverse_url returns the path of the route named `name` for `args`: squall::Error
+  /// KeyError "'<name> not found in named urls'" for an unknown name, and
+  /// UrlPattern::reverse's errors.
+  std::string reverse_url(std::string_view name, const std::vector<std::string>& args = {}) const;
+
+  /// handle answers one request (call Request::parse() first). Never throws for a failing
+  /// handler: an HttpError gives its status page, any other error a 500 page that shows
+  /// nothing of the error (in debug mode: the error and the template source around its
+  /// line) and the error's full text in the log.
+  Response handle(Request request) const;
+
+  const Settings& settings() const { return settings_; }
+  const TemplateSet& templates() const { return templates_; }
+  /// static_files is null without a static_path.
+  const StaticFiles* static_files() const { return static_files_.get(); }
+  /// log receives error lines (stderr by default); set before serving.
+  std::function<void(std::string_view)> log;
+  /// clock is the time used for cookies and tokens (system_clock when empty).
+  Clock clock;
+
+ private:
+  friend class Handler;
+  void run(Handler& handler) const;
+  void send_error(Handler& handler, int status, const std::exception* error) const;
+  double now() const;
+
+  Settings settings_;
+  const TemplateSet& templates_;
+  std::vector<std::unique_ptr<Route>> routes_;
+  std::map<std::string, const Route*, std::less<>> named_;
+  std::vector<std::pair<std::string, UIMethod>> ui_methods_;
+  render::ModuleRegistry modules_;
+  render::Namespace names_;
+  Locales locales_;
+  std::unique_ptr<StaticFiles> static_files_;
+  std::function<Value(Handler&)> current_user_;
+  std::function<std::optional<std::string>(Handler&)> user_locale_;
+};
+
+/// Handler is one request being answered (Tornado's RequestHandler). Not thread-safe;
+/// the Values it gives templates refer to it and must not outlive it.
+class Handler {
+ public:
+  Handler(const Application& app, Request request);
+  ~Handler();
+  Handler(const Handler&) = delete;
+  Handler& operator=(const Handler&) = delete;
+
+  const Application& application() const { return app_; }
+  const Request& request() const { return request_; }
+  Response& response() { return response_; }
+  /// path_args are the route's capture groups, url-unescaped.
+  const std::vector<std::string>& path_args() const { return path_args_; }
+
+  /// current_user is the application's current_user callback's answer, computed once.
+  const Value& current_user();
+  /// locale is user_locale's choice, else the browser's (Accept-Language).
+  const Locale& locale();
+  /// argument is get_argument(name, None).
+  std::optional<std::string> argument(std::string_view name) const {
+    return request_.argument(name);
+  }
+
+  /// xsrf_token is the page token (same value for the whole request); it sets the `_xsrf`
+  /// cookie when the request had no usable one (expiring in 30 days for a logged-in user).
+  const std::string& xsrf_token();
+  /// xsrf_form_html is `<input type="hidden" name="_xsrf" value="TOKEN"/>`.
+  std::string xsrf_form_html();
+  /// check_xsrf_cookie throws HttpError(403) unless the `_xsrf` argument or the
+  /// X-Xsrftoken / X-Csrftoken header matches the `_xsrf` cookie's token.
+  void check_xsrf_cookie();
+  /// static_url is `prefix + path?v=<sha512>`, with `protocol://host` in front when
+  /// `include_host`. Throws squall::Error Exception "You must define the 'static_path'
+  /// setting in your application to use static_url" without a static_path.
+  std::string static_url(std::string_view path, bool include_host = false,
+                         bool include_version = true);
+  std::string reverse_url(std::string_view name, const std::vector<std::string>& args = {}) const {
+    return app_.reverse_url(name, args);
+  }
+
+  /// cookie is the request's cookie `name`.
+  std::optional<std::string> cookie(std::string_view name) const;
+  void set_cookie(std::string_view name, std::string_view value, const CookieOptions& options = {});
+  /// clear_cookie sets `name` empty and expired.
+  void clear_cookie(std::string_view name, const CookieOptions& options = {});
+  /// secure_cookie is get_secure_cookie: the value if the cookie is validly signed and
+  /// younger than `max_age_days`.
+  std::optional<std::string> secure_cookie(std::string_view name, double max_age_days = 31) const;
+  /// set_secure_cookie signs `value` (create_signed_value) and sets it, by default for 30
+  /// days (options.expires_days).
+  void set_secure_cookie(std::string_view name, std::string_view value,
+                         std::optional<CookieOptions> options = std::nullopt);
+
+  /// render_string renders template `name` with `args` (a dict, or None) as keyword
+  /// arguments and the handler namespace, in this request's UI-module session.
+  std::string render_string(std::string_view name, const Value& args = Value());
+  /// render renders a page (RequestHandler.render: the resources of every module used in
+  /// the request are injected) into the response, as text/html.
+  void render(std::string_view name, const Value& args = Value());
+  /// write appends to the response body.
+  void write(std::string_view text) { response_.body += text; }
+  void set_status(int status) { response_.status = status; }
+  void set_header(std::string name, std::string value) {
+    response_.headers.set(std::move(name), std::move(value));
+  }
+  /// redirect answers 302 (301 when permanent) to `url`.
+  void redirect(std::string_view url, bool permanent = false);
+
+  /// names is the handler namespace templates see (made on first use).
+  const render::Namespace& names();
+
+ private:
+  friend class Application;
+  struct State;
+  const Application& app_;
+  Request request_;
+  Response response_;
+  std::vector<std::string> path_args_;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace squall::web
