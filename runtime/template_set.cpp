@@ -61,14 +61,46 @@ void TemplateRef::render_to(std::string& out, const Value& args,
   set_->render_top(out, fn_, name_, args, env);
 }
 
+void TemplateRef::render_to(std::string& out, const Value& args, const RenderEnvironment& env,
+                            render::RenderSession& session) const {
+  set_->render_bound(out, fn_, name_, args, env, session);
+}
+
+std::string TemplateRef::render_page(const Value& args, const RenderEnvironment& env) const {
+  render::RenderSession session(env.modules);
+  std::string out;
+  render_to(out, args, env, session);
+  inject_resources(out, session.resources(), env.static_url);
+  return out;
+}
+
+void TemplateSet::render_to(std::string& out, std::string_view name, const Value& args,
+                            const RenderEnvironment& env, render::RenderSession& session) const {
+  get(name).render_to(out, args, env, session);
+}
+
+std::string TemplateSet::render_page(std::string_view name, const Value& args,
+                                     const RenderEnvironment& env) const {
+  return get(name).render_page(args, env);
+}
+
+std::string TemplateSet::render_page(std::string_view name, const Value& args,
+                                     const RenderEnvironment& env,
+                                     render::RenderSession& session) const {
+  std::string out;
+  render_to(out, name, args, env, session);
+  inject_resources(out, session.resources(), env.static_url);
+  return out;
+}
+
 // Inline: a top-level render is this plus the session, and small renders feel each call.
-inline void TemplateSet::render_in(std::string& out, RenderFunction fn, std::string_view name,
-                                   const Value& args, const RenderEnvironment& env,
-                                   render::RenderSession& session) const {
-  render::Globals globals(name, args, env.names, &session, env.quote);
+inline void render_compiled_inline(std::string& out, RenderFunction fn, std::string_view name,
+                                   const Value& args, render::RenderSession& session) {
+  const render::RenderSession::Binding& b = session.binding();
+  render::Globals globals(name, args, b.names, &session, b.quote);
   const render::Globals* outer = session.globals;
   session.globals = &globals;
-  rt::RenderState state(out, globals, env.import_modules);
+  rt::RenderState state(out, globals, b.import_modules);
   try {
     fn(state);
   } catch (...) {
@@ -78,16 +110,29 @@ inline void TemplateSet::render_in(std::string& out, RenderFunction fn, std::str
   session.globals = outer;
 }
 
-void TemplateSet::render_top(std::string& out, RenderFunction fn, std::string_view name,
-                             const Value& args, const RenderEnvironment& env) const {
-  const auto nested_render = [this, &env](const std::string& nested, const Value& kwargs,
-                                          render::RenderSession& s) {
+void render_compiled(std::string& out, RenderFunction fn, std::string_view name, const Value& args,
+                     render::RenderSession& session) {
+  render_compiled_inline(out, fn, name, args, session);
+}
+
+void TemplateSet::render_bound(std::string& out, RenderFunction fn, std::string_view name,
+                               const Value& args, const RenderEnvironment& env,
+                               render::RenderSession& session) const {
+  const auto nested_render = [this](const std::string& nested, const Value& kwargs,
+                                    render::RenderSession& s) {
     std::string text;
-    render_in(text, find(nested), nested, kwargs, env, s);
+    render_compiled_inline(text, find(nested), nested, kwargs, s);
     return text;
   };
-  render::RenderSession session(env.modules, nested_render);
-  render_in(out, fn, name, args, env, session);
+  render::RenderSession::Bind bind(session,
+                                   {nested_render, env.names, env.import_modules, env.quote});
+  render_compiled_inline(out, fn, name, args, session);
+}
+
+void TemplateSet::render_top(std::string& out, RenderFunction fn, std::string_view name,
+                             const Value& args, const RenderEnvironment& env) const {
+  render::RenderSession session(env.modules);
+  render_bound(out, fn, name, args, env, session);
 }
 
 }  // namespace squall

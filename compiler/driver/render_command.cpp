@@ -1,6 +1,9 @@
 // `squall render --root DIR [--data FILE.json] [--autoescape NAME|none] [--whitespace MODE]
-// NAME`: renders one template with the interpreter. The output is buffered and written only
-// when the whole render succeeded, so a failed render never leaves half a page on stdout.
+// [--modules DIR] [--module-names A,B] [--static DIR] (NAME | --page NAME)`: renders one
+// template with the interpreter: NAME as a fragment (render_string), `--page NAME` as
+// RequestHandler.render does, with the resources of the UI modules it used injected. The
+// output is buffered and written only when the whole render succeeded, so a failed render
+// never leaves half a page on stdout.
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -9,9 +12,11 @@
 
 #include "driver/commands.hpp"
 #include "interp/interpreter.hpp"
+#include "interp/module_folders.hpp"
 #include "parse/parser.hpp"
 #include "sema/template_loader.hpp"
 #include "squall/json.hpp"
+#include "squall/static_files.hpp"
 
 namespace squall::driver {
 namespace {
@@ -24,6 +29,10 @@ struct RenderOptions {
   std::string autoescape = "xhtml_escape";
   std::string whitespace;
   std::string name;
+  std::string page;
+  std::string modules;
+  std::vector<std::string> module_names;
+  std::string static_path;
 };
 
 bool read_file(const std::string& path, std::string& text) {
@@ -59,8 +68,29 @@ std::optional<Value> load_data(const std::string& path) {
   return data;
 }
 
+// add_modules registers the module folders of --modules and the module set known to the
+// compile-time checks; false after printing diagnostics.
+bool add_modules(const RenderOptions& o, const front::ParseOptions& parse, interp::Options& options,
+                 render::ModuleRegistry& registry) {
+  std::vector<front::ModuleFolder> folders;
+  if (!o.modules.empty()) {
+    front::DiagnosticEngine diags;
+    auto loaded = interp::add_module_folders(registry, o.modules, parse, options, diags);
+    for (const auto& d : diags.diagnostics()) std::cerr << front::format_diagnostic(d);
+    if (!loaded) return false;
+    folders = std::move(*loaded);
+  }
+  if (!o.modules.empty() || !o.module_names.empty()) {
+    options.known_modules =
+        std::make_shared<front::KnownModules>(front::known_modules(folders, o.module_names));
+  }
+  return true;
+}
+
 // make_template_set builds the interpreter's template set; nullopt after a usage error.
-std::unique_ptr<interp::TemplateSet> make_template_set(const RenderOptions& o) {
+std::unique_ptr<interp::TemplateSet> make_template_set(const RenderOptions& o,
+                                                       const StaticFiles* statics,
+                                                       bool& modules_failed) {
   front::ParseOptions parse;
   if (!o.whitespace.empty()) {
     parse.whitespace = front::parse_whitespace_mode(o.whitespace);
@@ -76,27 +106,49 @@ std::unique_ptr<interp::TemplateSet> make_template_set(const RenderOptions& o) {
   } else {
     options.autoescape = o.autoescape;
   }
-  options.modules = std::make_shared<render::ModuleRegistry>();
+  if (statics) options.static_url = statics->function();
+  auto registry = std::make_shared<render::ModuleRegistry>();
+  if (!add_modules(o, parse, options, *registry)) {
+    modules_failed = true;
+    return nullptr;
+  }
+  options.modules = registry;
   return std::make_unique<interp::TemplateSet>(std::make_unique<front::FolderLoader>(o.root, parse),
                                                std::move(options));
 }
 
 int run_render(const RenderOptions& o) {
+  const std::string& name = o.page.empty() ? o.name : o.page;
+  if (name.empty() || (!o.page.empty() && !o.name.empty())) {
+    std::cerr << "squall render: give one template: NAME (a fragment) or --page NAME\n";
+    return kExitUsage;
+  }
   if (!fs::is_directory(o.root)) {
     std::cerr << "squall render: no such template folder: " << o.root << "\n";
     return kExitUsage;
   }
-  if (!fs::is_regular_file(fs::path(o.root) / o.name)) {
-    std::cerr << "squall render: no template " << o.name << " in " << o.root << "\n";
+  if (!fs::is_regular_file(fs::path(o.root) / name)) {
+    std::cerr << "squall render: no template " << name << " in " << o.root << "\n";
+    return kExitUsage;
+  }
+  if (!o.modules.empty() && !fs::is_directory(o.modules)) {
+    std::cerr << "squall render: no such module folder: " << o.modules << "\n";
+    return kExitUsage;
+  }
+  if (!o.static_path.empty() && !fs::is_directory(o.static_path)) {
+    std::cerr << "squall render: no such static folder: " << o.static_path << "\n";
     return kExitUsage;
   }
   const auto data = load_data(o.data);
   if (!data) return kExitUsage;
-  auto templates = make_template_set(o);
-  if (!templates) return kExitUsage;
+  std::optional<StaticFiles> statics;
+  if (!o.static_path.empty()) statics.emplace(o.static_path);
+  bool modules_failed = false;
+  auto templates = make_template_set(o, statics ? &*statics : nullptr, modules_failed);
+  if (!templates) return modules_failed ? kExitError : kExitUsage;
   std::string out;
   try {
-    out = templates->render(o.name, *data);
+    out = o.page.empty() ? templates->render(name, *data) : templates->render_page(name, *data);
   } catch (const interp::CompileError& e) {
     for (const auto& d : e.diagnostics()) std::cerr << front::format_diagnostic(d);
     return kExitError;
@@ -118,7 +170,15 @@ void add_render_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--autoescape", options->autoescape, "Autoescape function name, or none")
       ->capture_default_str();
   cmd->add_option("--whitespace", options->whitespace, "Whitespace mode: all, single or oneline");
-  cmd->add_option("name", options->name, "Template name, relative to the root")->required();
+  cmd->add_option("--modules", options->modules, "Folder of UI module folders");
+  cmd->add_option("--module-names", options->module_names,
+                  "Names of hand-written modules, for the compile-time module check")
+      ->delimiter(',');
+  cmd->add_option("--static", options->static_path,
+                  "Static folder: static_url for injected resources (/static/...?v=sha512)");
+  cmd->add_option("--page", options->page,
+                  "Render NAME as a page, injecting its UI modules' resources");
+  cmd->add_option("name", options->name, "Template name, relative to the root (a fragment)");
   cmd->callback([options, &exit_code] { exit_code = run_render(*options); });
 }
 

@@ -41,6 +41,10 @@ TemplateSet::Compiled* TemplateSet::find_compiled(const std::string& name,
   auto found = units_.find(resolved);
   if (found == units_.end()) {
     auto unit = front::build_unit(*provider_, resolved, diags);
+    if (unit && options_.known_modules) {
+      for (const auto& file : unit->files)
+        front::check_module_calls(*file, *options_.known_modules, diags);
+    }
     if (!unit || diags.has_errors()) return nullptr;
     auto compiled = std::make_unique<Compiled>();
     compiled->plan = plan_unit(*unit);
@@ -72,23 +76,56 @@ std::string TemplateSet::render(const std::string& name, const Value& kwargs) {
 }
 
 void TemplateSet::render_to(std::string& out, const std::string& name, const Value& kwargs) {
+  render::RenderSession session(options_.modules.get());
+  render_to(out, name, kwargs, session);
+}
+
+void TemplateSet::render_to(std::string& out, const std::string& name, const Value& kwargs,
+                            render::RenderSession& session) {
   const auto nested_render = [this](const std::string& n, const Value& kw,
                                     render::RenderSession& s) {
     std::string nested;
-    render_in(nested, n, kw, s);
+    render_in(nested, n, kw, s, &options_.names);
     return nested;
   };
-  render::RenderSession session(options_.modules.get(), nested_render);
-  render_in(out, name, kwargs, session);
+  render::RenderSession::Bind bind(
+      session, {nested_render, &options_.names, &options_.import_modules, options_.quote});
+  render_in(out, name, kwargs, session, &options_.names);
+}
+
+std::string TemplateSet::render_page(const std::string& name, const Value& kwargs) {
+  render::RenderSession session(options_.modules.get());
+  return render_page(name, kwargs, session);
+}
+
+std::string TemplateSet::render_page(const std::string& name, const Value& kwargs,
+                                     render::RenderSession& session) {
+  std::string out;
+  render_to(out, name, kwargs, session);
+  inject_resources(out, session.resources(), options_.static_url);
+  return out;
+}
+
+std::string TemplateSet::render_nested(const std::string& name, const Value& kwargs,
+                                       render::RenderSession& session) {
+  std::string out;
+  render_in(out, name, kwargs, session, session.binding().names);
+  return out;
 }
 
 void TemplateSet::render_in(std::string& out, const std::string& name, const Value& kwargs,
-                            render::RenderSession& session) {
+                            render::RenderSession& session, const render::Namespace* names) {
   Compiled& compiled = compiled_or_throw(name);
   const front::Unit& unit = *compiled.unit;
   UnitPlan& plan = *compiled.plan;
-  render::Globals globals(unit.name, kwargs, &options_.names, &session, options_.quote);
+  render::Globals globals(unit.name, kwargs, names, &session, options_.quote);
+  const render::Globals* outer = session.globals;
   session.globals = &globals;
+  struct RestoreGlobals {
+    render::RenderSession& s;
+    const render::Globals* outer;
+    ~RestoreGlobals() { s.globals = outer; }
+  } restore_globals{session, outer};
   std::optional<std::string_view> escape;
   if (options_.autoescape) escape = *options_.autoescape;
   // Working memory from the pool (a nested render for a UI module takes another one).

@@ -25,6 +25,7 @@
 #include "squall/error.hpp"
 #include "squall/escape.hpp"
 #include "squall/py.hpp"
+#include "squall/ui_module.hpp"
 #include "squall/value.hpp"
 
 namespace squall::render {
@@ -478,47 +479,10 @@ std::vector<Value> bind_lambda_args(std::span<const LambdaParam> params,
 // ---------------------------------------------------------------------------------------
 // UI modules (Tornado's UIModule; spec 8)
 
-/// UIModule is a reusable piece of page with its own resources. One instance is created per
-/// session (top-level render) and module name, on first use, and reused by later calls,
-/// as Tornado keeps one per request handler.
-///
-/// Resource hooks return None (nothing) by default; they mirror Tornado's and are kept for
-/// resource injection (`RequestHandler.render` splicing CSS/JS into the page), which is
-/// not implemented yet: RenderSession::active_modules() is the hook for it.
-class UIModule {
- public:
-  virtual ~UIModule() = default;
-  /// render returns the module's output: a str, or any value (written with str()). The
-  /// output of `{% module %}` is not escaped.
-  virtual Value render(Args args, KwArgs kwargs, RenderSession& session) = 0;
-  virtual Value embedded_javascript() { return {}; }
-  virtual Value javascript_files() { return {}; }
-  virtual Value embedded_css() { return {}; }
-  virtual Value css_files() { return {}; }
-  virtual Value html_head() { return {}; }
-  virtual Value html_body() { return {}; }
-};
-
-using UIModuleFactory = std::function<std::unique_ptr<UIModule>()>;
-
-/// ModuleRegistry is the set of UI modules `{% module Name(...) %}` can call. It starts
-/// with Tornado's built-ins:
-///   - `Template(name, **kwargs)`: renders template `name` (resolved from the loader root,
-///     not relative to the caller) with only `kwargs` plus `set_resources` (a function
-///     returning "") as its keyword arguments; the caller's variables are not visible.
-///   - `linkify(text, **kwargs)`: escape.linkify.
-///   - `xsrf_form_html()`: calls the render namespace's `xsrf_form_html` function
-///     (handler-provided; NameError when the program registered none).
-/// add() with one of those names replaces the built-in.
-class ModuleRegistry {
- public:
-  ModuleRegistry();
-  void add(std::string name, UIModuleFactory factory);
-  const UIModuleFactory* find(std::string_view name) const;
-
- private:
-  std::unordered_map<std::string, UIModuleFactory> factories_;
-};
+// UIModule, UIModuleFactory and ModuleRegistry are declared in <squall/ui_module.hpp>.
+using squall::ModuleRegistry;
+using squall::UIModule;
+using squall::UIModuleFactory;
 
 /// TemplateRenderer is the back end's entry point for the Template module: render the
 /// template `name` (resolved from the loader root) with `kwargs` (a dict) as its keyword
@@ -553,31 +517,69 @@ class TemplateRenderer {
   std::string (*call_)(const void*, const std::string&, const Value&, RenderSession&) = nullptr;
 };
 
-/// RenderSession is what a top-level render shares with the templates UI modules render
-/// for it (Tornado's request handler): the module instances, in first-use order, and the
-/// namespace object `_tt_modules` / `modules`. Without a registry there is no module
+/// RenderSession is what the renders of one request share (Tornado's request handler): the
+/// module instances, in first-use order, and the namespace object `_tt_modules` /
+/// `modules`. A top-level render binds itself to the session while it runs (Bind): how to
+/// render other templates by name, and its environment. A session may outlive several
+/// renders (RequestHandler.render_string calls before render): modules they used stay
+/// active, and resources() then reports them all. Without a registry there is no module
 /// namespace, and `{% module x() %}` raises NameError "name '_tt_modules' is not defined"
-/// as it does in Tornado outside a request handler.
+/// as it does in Tornado outside a request handler. Not thread-safe.
 class RenderSession {
  public:
-  /// `modules` may be null; it and the callable `renderer` refers to must outlive the
-  /// session.
+  /// Binding is what the render running in the session provides. Everything it refers to
+  /// must outlive the binding.
+  struct Binding {
+    /// renderer renders a template of the render's set by name (the Template module,
+    /// UIModule::render_string).
+    TemplateRenderer renderer;
+    /// names are the handler namespace (the environment's registered names); may be null.
+    const Namespace* names = nullptr;
+    /// import_modules are what `{% import %}` finds besides the built-ins; may be null.
+    const Namespace* import_modules = nullptr;
+    QuoteEntity quote = QuoteEntity::Decimal;
+  };
+
+  /// Bind makes `binding` the session's binding while it lives, then restores the previous
+  /// one (renders nest: a module may render a template of another set).
+  class Bind {
+   public:
+    Bind(RenderSession& session, const Binding& binding)
+        : session_(session), outer_(session.binding_) {
+      session.binding_ = binding;
+    }
+    ~Bind() { session_.binding_ = outer_; }
+    Bind(const Bind&) = delete;
+    Bind& operator=(const Bind&) = delete;
+
+   private:
+    RenderSession& session_;
+    Binding outer_;
+  };
+
+  /// `modules` may be null; it must outlive the session.
+  explicit RenderSession(const ModuleRegistry* modules);
+  /// RenderSession(modules, renderer) is a session permanently bound to `renderer` (whose
+  /// callable must outlive the session).
   RenderSession(const ModuleRegistry* modules, TemplateRenderer renderer);
   ~RenderSession();
   RenderSession(const RenderSession&) = delete;
   RenderSession& operator=(const RenderSession&) = delete;
 
   /// modules_namespace is the `_tt_modules` object: getattr(Name) gives a callable that
-  /// calls the module's render (AttributeError "'_tt_modules' has no module 'Name'"), or
-  /// nullptr without a registry.
+  /// calls the module's render (AttributeError "'Name'" for an unregistered name, as
+  /// Tornado's _UIModuleNamespace), or nullptr without a registry.
   const Value* modules_namespace() const { return namespace_.is_none() ? nullptr : &namespace_; }
-  /// render_template renders a template for a module (CallDepthGuard applies).
+  /// render_template renders a template of the bound set by name (CallDepthGuard applies);
+  /// RuntimeError when no render is bound.
   std::string render_template(const std::string& name, const Value& kwargs);
   /// module returns this session's instance of module `name`, creating it on first use;
   /// nullptr when no such module is registered.
   UIModule* module(std::string_view name);
   /// has_module tells whether module `name` is registered (without creating it).
   bool has_module(std::string_view name) const;
+  /// binding is the binding of the render running now (empty between renders).
+  const Binding& binding() const { return binding_; }
   /// globals is the namespace of the template currently rendering (set by the back ends
   /// while a render runs; modules such as xsrf_form_html read handler helpers from it).
   const Globals* globals = nullptr;
@@ -585,10 +587,16 @@ class RenderSession {
   const std::vector<std::pair<std::string, std::unique_ptr<UIModule>>>& active_modules() const {
     return active_;
   }
+  /// resources collects the active modules' resources as RequestHandler.render does
+  /// (calls every resource hook once; hooks may raise squall::Error).
+  PageResources resources();
+  /// context is for the program (e.g. a web framework's request object), which modules
+  /// may read through UIModule::session(). The session never touches it.
+  std::shared_ptr<void> context;
 
  private:
   const ModuleRegistry* registry_;
-  TemplateRenderer renderer_;
+  Binding binding_;
   Value namespace_;
   std::vector<std::pair<std::string, std::unique_ptr<UIModule>>> active_;
 };

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "squall/render.hpp"
+#include "squall/ui_module.hpp"
 #include "squall/value.hpp"
 
 namespace squall {
@@ -48,6 +49,11 @@ struct RenderEnvironment {
   const render::Namespace* import_modules = nullptr;
   /// quote is the entity the default xhtml_escape writes for `'`.
   QuoteEntity quote = QuoteEntity::Decimal;
+  /// static_url maps the relative resource paths a page render injects
+  /// (RequestHandler.static_url), e.g. StaticFiles::function(). Empty: a relative path
+  /// raises Exception "You must define the 'static_path' setting in your application to
+  /// use static_url", as Tornado does without static_path.
+  StaticUrl static_url;
 };
 
 class TemplateSet;
@@ -63,6 +69,11 @@ class TemplateRef {
   std::string render(const Value& args, const RenderEnvironment& env = {}) const;
   /// render_to is TemplateSet::render_to of this template.
   void render_to(std::string& out, const Value& args, const RenderEnvironment& env = {}) const;
+  /// render_to in `session` is TemplateSet::render_to in a session.
+  void render_to(std::string& out, const Value& args, const RenderEnvironment& env,
+                 render::RenderSession& session) const;
+  /// render_page is TemplateSet::render_page of this template.
+  std::string render_page(const Value& args, const RenderEnvironment& env = {}) const;
 
  private:
   friend class TemplateSet;
@@ -99,6 +110,23 @@ class TemplateSet {
   void render_to(std::string& out, std::string_view name, const Value& args,
                  const RenderEnvironment& env = {}) const;
 
+  /// render_to in `session` renders inside a session the caller keeps across renders (a
+  /// request): modules used stay active in it, so a later page injection (inject_resources
+  /// with session.resources()) includes them, as Tornado's render_string then render do.
+  void render_to(std::string& out, std::string_view name, const Value& args,
+                 const RenderEnvironment& env, render::RenderSession& session) const;
+
+  /// render_page is Tornado's RequestHandler.render: renders template `name` in a new
+  /// session, then injects the resources of the modules it used (inject_resources with
+  /// env.static_url). Throws what render throws, and ValueError "subsection not found"
+  /// when the page lacks a `</head>` or `</body>` its resources need.
+  std::string render_page(std::string_view name, const Value& args,
+                          const RenderEnvironment& env = {}) const;
+  /// render_page in `session`: the page gets the resources of every module the session
+  /// used, including in earlier renders.
+  std::string render_page(std::string_view name, const Value& args, const RenderEnvironment& env,
+                          render::RenderSession& session) const;
+
   /// get returns template `name`, or throws squall::Error KeyError `'name'` as render does.
   TemplateRef get(std::string_view name) const;
 
@@ -114,9 +142,9 @@ class TemplateSet {
   // session of its own, whose Template module renders nested templates of this set.
   void render_top(std::string& out, RenderFunction fn, std::string_view name, const Value& args,
                   const RenderEnvironment& env) const;
-  // render_in runs `fn` (the render function of template `name`) inside `session`.
-  void render_in(std::string& out, RenderFunction fn, std::string_view name, const Value& args,
-                 const RenderEnvironment& env, render::RenderSession& session) const;
+  // render_bound renders `fn` in `session`, bound to this set and `env` meanwhile.
+  void render_bound(std::string& out, RenderFunction fn, std::string_view name, const Value& args,
+                    const RenderEnvironment& env, render::RenderSession& session) const;
 
   // FNV-1a: template names are short, and this lookup runs once per render.
   struct NameHash {
@@ -128,5 +156,11 @@ class TemplateSet {
   };
   std::unordered_map<std::string_view, RenderFunction, NameHash> index_;
 };
+
+/// render_compiled runs generated render function `fn` (template `name`) with `args` in
+/// `session`, with the environment of the render bound to the session: how compiled
+/// module folders render their template.html.
+void render_compiled(std::string& out, RenderFunction fn, std::string_view name, const Value& args,
+                     render::RenderSession& session);
 
 }  // namespace squall

@@ -157,7 +157,7 @@ inline Value make_request(const Json& overrides) {
 class DeclaredModule final : public render::UIModule {
  public:
   explicit DeclaredModule(Json spec) : spec_(std::move(spec)) {}
-  Value render(Args args, KwArgs kwargs, render::RenderSession& session) override {
+  Value render(Args args, KwArgs kwargs) override {
     if (spec_.contains("returns")) return Value(spec_["returns"].get<std::string>());
     Value kw = Value::dict();
     const Json names = spec_.value("args", Json::array());
@@ -165,7 +165,7 @@ class DeclaredModule final : public render::UIModule {
     for (std::size_t i = 0; i < args.size(); ++i)
       kw.as_dict().set(Value(names[i].get<std::string>()), args[i]);
     for (const auto& k : kwargs) kw.as_dict().set(Value(k.name), k.value);
-    return Value(session.render_template(spec_["template"].get<std::string>(), kw));
+    return Value(render_string(spec_["template"].get<std::string>(), kw));
   }
 
  private:
