@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "interp/module_folders.hpp"
 #include "parse/parser.hpp"
 #include "preview/error_page.hpp"
 #include "sema/template_loader.hpp"
@@ -81,6 +82,7 @@ Previewer::Previewer(PreviewOptions options)
   settings.debug = true;
   settings.cookie_secret = "squall-preview";
   app_ = std::make_unique<web::Application>(std::move(settings), no_compiled_templates_);
+  if (!options_.static_dir.empty()) statics_.emplace(options_.static_dir.string());
   if (!options_.translations.empty()) load_translations(app_->locales(), options_.translations);
   app_->user_locale([this](web::Handler&) -> std::optional<std::string> {
     if (!request_locale_.empty()) return request_locale_;
@@ -92,7 +94,7 @@ Previewer::Previewer(PreviewOptions options)
 
 Previewer::~Previewer() = default;
 
-std::unique_ptr<interp::TemplateSet> Previewer::make_set() const {
+std::unique_ptr<interp::TemplateSet> Previewer::make_set() {
   front::ParseOptions parse;
   if (!options_.whitespace.empty())
     parse.whitespace = front::parse_whitespace_mode(options_.whitespace);
@@ -102,7 +104,23 @@ std::unique_ptr<interp::TemplateSet> Previewer::make_set() const {
   } else {
     o.autoescape = options_.autoescape;
   }
-  o.modules = std::make_shared<render::ModuleRegistry>();
+  if (statics_) {
+    statics_->clear_cache();  // a changed static file gets a new ?v=
+    o.static_url = statics_->function();
+  }
+  auto registry = std::make_shared<render::ModuleRegistry>();
+  module_errors_.clear();
+  if (!options_.modules.empty()) {
+    front::DiagnosticEngine diags;
+    const auto folders =
+        interp::add_module_folders(*registry, options_.modules.string(), parse, o, diags);
+    if (folders) {
+      o.known_modules = std::make_shared<front::KnownModules>(front::known_modules(*folders, {}));
+    } else {
+      module_errors_ = diags.diagnostics();
+    }
+  }
+  o.modules = registry;
   return std::make_unique<interp::TemplateSet>(
       std::make_unique<front::FolderLoader>(options_.root.string(), parse), std::move(o));
 }
@@ -119,6 +137,8 @@ std::vector<Page> Previewer::pages() const {
 Status Previewer::status(const std::string& name) {
   std::lock_guard lock(mutex_);
   auto failed = failed_.find(name);
+  if (failed == failed_.end() && !module_errors_.empty())
+    failed = failed_.emplace(name, module_errors_).first;
   if (failed == failed_.end()) {
     front::DiagnosticEngine diags;
     if (const front::Unit* unit = set_->compile(name, diags)) {
@@ -182,7 +202,7 @@ bool Previewer::render_job(const Page& page, const Variant& variant, bool for_br
   set_->options().names = handler.names();
   const std::string title = page.name + (variant.name.empty() ? "" : " (" + variant.name + ")");
   try {
-    text = set_->render(page.name, parse_json(args.dump()));
+    text = set_->render_page(page.name, parse_json(args.dump()));
     if (for_browser) text = inject_reload_script(std::move(text), page.name);
     return true;
   } catch (const interp::CompileError& e) {
@@ -228,7 +248,8 @@ std::string inject_reload_script(std::string page, const std::string& name) {
       "<script>/* squall preview: reload on change */(function(){var s=new EventSource("
       "\"/_events?page=\"+encodeURIComponent(" +
       name_json +
-      "));s.addEventListener(\"reload\",function(){s.close();location.reload();});})();"
+      "));s.addEventListener(\"hello\",function(){window.squallPreviewLive=true;});"
+      "s.addEventListener(\"reload\",function(){s.close();location.reload();});})();"
       "</script>\n";
   const std::size_t body = page.rfind("</body>");
   if (body == std::string::npos) return page + script;

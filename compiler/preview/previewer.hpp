@@ -15,6 +15,7 @@
 #include "interp/interpreter.hpp"
 #include "preview/catalog.hpp"
 #include "preview/isolated_render.hpp"
+#include "squall/static_files.hpp"
 #include "squall/template_set.hpp"
 #include "squall/web/application.hpp"
 
@@ -60,7 +61,8 @@ class Previewer {
   Status status(const std::string& name);
   /// diagnostics are the errors of `name`'s last failed compile (empty when it compiled).
   std::vector<front::Diagnostic> diagnostics(const std::string& name);
-  /// render renders `variant` of `page` within the budgets. `for_browser`: error pages are
+  /// render renders `variant` of `page` as a page (module resources injected, as
+  /// `squall render --page`) within the budgets. `for_browser`: error pages are
   /// HTML and the reload script is injected; otherwise errors are plain text and the output
   /// is exactly what the template renders.
   Rendered render(const Page& page, const Variant& variant, bool for_browser);
@@ -72,7 +74,7 @@ class Previewer {
   void invalidate();
 
  private:
-  std::unique_ptr<interp::TemplateSet> make_set() const;
+  std::unique_ptr<interp::TemplateSet> make_set();
   bool render_job(const Page& page, const Variant& variant, bool for_browser, std::string& text);
 
   PreviewOptions options_;
@@ -81,6 +83,8 @@ class Previewer {
   std::map<std::string, std::set<std::string>> dependencies_;
   // The loader reports a file's errors once, so failed compiles are remembered.
   std::map<std::string, std::vector<front::Diagnostic>> failed_;
+  std::vector<front::Diagnostic> module_errors_;  // module folders that do not load
+  std::optional<StaticFiles> statics_;            // static_url of injected module resources
   squall::TemplateSet no_compiled_templates_;
   std::unique_ptr<web::Application> app_;  // the handler stand-ins
   std::string request_locale_;

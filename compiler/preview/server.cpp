@@ -70,7 +70,7 @@ std::string page_url(const std::string& name, const std::string& variant) {
   std::string url = "/page/" + url_escape(name, false);
   // url_escape escapes `/`; keep the template's folders readable in the address bar.
   for (std::size_t at; (at = url.find("%2F")) != std::string::npos;) url.replace(at, 3, "/");
-  if (!variant.empty()) url += "?variant=" + url_escape(variant);
+  if (!variant.empty()) url += "?variant=" + url_escape(variant, false);
   return url;
 }
 
