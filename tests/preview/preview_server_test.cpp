@@ -6,6 +6,7 @@
 #include <atomic>
 #include <mutex>
 
+#include "squall/escape.hpp"
 #include "support/preview_fixture.hpp"
 
 namespace squall::preview::testing {
@@ -242,16 +243,60 @@ TEST_F(PreviewServer, BudgetsStopRunawayRenders) {
   EXPECT_EQ(ok->status, 200);
 }
 
-TEST_F(PreviewServer, BadDataFileIsAnErrorPage) {
-  write("t/other.json", "{not json");
+// Bad data files: an error page naming the file and the problem (a table of cases).
+TEST_F(PreviewServer, BadDataFilesAreErrorPages) {
+  struct Case {
+    const char* data;
+    const char* message;
+  } cases[] = {
+      {"{not json", "invalid JSON"},
+      {"[1, 2]", "the data must be a JSON object"},
+      {R"({"@variants": []})", "\"@variants\" must be a non-empty object"},
+      {R"({"@variants": {}})", "\"@variants\" must be a non-empty object"},
+      {R"({"@variants": {"a": 1}})", "variant \"a\" must be a JSON object"},
+  };
+  for (std::size_t i = 0; i < std::size(cases); ++i)
+    write("t/bad" + std::to_string(i) + ".json", cases[i].data);
+  for (std::size_t i = 0; i < std::size(cases); ++i)
+    write("t/bad" + std::to_string(i) + ".html", "x");
   const int port = start_default();
-  auto r = get(port, "/page/other.html");
-  ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, 500);
-  EXPECT_NE(r->body.find("invalid JSON"), std::string::npos);
+  auto index = get(port, "/");
+  ASSERT_TRUE(index);
+  for (std::size_t i = 0; i < std::size(cases); ++i) {
+    SCOPED_TRACE(cases[i].data);
+    auto r = get(port, "/page/bad" + std::to_string(i) + ".html");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 500);
+    EXPECT_NE(r->body.find("bad data file"), std::string::npos);
+    EXPECT_NE(r->body.find(xhtml_escape(cases[i].message)), std::string::npos) << r->body;
+    EXPECT_NE(index->body.find(xhtml_escape(cases[i].message)), std::string::npos);
+  }
   auto missing = get(port, "/page/nothing.html");
   ASSERT_TRUE(missing);
   EXPECT_EQ(missing->status, 404);
+  auto outside = get(port, "/page/../d/page.json");
+  ASSERT_TRUE(outside);
+  EXPECT_EQ(outside->status, 404);
+}
+
+TEST_F(PreviewServer, BrokenModuleFolderIsReportedOnEveryPage) {
+  write("m/Card/module.json", "{\"signature\": 3}");
+  const int port = start_default();
+  auto index = get(port, "/");
+  ASSERT_TRUE(index);
+  EXPECT_NE(index->body.find("module.json"), std::string::npos) << index->body;
+  auto r = get(port, "/page/other.html");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 500);
+  EXPECT_NE(r->body.find("does not compile"), std::string::npos);
+  write("m/Card/module.json", R"({"signature": "title", "css_files": ["card.css"]})");
+  std::string fixed;
+  for (int i = 0; i < 100 && fixed != "<p>other</p>\n"; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    auto again = get(port, "/page/other.html");
+    if (again && again->status == 200) fixed = strip_reload_script(again->body);
+  }
+  EXPECT_EQ(fixed, "<p>other</p>\n");
 }
 
 // Usage errors: exit code 2 and a message, no server.
