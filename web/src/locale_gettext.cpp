@@ -138,6 +138,10 @@ class PluralParser {
   }
 
  private:
+  static std::runtime_error unexpected(const std::string& token) {
+    return std::runtime_error(token.empty() ? "unexpected end of plural form"
+                                            : "unexpected token in plural form: " + token);
+  }
   static int priority(const std::string& op) {
     static const std::pair<const char*, int> kOps[] = {
         {"||", 1}, {"&&", 2}, {"==", 3}, {"!=", 3}, {"<", 4}, {">", 4}, {"<=", 4},
@@ -156,7 +160,7 @@ class PluralParser {
     if (peek() != "?") return condition;
     ++pos_;
     auto if_true = expression();
-    if (peek() != ":") throw std::runtime_error("unexpected token in plural form: " + peek());
+    if (peek() != ":") throw unexpected(peek());
     ++pos_;
     auto node = std::make_unique<Node>();
     node->op = "?:";
@@ -197,8 +201,7 @@ class PluralParser {
       node->op = "num";
       node->value = std::stoll(token);
     } else {
-      throw std::runtime_error(token.empty() ? "unexpected end of plural form"
-                                             : "unexpected token in plural form: " + token);
+      throw unexpected(token);
     }
     ++pos_;
     return node;

@@ -74,8 +74,6 @@ UrlPattern::UrlPattern(std::string pattern) : pattern_(std::move(pattern)) {
     start = open + 1;
   }
   pieces.push_back(std::move(current));
-  // Nested groups leave fewer slots than groups: not reversible.
-  if (pieces.size() != static_cast<std::size_t>(group_count()) + 1) return;
   pieces_ = std::move(pieces);
   path_.emplace();
   for (std::size_t i = 0; i < pieces_.size(); ++i) *path_ += (i ? "%s" : "") + pieces_[i];
@@ -107,6 +105,10 @@ std::string UrlPattern::reverse(const std::vector<std::string>& args) const {
     throw_error("AssertionError", "required number of arguments not found");
   }
   if (args.empty()) return *path_;
+  // Nested groups leave fewer slots than groups: Python's `%` formatting then fails.
+  if (pieces_.size() != args.size() + 1) {
+    throw_error("TypeError", "not all arguments converted during string formatting");
+  }
   std::string out = pieces_[0];
   for (std::size_t i = 0; i < args.size(); ++i) {
     out += url_escape(args[i], false);

@@ -11,10 +11,14 @@
 namespace squall::web {
 namespace {
 
-// mask is Tornado's _websocket_mask: `data` XOR `mask` repeated.
+// mask_bytes is Tornado's _websocket_mask: `data` XOR the 4-byte `mask` repeated. A shorter
+// mask (only in a forged cookie) counts as zero-padded, which is what Tornado's C speedup
+// gives.
 std::string mask_bytes(std::string_view mask, std::string_view data) {
   std::string out(data);
-  for (std::size_t i = 0; i < out.size(); ++i) out[i] = static_cast<char>(out[i] ^ mask[i % 4]);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (i % 4 < mask.size()) out[i] = static_cast<char>(out[i] ^ mask[i % 4]);
+  }
   return out;
 }
 
@@ -31,9 +35,7 @@ std::optional<XsrfToken> decode_v2(std::string_view value) {
   if (count != 4) return std::nullopt;
   const auto mask = crypto::hex_decode(parts[1]);
   const auto masked = crypto::hex_decode(parts[2]);
-  // A mask of another length than 4 is malformed (the pure-Python mask would fail on a
-  // short one; Squall refuses both).
-  if (!mask || !masked || mask->size() != 4) return std::nullopt;
+  if (!mask || !masked) return std::nullopt;
   std::int64_t timestamp = 0;
   const std::string_view t = parts[3];
   const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), timestamp);
