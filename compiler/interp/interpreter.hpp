@@ -105,6 +105,9 @@ class TemplateSet {
   void reset();
 
   const Options& options() const { return options_; }
+  /// options (mutable) changes per-render settings between renders, e.g. `names` (the live
+  /// preview installs each request's handler namespace); they apply from the next render.
+  Options& options() { return options_; }
 
  private:
   struct Compiled;

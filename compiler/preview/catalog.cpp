@@ -1,0 +1,112 @@
+// Catalog: templates under the root and their data files (see catalog.hpp).
+#include "preview/catalog.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace squall::preview {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_under(const fs::path& path, const fs::path& dir) {
+  if (dir.empty()) return false;
+  const auto rel = fs::weakly_canonical(path).lexically_relative(fs::weakly_canonical(dir));
+  return !rel.empty() && *rel.begin() != "..";
+}
+
+}  // namespace
+
+std::vector<std::string> list_templates(const fs::path& root, const std::vector<fs::path>& skip) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::end(it);
+       it.increment(ec)) {
+    const fs::path& p = it->path();
+    const std::string leaf = p.filename().string();
+    const bool skipped = std::any_of(skip.begin(), skip.end(),
+                                     [&](const fs::path& dir) { return is_under(p, dir); });
+    if (leaf.starts_with(".") || skipped) {
+      if (it->is_directory()) it.disable_recursion_pending();
+      continue;
+    }
+    if (!it->is_regular_file() || p.extension() == ".json") continue;
+    names.push_back(p.lexically_relative(root).generic_string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+fs::path find_data_file(const fs::path& root, const fs::path& data_dir, const std::string& name) {
+  fs::path rel = fs::path(name).replace_extension(".json");
+  if (fs::is_regular_file(root / rel)) return root / rel;
+  if (!data_dir.empty() && fs::is_regular_file(data_dir / rel)) return data_dir / rel;
+  return {};
+}
+
+Page load_page(const fs::path& root, const fs::path& data_dir, const std::string& name) {
+  Page page;
+  page.name = name;
+  page.data_file = find_data_file(root, data_dir, name);
+  if (page.data_file.empty()) {
+    page.variants.push_back({"", "{}"});
+    return page;
+  }
+  std::ifstream in(page.data_file, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  nlohmann::ordered_json data;
+  try {
+    data = nlohmann::ordered_json::parse(text.str());
+  } catch (const nlohmann::json::exception& e) {
+    page.data_error = page.data_file.string() + ": invalid JSON: " + e.what();
+  }
+  if (page.data_error.empty() && !data.is_object())
+    page.data_error = page.data_file.string() + ": the data must be a JSON object";
+  if (!page.data_error.empty()) {
+    page.variants.push_back({"", "{}"});
+    return page;
+  }
+  const auto variants = data.find("@variants");
+  if (variants == data.end()) {
+    page.variants.push_back({"", data.dump()});
+    return page;
+  }
+  nlohmann::ordered_json base = data;
+  base.erase("@variants");
+  if (!variants->is_object() || variants->empty()) {
+    page.data_error = page.data_file.string() + ": \"@variants\" must be a non-empty object";
+    page.variants.push_back({"", base.dump()});
+    return page;
+  }
+  for (const auto& [variant, args] : variants->items()) {
+    if (!args.is_object()) {
+      page.data_error =
+          page.data_file.string() + ": variant \"" + variant + "\" must be a JSON object";
+      continue;
+    }
+    nlohmann::ordered_json merged = base;
+    for (const auto& [key, value] : args.items()) merged[key] = value;
+    page.variants.push_back({variant, merged.dump()});
+  }
+  if (page.variants.empty()) page.variants.push_back({"", base.dump()});
+  return page;
+}
+
+std::string variant_file_name(const std::string& name, const std::string& variant) {
+  if (variant.empty()) return name;
+  std::string safe = variant;
+  for (char& c : safe) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '-' || c == '_';
+    if (!ok) c = '_';
+  }
+  const fs::path p(name);
+  return (p.parent_path() / (p.stem().string() + "@" + safe + p.extension().string()))
+      .generic_string();
+}
+
+}  // namespace squall::preview
