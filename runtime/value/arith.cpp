@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "value/internal.hpp"
+#include "value/set_methods.hpp"
 
 namespace squall::rt {
 namespace {
@@ -70,23 +71,6 @@ Value concat(const Value& a, const Value& b) {
   return a.is_list() ? Value::list(std::move(out)) : Value::tuple(std::move(out));
 }
 
-Value set_op(const Value& a, const Value& b, char op) {
-  Value out = Value::set();
-  auto& o = out.as_dict();
-  const auto& da = a.as_dict();
-  const auto& db = b.as_dict();
-  for (const auto& kv : da.entries()) {
-    const bool in_b = db.find(kv.first) != nullptr;
-    if (op == '|' || (op == '&' && in_b) || ((op == '-' || op == '^') && !in_b))
-      o.set(kv.first, Value());
-  }
-  if (op == '|' || op == '^') {
-    for (const auto& kv : db.entries())
-      if (op == '|' || !da.find(kv.first)) o.set(kv.first, Value());
-  }
-  return out;
-}
-
 double float_floordiv(double a, double b) {
   double mod = std::fmod(a, b);
   double div = (a - mod) / b;
@@ -137,7 +121,7 @@ Value sub(const Value& a, const Value& b) {
   if (has_object(a, b)) return object_op("-", a, b);
   if (is_intlike(a) && is_intlike(b)) return Value(checked_sub(a.as_int(), b.as_int()));
   if (a.is_number() && b.is_number()) return Value(to_double(a) - to_double(b));
-  if (a.is_set() && b.is_set()) return set_op(a, b, '-');
+  if (a.is_set() && b.is_set()) return set_binary(a, b, '-');
   unsupported("-", a, b);
 }
 
@@ -196,6 +180,7 @@ Value lshift(const Value& a, const Value& b) {
   const std::int64_t x = a.as_int(), n = b.as_int();
   if (n < 0) raise("ValueError", "negative shift count");
   if (x == 0) return Value(0);
+  if (n == 63 && x == -1) return Value(INT64_MIN);  // fits, as -2**63
   if (n >= 63) int_overflow();
   const std::int64_t r = static_cast<std::int64_t>(static_cast<std::uint64_t>(x) << n);
   if ((r >> n) != x) int_overflow();
@@ -219,7 +204,14 @@ Value bitwise(const Value& a, const Value& b, char op) {
     const std::int64_t x = a.as_int(), y = b.as_int();
     return Value(op == '&' ? (x & y) : op == '|' ? (x | y) : (x ^ y));
   }
-  if (a.is_set() && b.is_set()) return set_op(a, b, op);
+  if (a.is_set() && b.is_set()) return set_binary(a, b, op);
+  if (op == '|' && a.is_dict() && b.is_dict()) {
+    Value out = Value::dict();
+    for (const Value& d : {a, b}) {
+      for (const auto& [k, v] : d.as_dict().entries()) out.as_dict().set(k, v);
+    }
+    return out;
+  }
   unsupported(std::string(1, op), a, b);
 }
 }  // namespace

@@ -186,7 +186,7 @@ std::unordered_map<std::string, Value> make_table() {
   };
   for (const auto& [name, fn] : fns) t.emplace(name, Value::function(name, fn));
   for (const char* name :
-       {"str", "int", "float", "bool", "list", "tuple", "dict", "set", "range", "object"})
+       {"str", "int", "float", "bool", "list", "tuple", "dict", "set", "range", "object", "frozenset"})
     t.emplace(name, type_object(name));
   for_each_exception_type([&](std::string_view n) { t.emplace(n, exception_type(n)); });
   t.emplace("None", Value());

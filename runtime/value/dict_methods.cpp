@@ -20,8 +20,10 @@ class DictView final : public Object {
     auto pos = std::make_shared<std::size_t>(0);
     Value d = dict_;
     ViewKind k = kind_;
-    return Value::generator([d, k, pos]() -> std::optional<Value> {
+    const std::size_t size = d.as_dict().size();
+    return Value::generator([d, k, pos, size]() -> std::optional<Value> {
       const auto& e = d.as_dict().entries();
+      if (e.size() != size) raise("RuntimeError", "dictionary changed size during iteration");
       if (*pos >= e.size()) return std::nullopt;
       const auto& [key, value] = e[(*pos)++];
       if (k == ViewKind::Keys) return key;

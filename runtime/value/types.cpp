@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "value/internal.hpp"
+#include "value/set_methods.hpp"
 
 namespace squall::rt {
 
@@ -70,8 +71,10 @@ Value construct(std::string_view name, Args args, KwArgs kwargs) {
     if (!args.empty() && args[0].is_tuple()) return args[0];
     return Value::tuple(args.empty() ? std::vector<Value>() : py::to_vector(args[0]));
   }
-  if (name == "set")
-    return Value::set(args.empty() ? std::vector<Value>() : py::to_vector(args[0]));
+  if (name == "set" || name == "frozenset") {
+    if (name == "frozenset" && !args.empty() && is_frozenset(args[0])) return args[0];
+    return args.empty() ? new_set(name == "frozenset") : copy_set(args[0], name == "frozenset");
+  }
   raise("TypeError", "cannot create '" + std::string(name) + "' instances");
 }
 
@@ -87,12 +90,12 @@ class TypeObject final : public TypeBase {
   }
   // `str.lower` is a function taking the instance first.
   std::optional<Value> getattr(std::string_view name) const override {
-    const Kind k = name_ == "str"     ? Kind::Str
-                   : name_ == "list"  ? Kind::List
-                   : name_ == "dict"  ? Kind::Dict
-                   : name_ == "tuple" ? Kind::Tuple
-                   : name_ == "set"   ? Kind::Set
-                                      : Kind::None;
+    const Kind k = name_ == "str"                           ? Kind::Str
+                   : name_ == "list"                        ? Kind::List
+                   : name_ == "dict"                        ? Kind::Dict
+                   : name_ == "tuple"                       ? Kind::Tuple
+                   : name_ == "set" || name_ == "frozenset" ? Kind::Set
+                                                            : Kind::None;
     if (k == Kind::None || !has_method(k, name)) return std::nullopt;
     std::string type(name_), method(name);
     return Value::function(method, [type, method](Args args, KwArgs kwargs) {
@@ -112,8 +115,9 @@ class TypeObject final : public TypeBase {
 }  // namespace
 
 Value type_object(std::string_view name) {
-  static constexpr std::string_view kNames[] = {"str",   "int",  "float", "bool",  "list",
-                                                "tuple", "dict", "set",   "range", "object"};
+  static constexpr std::string_view kNames[] = {"str",   "int",    "float",    "bool",
+                                                "list",  "tuple",  "dict",     "set",
+                                                "range", "object", "frozenset"};
   // Type objects are immutable: one shared instance each, made on first use.
   static const std::vector<Value> kTypes = [] {
     std::vector<Value> out;
