@@ -1,4 +1,5 @@
 // Arithmetic operators with Python semantics (floor division, sequence repetition, ...).
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 
@@ -138,6 +139,34 @@ Value mul(const Value& a, const Value& b) {
   unsupported("*", a, b);
 }
 
+namespace {
+int bit_length(unsigned __int128 x) {
+  int n = 0;
+  for (; x; x >>= 1) ++n;
+  return n;
+}
+
+// int / int correctly rounded, as CPython: beyond 2**53 converting each operand to double
+// first rounds twice. The quotient is taken exactly with at least 55 bits plus a sticky bit,
+// so the one conversion to double rounds it correctly.
+double int_truediv(std::int64_t a, std::int64_t b) {
+  constexpr std::int64_t kExact = std::int64_t{1} << 53;
+  if (a > -kExact && a < kExact && b > -kExact && b < kExact)
+    return static_cast<double>(a) / static_cast<double>(b);
+  const auto mag = [](std::int64_t x) {
+    return static_cast<unsigned __int128>(x < 0 ? 0 - static_cast<std::uint64_t>(x)
+                                                : static_cast<std::uint64_t>(x));
+  };
+  const unsigned __int128 n = mag(a), d = mag(b);
+  if (n == 0) return (a < 0) != (b < 0) ? -0.0 : 0.0;
+  const int shift = std::max(0, 56 + bit_length(d) - bit_length(n));
+  const unsigned __int128 scaled = n << shift;
+  const auto q = static_cast<std::uint64_t>(scaled / d) | (scaled % d != 0 ? 1u : 0u);
+  const double r = std::ldexp(static_cast<double>(q), -shift);
+  return (a < 0) != (b < 0) ? -r : r;
+}
+}  // namespace
+
 Value truediv(const Value& a, const Value& b) {
   if (has_object(a, b)) return object_op("/", a, b);
   if (!a.is_number() || !b.is_number()) unsupported("/", a, b);
@@ -145,6 +174,7 @@ Value truediv(const Value& a, const Value& b) {
     raise("ZeroDivisionError",
           is_intlike(a) && is_intlike(b) ? "division by zero" : "float division by zero");
   }
+  if (is_intlike(a) && is_intlike(b)) return Value(int_truediv(a.as_int(), b.as_int()));
   return Value(to_double(a) / to_double(b));
 }
 

@@ -8,18 +8,20 @@ namespace squall::rt {
 namespace {
 
 constexpr std::string_view kStrMethods[] = {
-    "capitalize", "center",    "count",        "encode",       "endswith", "find",       "format",
-    "index",      "isalnum",   "isalpha",      "isdigit",      "islower",  "isspace",    "istitle",
-    "isupper",    "isnumeric", "isdecimal",    "join",         "ljust",    "lower",      "lstrip",
-    "partition",  "replace",   "rfind",        "rindex",       "rjust",    "rpartition", "rsplit",
-    "rstrip",     "split",     "splitlines",   "startswith",   "strip",    "swapcase",   "title",
-    "upper",      "zfill",     "removeprefix", "removesuffix", "casefold", "expandtabs"};
+    "capitalize",   "center",       "count",        "encode",    "endswith",   "find",
+    "format",       "index",        "isalnum",      "isalpha",   "isdigit",    "islower",
+    "isspace",      "istitle",      "isupper",      "isnumeric", "isdecimal",  "join",
+    "ljust",        "lower",        "lstrip",       "partition", "replace",    "rfind",
+    "rindex",       "rjust",        "rpartition",   "rsplit",    "rstrip",     "split",
+    "splitlines",   "startswith",   "strip",        "swapcase",  "title",      "upper",
+    "zfill",        "removeprefix", "removesuffix", "casefold",  "expandtabs", "format_map",
+    "isidentifier", "isprintable",  "translate"};
 constexpr std::string_view kListMethods[] = {"append", "clear",   "copy",   "count",
                                              "extend", "index",   "insert", "pop",
                                              "remove", "reverse", "sort"};
 constexpr std::string_view kTupleMethods[] = {"count", "index"};
-constexpr std::string_view kDictMethods[] = {"clear", "copy",       "get",    "items", "keys",
-                                             "pop",   "setdefault", "update", "values"};
+constexpr std::string_view kDictMethods[] = {"clear", "copy",       "get",    "items",  "keys",
+                                             "pop",   "setdefault", "update", "values", "popitem"};
 constexpr std::string_view kSetMethods[] = {"add",
                                             "clear",
                                             "copy",

@@ -124,6 +124,7 @@ std::optional<Value> call_dict_method(const Value& self, std::string_view name, 
   if (name == "items") return make_view(self, ViewKind::Items);
   if (name == "keys") return make_view(self, ViewKind::Keys);
   if (name == "values") return make_view(self, ViewKind::Values);
+  if (name == "popitem") return dict_popitem(self);
   if (name == "clear") {
     self.as_dict().clear();
     return Value();

@@ -54,6 +54,8 @@ Value construct(std::string_view name, Args args, KwArgs kwargs) {
   if (name == "int") return make_int(args, kwargs);
   if (name == "float") return make_float(args, kwargs);
   if (name == "dict") return make_dict(args, kwargs);
+  if (name == "type") return py::call(*py::builtin("type"), args, kwargs);
+  if (name == "slice") return py::call(*py::builtin("slice"), args, kwargs);
   no_kwargs(name, kwargs);
   if (name == "range") {
     check_arity("range", args, 1, 3);
@@ -90,6 +92,8 @@ class TypeObject final : public TypeBase {
   }
   // `str.lower` is a function taking the instance first.
   std::optional<Value> getattr(std::string_view name) const override {
+    if (name_ == "str" && name == "maketrans") return Value::function("maketrans", str_maketrans);
+    if (name_ == "dict" && name == "fromkeys") return Value::function("fromkeys", dict_fromkeys);
     const Kind k = name_ == "str"                           ? Kind::Str
                    : name_ == "list"                        ? Kind::List
                    : name_ == "dict"                        ? Kind::Dict
@@ -114,10 +118,19 @@ class TypeObject final : public TypeBase {
 
 }  // namespace
 
+Value generic_type_object(std::string_view interned_name) {
+  return Value::adopt(new TypeObject(interned_name));
+}
+
 Value type_object(std::string_view name) {
-  static constexpr std::string_view kNames[] = {"str",   "int",    "float",    "bool",
-                                                "list",  "tuple",  "dict",     "set",
-                                                "range", "object", "frozenset"};
+  static constexpr std::string_view kNames[] = {"str",       "int",
+                                                "float",     "bool",
+                                                "list",      "tuple",
+                                                "dict",      "set",
+                                                "range",     "object",
+                                                "frozenset", "NoneType",
+                                                "type",      "builtin_function_or_method",
+                                                "generator", "slice"};
   // Type objects are immutable: one shared instance each, made on first use.
   static const std::vector<Value> kTypes = [] {
     std::vector<Value> out;
