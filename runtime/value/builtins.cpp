@@ -214,7 +214,7 @@ std::optional<Value> module(std::string_view name) {
     static const Value m = rt::datetime_module();
     return m;
   }
-  return std::nullopt;
+  return rt::standard_module(name);
 }
 
 }  // namespace squall::py

@@ -151,6 +151,8 @@ std::optional<Value> call_str_extra(const Value& self, std::string_view name, Ar
                                     KwArgs kwargs);
 Value dict_fromkeys(Args args, KwArgs kwargs);
 Value dict_popitem(const Value& self);
+/// standard_module is math, json, html, urllib or urllib.parse (modules.cpp), or nullopt.
+std::optional<Value> standard_module(std::string_view name);
 /// exception_subclass: is exception class `cls` `base` or below it?
 bool exception_subclass(std::string_view cls, std::string_view base);
 
