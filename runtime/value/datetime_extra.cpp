@@ -1,6 +1,7 @@
 // More of the datetime module: isoformat(timespec=), replace(), isocalendar(),
 // fromisoformat(), the min/max constants and timedelta scaling by numbers.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <memory>
@@ -193,6 +194,141 @@ Value timedelta_by_timedelta(std::int64_t a, std::int64_t b, std::string_view op
           op == "/" ? "division by zero" : "integer division or modulo by zero");
   if (op == "/") return Value(static_cast<double>(a) / static_cast<double>(b));
   return Value(int_floordiv(a, b));
+}
+
+}  // namespace squall::rt
+
+namespace squall::rt {
+namespace {
+
+constexpr const char* kMonths[] = {"january",   "february", "march",    "april",
+                                   "may",       "june",     "july",     "august",
+                                   "september", "october",  "november", "december"};
+
+bool read_number(std::string_view s, std::size_t& pos, std::size_t max_digits, int& out) {
+  std::size_t n = 0;
+  int v = 0;
+  while (n < max_digits && pos + n < s.size() && s[pos + n] >= '0' && s[pos + n] <= '9') {
+    v = v * 10 + (s[pos + n] - '0');
+    ++n;
+  }
+  if (n == 0) return false;
+  pos += n;
+  out = v;
+  return true;
+}
+
+bool read_month_name(std::string_view s, std::size_t& pos, bool full, int& month) {
+  for (int m = 0; m < 12; ++m) {
+    const std::string_view name =
+        full ? std::string_view(kMonths[m]) : std::string_view(kMonths[m], 3);
+    if (pos + name.size() > s.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; i < name.size() && same; ++i)
+      same = std::tolower(static_cast<unsigned char>(s[pos + i])) == name[i];
+    if (same) {
+      pos += name.size();
+      month = m + 1;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+// datetime.strptime for the numeric directives and month names (%Y %m %d %H %M %S %f %y %I
+// %p %b %B %j is not supported); a mismatch raises Python's ValueError.
+DateTime datetime_strptime(std::string_view text, std::string_view fmt) {
+  const auto mismatch = [&] {
+    std::string t, f;
+    append_str_repr(t, text);
+    append_str_repr(f, fmt);
+    raise("ValueError", "time data " + t + " does not match format " + f);
+  };
+  DateTime t{1900, 1, 1, 0, 0, 0, 0, false};
+  std::size_t pos = 0;
+  bool pm = false, twelve = false;
+  for (std::size_t i = 0; i < fmt.size(); ++i) {
+    if (fmt[i] != '%' || i + 1 == fmt.size()) {
+      if (std::isspace(static_cast<unsigned char>(fmt[i]))) {
+        while (pos < text.size() && std::isspace(static_cast<unsigned char>(text[pos]))) ++pos;
+        continue;
+      }
+      if (pos >= text.size() || text[pos] != fmt[i]) mismatch();
+      ++pos;
+      continue;
+    }
+    const char d = fmt[++i];
+    bool ok = true;
+    int v = 0;
+    switch (d) {
+      case 'Y':
+        ok = read_number(text, pos, 4, t.year);
+        break;
+      case 'y':
+        ok = read_number(text, pos, 2, v);
+        t.year = v < 69 ? 2000 + v : 1900 + v;
+        break;
+      case 'm':
+        ok = read_number(text, pos, 2, t.month);
+        break;
+      case 'd':
+        ok = read_number(text, pos, 2, t.day);
+        break;
+      case 'H':
+        ok = read_number(text, pos, 2, t.hour);
+        break;
+      case 'I':
+        ok = read_number(text, pos, 2, t.hour);
+        twelve = true;
+        break;
+      case 'M':
+        ok = read_number(text, pos, 2, t.minute);
+        break;
+      case 'S':
+        ok = read_number(text, pos, 2, t.second);
+        break;
+      case 'f': {
+        const std::size_t start = pos;
+        ok = read_number(text, pos, 6, v);
+        for (std::size_t n = pos - start; ok && n < 6; ++n) v *= 10;
+        t.microsecond = v;
+        break;
+      }
+      case 'p': {
+        const std::string_view rest = text.substr(pos, 2);
+        ok = rest.size() == 2 && (rest[1] == 'M' || rest[1] == 'm') &&
+             std::string_view("AaPp").find(rest[0]) != std::string_view::npos;
+        pm = ok && (rest[0] == 'P' || rest[0] == 'p');
+        pos += ok ? 2 : 0;
+        break;
+      }
+      case 'b':
+        ok = read_month_name(text, pos, false, t.month);
+        break;
+      case 'B':
+        ok = read_month_name(text, pos, true, t.month);
+        break;
+      case '%':
+        ok = pos < text.size() && text[pos] == '%';
+        ++pos;
+        break;
+      default:
+        raise(
+            "ValueError", "'" + std::string(1, d) + "' is a bad directive in format " + [&] {
+              std::string f;
+              append_str_repr(f, fmt);
+              return f;
+            }());
+    }
+    if (!ok) mismatch();
+  }
+  if (pos < text.size())
+    raise("ValueError", "unconverted data remains: " + std::string(text.substr(pos)));
+  if (twelve) t.hour = t.hour % 12 + (pm ? 12 : 0);
+  t.validate();
+  return t;
 }
 
 }  // namespace squall::rt

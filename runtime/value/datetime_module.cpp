@@ -66,6 +66,13 @@ class DateTimeTypeObject final : public TypeBase {
     const bool is_date = name_ == "date";
     if (name_ == "timedelta") return std::nullopt;
     if (name == "min" || name == "max") return datetime_limit(is_date, name == "max");
+    if (name == "strptime" && !is_date) {
+      return Value::function("strptime", [](Args a, KwArgs) {
+        check_arity("strptime", a, 2, 2);
+        return make_datetime(datetime_strptime(str_arg(a[0], "strptime() argument 1"),
+                                               str_arg(a[1], "strptime() argument 2")));
+      });
+    }
     if (name == "fromisoformat") {
       return Value::function("fromisoformat", [is_date](Args a, KwArgs) {
         check_arity("fromisoformat", a, 1, 1);

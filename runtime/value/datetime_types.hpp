@@ -32,6 +32,8 @@ DateTime datetime_replace(const DateTime& t, Args args, KwArgs kwargs);
 Value isocalendar(const DateTime& t);
 /// datetime_fromisoformat is date/datetime.fromisoformat for naive values.
 DateTime datetime_fromisoformat(std::string_view s, bool is_date);
+/// datetime_strptime is datetime.strptime for numeric fields, month names and %p.
+DateTime datetime_strptime(std::string_view text, std::string_view fmt);
 /// datetime_limit is date/datetime .min or .max.
 Value datetime_limit(bool is_date, bool max);
 /// timedelta_scale: `td * float`, `td / number`, `td // int`; nullopt for other operands.

@@ -39,6 +39,7 @@ const std::map<std::string, std::string> kDeviations = {
     {"py_float_repr_forms", "JSON integers beyond 64 bits become floats"},
     {"set_star_unpack", "pending: the expression parser rejects starred assignment targets"},
     // tests/conformance/fidelity-cases.json (docs/differences.md)
+    {"set_inplace_and_rebinds", "set &=, -=, ^= make a new set (|= changes it in place)"},
     {"shift_overflow", "ints are 64-bit: 1 << 63 raises OverflowError"},
     {"nan_in_list_new_objects", "floats are values: two NaNs are the same object"},
     {"exc_keyerror_args", "a caught error's args hold its message (repr of the key)"},
