@@ -86,6 +86,13 @@ int run_render(const RenderOptions& o) {
     std::cerr << "squall render: no such template folder: " << o.root << "\n";
     return kExitUsage;
   }
+  // A name that leaves the folder is a usage error like a missing one (the loader would
+  // reject it as a compile error, exit 1).
+  const fs::path name = fs::path(o.name).lexically_normal();
+  if (name.is_absolute() || (!name.empty() && *name.begin() == "..")) {
+    std::cerr << "squall render: template " << o.name << " is outside " << o.root << "\n";
+    return kExitUsage;
+  }
   if (!fs::is_regular_file(fs::path(o.root) / o.name)) {
     std::cerr << "squall render: no template " << o.name << " in " << o.root << "\n";
     return kExitUsage;
