@@ -43,8 +43,6 @@ const std::map<std::string, std::string> kDeviations = {
     {"shift_overflow", "ints are 64-bit: 1 << 63 raises OverflowError"},
     {"nan_in_list_new_objects", "floats are values: two NaNs are the same object"},
     {"exc_keyerror_args", "a caught error's args hold its message (repr of the key)"},
-    {"dt_strptime", "no datetime.strptime"},
-    {"dt_strptime_bad", "no datetime.strptime"},
     {"dt_time", "no datetime.time"},
     {"dt_time_of_datetime", "no datetime.time"},
     {"dt_time_strftime", "no datetime.time"},

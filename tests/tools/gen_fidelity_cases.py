@@ -374,6 +374,12 @@ FIXED_BUGS = {
     "mut_set_discard_in_loop": "2 mutation during iteration",
     "mut_set_pop_in_loop": "2 mutation during iteration",
     # area 3 datetime
+    "dt_strptime": "3 datetime",
+    "dt_strptime_bad": "3 datetime",
+    "dt_strptime_names": "3 datetime",
+    "dt_strptime_micro": "3 datetime",
+    "dt_strptime_leftover": "3 datetime",
+    "dt_strptime_bad_day": "3 datetime",
     "dt_date_fromisoformat": "3 datetime",
     "dt_date_min_max": "3 datetime",
     "dt_date_replace": "3 datetime",
