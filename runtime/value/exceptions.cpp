@@ -52,14 +52,20 @@ bool is_subclass(std::string_view cls, std::string_view base) {
 class ExceptionValue final : public Object {
  public:
   // `args` is the tuple the exception was made with; a caught error carries its message.
-  ExceptionValue(std::string type, std::string message, Value args)
-      : type_(std::move(type)), message_(std::move(message)), args_(std::move(args)) {}
+  ExceptionValue(std::string type, std::string message, Value args, bool caught = false)
+      : type_(std::move(type)),
+        message_(std::move(message)),
+        args_(std::move(args)),
+        caught_key_error_(caught && type_ == "KeyError") {}
   std::string_view type_name() const override { return type_; }
   void append_str(std::string& out) const override { out += message_; }
   void append_repr(std::string& out) const override {
     out += type_;
     const auto& items = args_.as_items();
-    if (items.size() == 1) {
+    if (caught_key_error_) {
+      // A KeyError Squall raised carries repr(key) as its message.
+      out += '(' + message_ + ')';
+    } else if (items.size() == 1) {
       out += '(';
       py::append_repr(out, items[0]);
       out += ')';
@@ -77,6 +83,7 @@ class ExceptionValue final : public Object {
   std::string type_;
   std::string message_;
   Value args_;
+  bool caught_key_error_;
 };
 
 class ExceptionType final : public TypeBase {
@@ -134,7 +141,7 @@ bool exception_matches(const Error& e, const Value& type_or_tuple) {
 
 Value exception_value(const Error& e) {
   return Value::adopt(
-      new ExceptionValue(e.type(), e.message(), Value::tuple({Value(e.message())})));
+      new ExceptionValue(e.type(), e.message(), Value::tuple({Value(e.message())}), true));
 }
 
 }  // namespace squall::py
