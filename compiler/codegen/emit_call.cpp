@@ -1,6 +1,7 @@
 // Expressions, part 2: calls and displays. The callee (or method receiver) and the
 // arguments go into one braced initializer so they are evaluated in Python's order.
 #include "codegen/emitter.hpp"
+#include "sema/constant_set.hpp"
 
 namespace squall::cg {
 
@@ -99,6 +100,8 @@ std::string Emitter::emit_sequence(const front::SequenceExpr& e) {
   }
   std::string items;
   for (const auto& el : e.elements) items += (items.empty() ? "" : ", ") + emit_expr(*el);
+  if (e.kind == front::ExprKind::Set && front::is_constant_set_display(e))
+    return "squall::py::set_of_constants(std::vector<squall::Value>{" + items + "})";
   if (e.kind == front::ExprKind::Set)
     return "squall::Value::set(std::vector<squall::Value>{" + items + "})";
   if (items.empty()) return std::string("squall::Value::") + kind + "()";

@@ -68,8 +68,9 @@ void Emitter::emit_stmts(const std::vector<front::StmtPtr>& body, const front::T
       case front::StmtKind::AugAssign: {
         const auto& s = static_cast<const front::AugAssignStmt&>(*stmt);
         // Python's in-place operators; the runtime's iadd keeps `list += x` in place.
-        const std::string fn =
-            s.op == front::BinaryOp::Add ? "squall::rt::iadd" : binary_runtime_function(s.op);
+        const std::string fn = s.op == front::BinaryOp::Add     ? "squall::rt::iadd"
+                               : s.op == front::BinaryOp::BitOr ? "squall::rt::ior"
+                                                                : binary_runtime_function(s.op);
         const std::string value = temp("value");
         w().open("{");
         // Python evaluates the target's object and key once, then the value; rt::op's

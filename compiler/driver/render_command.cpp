@@ -127,6 +127,13 @@ int run_render(const RenderOptions& o) {
     std::cerr << "squall render: no such template folder: " << o.root << "\n";
     return kExitUsage;
   }
+  // A name that leaves the folder is a usage error like a missing one (the loader would
+  // reject it as a compile error, exit 1).
+  const fs::path normal = fs::path(name).lexically_normal();
+  if (normal.is_absolute() || (!normal.empty() && *normal.begin() == "..")) {
+    std::cerr << "squall render: template " << name << " is outside " << o.root << "\n";
+    return kExitUsage;
+  }
   if (!fs::is_regular_file(fs::path(o.root) / name)) {
     std::cerr << "squall render: no template " << name << " in " << o.root << "\n";
     return kExitUsage;

@@ -1,5 +1,6 @@
 // eval_sequence and eval_dict: tuple/list/set and dict displays, with `*x` and `**d`.
 #include "interp/interpreter_impl.hpp"
+#include "sema/constant_set.hpp"
 #include "squall/py.hpp"
 
 namespace squall::interp {
@@ -20,6 +21,7 @@ Value Interpreter::eval_sequence(const SequenceExpr& s, const EnvPtr& env) {
     case ExprKind::Tuple:
       return Value::tuple(std::move(items));
     case ExprKind::Set:
+      if (is_constant_set_display(s)) return py::set_of_constants(std::move(items));
       return Value::set(std::move(items));
     default:
       return Value::list(std::move(items));

@@ -207,6 +207,7 @@ Value Interpreter::binary_op(BinaryOp op, const Value& a, const Value& b, bool a
     case BinaryOp::BitAnd:
       return py::and_(a, b);
     case BinaryOp::BitOr:
+      if (augmented) return render::inplace_or(a, b);
       return py::or_(a, b);
     case BinaryOp::BitXor:
       return py::xor_(a, b);

@@ -301,4 +301,9 @@ inline Value iadd(const Value& a, const Value& b) {
   return render::inplace_add(a, b);
 }
 
+/// ior is `target |= value` (sets and dicts change in place).
+inline Value ior(const Value& a, const Value& b) {
+  return render::inplace_or(a, b);
+}
+
 }  // namespace squall::rt

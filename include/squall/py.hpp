@@ -138,6 +138,10 @@ std::optional<Value> module(std::string_view name);
 /// exception_matches is `except T:` matching: `type_or_tuple` is an exception type value or
 /// a tuple of them; the hierarchy is Python's (LookupError > KeyError, IndexError; ...).
 bool exception_matches(const Error& e, const Value& type_or_tuple);
+/// set_of_constants is a set display of three or more constants (`{3, 1, 2}`): CPython builds
+/// it from a frozenset constant, which can order it differently from `set([3, 1, 2])`.
+Value set_of_constants(std::vector<Value> items);
+
 /// exception_value is the object bound by `except E as e`: str(e) is e.message(), and
 /// `e.args` is a 1-tuple of the message.
 Value exception_value(const Error& e);

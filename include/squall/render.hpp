@@ -451,6 +451,9 @@ class ForIter {
 /// inplace_add is `a += b`: a list is extended in place (any iterable `b`, as Python's
 /// list.__iadd__), everything else is py::add.
 Value inplace_add(const Value& a, const Value& b);
+/// inplace_or is `a |= b`: a set is updated and a dict merged in place (a dict takes any
+/// mapping or iterable of pairs, as dict.__ior__), everything else is py::or_.
+Value inplace_or(const Value& a, const Value& b);
 
 /// append_star_args appends `*value` call arguments / display elements to `out`.
 void append_star_args(std::vector<Value>& out, const Value& value);

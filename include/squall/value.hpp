@@ -341,9 +341,21 @@ std::size_t hash_key(const Value& v);
 /// keys_equal is Python `==` used for dict lookup.
 bool keys_equal(const Value& a, const Value& b);
 
-/// DictData is an insertion-ordered hash map (also used for sets, with None values).
+class SetTable;
+
+/// DictData is an insertion-ordered hash map (also used for sets, with None values). A set's
+/// DictData also keeps CPython's set table and its entries in that table's order, CPython's
+/// iteration order.
 class DictData : public HeapObject {
  public:
+  DictData();
+  struct SetTag {};
+  explicit DictData(SetTag);
+  ~DictData() override;
+  /// set_table is a set's CPython table (nullptr for a dict).
+  SetTable* set_table() const noexcept { return table_.get(); }
+  /// sync_set_order re-sorts a set's entries after its table changed as a whole.
+  void sync_set_order();
   std::size_t size() const noexcept { return entries_.size(); }
   /// find returns the value stored under `key`, or nullptr.
   Value* find(const Value& key);
@@ -400,6 +412,8 @@ class DictData : public HeapObject {
   // Small dicts are scanned linearly; the index is built past kIndexThreshold entries.
   std::unordered_multimap<std::size_t, std::size_t> index_;
   static constexpr std::size_t kIndexThreshold = 8;
+  std::unique_ptr<SetTable> table_;  // sets only: lookups and order go through it
+  Value* set_find(const Value& key);
 };
 
 }  // namespace detail

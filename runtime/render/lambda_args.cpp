@@ -5,6 +5,10 @@
 namespace squall::render {
 namespace {
 
+// Tornado's template code runs in a function named _tt_execute, so Python names a template
+// lambda by its qualified name in these messages.
+const std::string kLambdaName = "_tt_execute.<locals>.<lambda>";
+
 std::string plural(std::size_t n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
@@ -34,9 +38,9 @@ std::vector<Value> bind_lambda_args(std::span<const LambdaParam> params,
       ++positional;
   }
   if (args.size() > positional && !star) {
-    py::raise_type_error("<lambda>() takes " + plural(positional, "positional argument") + " but " +
-                         std::to_string(args.size()) + (args.size() == 1 ? " was" : " were") +
-                         " given");
+    py::raise_type_error(kLambdaName + "() takes " + plural(positional, "positional argument") +
+                         " but " + std::to_string(args.size()) +
+                         (args.size() == 1 ? " was" : " were") + " given");
   }
   for (std::size_t i = 0; i < args.size() && i < positional; ++i) bound[i] = args[i];
   if (star) {
@@ -52,15 +56,15 @@ std::vector<Value> bind_lambda_args(std::span<const LambdaParam> params,
       ++i;
     if (i == params.size()) {
       if (!double_star) {
-        py::raise_type_error("<lambda>() got an unexpected keyword argument '" +
+        py::raise_type_error(kLambdaName + "() got an unexpected keyword argument '" +
                              std::string(kw.name) + "'");
       }
       extra.as_dict().set(Value(kw.name), kw.value);
       continue;
     }
     if (bound[i]) {
-      py::raise_type_error("<lambda>() got multiple values for argument '" + std::string(kw.name) +
-                           "'");
+      py::raise_type_error(kLambdaName + "() got multiple values for argument '" +
+                           std::string(kw.name) + "'");
     }
     bound[i] = kw.value;
   }
@@ -78,7 +82,7 @@ std::vector<Value> bind_lambda_args(std::span<const LambdaParam> params,
     out.push_back(bound[i].value_or(Value()));
   }
   if (!missing.empty()) {
-    py::raise_type_error("<lambda>() missing " +
+    py::raise_type_error(kLambdaName + "() missing " +
                          plural(missing.size(), "required positional argument") + ": " +
                          quoted_list(missing));
   }

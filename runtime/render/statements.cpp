@@ -1,6 +1,7 @@
 // Statement semantics shared by both back ends: import, unpacking, `+=`, `*`/`**` arguments.
 #include "squall/py.hpp"
 #include "squall/render.hpp"
+#include "value/set_methods.hpp"
 
 namespace squall::render {
 namespace {
@@ -84,6 +85,14 @@ Value inplace_add(const Value& a, const Value& b) {
   std::vector<Value> extra = py::to_vector(b);  // copied first: `x += x` must not loop
   auto& items = a.as_items();
   items.insert(items.end(), extra.begin(), extra.end());
+  return a;
+}
+
+Value inplace_or(const Value& a, const Value& b) {
+  if (a.is_set()) return rt::set_inplace(a, b, '|');
+  if (!a.is_dict()) return py::or_(a, b);
+  const Value arg[] = {b};
+  py::call_method(a, "update", arg);
   return a;
 }
 

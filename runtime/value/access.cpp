@@ -93,6 +93,9 @@ namespace squall::py {
 using namespace squall::rt;
 
 std::optional<Value> getattr_opt(const Value& v, std::string_view name) {
+  if ((!name.empty() && name[0] == '_') || v.is_object()) {
+    if (auto r = getattr_special(v, name)) return r;
+  }
   switch (v.kind()) {
     case Kind::Object:
       return v.as_object().getattr(name);
@@ -128,6 +131,9 @@ Value getattr(const Value& v, std::string_view name) {
 }
 
 Value getitem(const Value& v, const Value& key) {
+  if (key.is_object() && !v.is_dict()) {
+    if (auto p = slice_parts(key)) return slice(v, (*p)[0], (*p)[1], (*p)[2]);
+  }
   switch (v.kind()) {
     case Kind::List:
     case Kind::Tuple: {

@@ -1,8 +1,10 @@
 // Arithmetic operators with Python semantics (floor division, sequence repetition, ...).
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 
 #include "value/internal.hpp"
+#include "value/set_methods.hpp"
 
 namespace squall::rt {
 namespace {
@@ -70,23 +72,6 @@ Value concat(const Value& a, const Value& b) {
   return a.is_list() ? Value::list(std::move(out)) : Value::tuple(std::move(out));
 }
 
-Value set_op(const Value& a, const Value& b, char op) {
-  Value out = Value::set();
-  auto& o = out.as_dict();
-  const auto& da = a.as_dict();
-  const auto& db = b.as_dict();
-  for (const auto& kv : da.entries()) {
-    const bool in_b = db.find(kv.first) != nullptr;
-    if (op == '|' || (op == '&' && in_b) || ((op == '-' || op == '^') && !in_b))
-      o.set(kv.first, Value());
-  }
-  if (op == '|' || op == '^') {
-    for (const auto& kv : db.entries())
-      if (op == '|' || !da.find(kv.first)) o.set(kv.first, Value());
-  }
-  return out;
-}
-
 double float_floordiv(double a, double b) {
   double mod = std::fmod(a, b);
   double div = (a - mod) / b;
@@ -137,7 +122,7 @@ Value sub(const Value& a, const Value& b) {
   if (has_object(a, b)) return object_op("-", a, b);
   if (is_intlike(a) && is_intlike(b)) return Value(checked_sub(a.as_int(), b.as_int()));
   if (a.is_number() && b.is_number()) return Value(to_double(a) - to_double(b));
-  if (a.is_set() && b.is_set()) return set_op(a, b, '-');
+  if (a.is_set() && b.is_set()) return set_binary(a, b, '-');
   unsupported("-", a, b);
 }
 
@@ -154,6 +139,34 @@ Value mul(const Value& a, const Value& b) {
   unsupported("*", a, b);
 }
 
+namespace {
+int bit_length(unsigned __int128 x) {
+  int n = 0;
+  for (; x; x >>= 1) ++n;
+  return n;
+}
+
+// int / int correctly rounded, as CPython: beyond 2**53 converting each operand to double
+// first rounds twice. The quotient is taken exactly with at least 55 bits plus a sticky bit,
+// so the one conversion to double rounds it correctly.
+double int_truediv(std::int64_t a, std::int64_t b) {
+  constexpr std::int64_t kExact = std::int64_t{1} << 53;
+  if (a > -kExact && a < kExact && b > -kExact && b < kExact)
+    return static_cast<double>(a) / static_cast<double>(b);
+  const auto mag = [](std::int64_t x) {
+    return static_cast<unsigned __int128>(x < 0 ? 0 - static_cast<std::uint64_t>(x)
+                                                : static_cast<std::uint64_t>(x));
+  };
+  const unsigned __int128 n = mag(a), d = mag(b);
+  if (n == 0) return (a < 0) != (b < 0) ? -0.0 : 0.0;
+  const int shift = std::max(0, 56 + bit_length(d) - bit_length(n));
+  const unsigned __int128 scaled = n << shift;
+  const auto q = static_cast<std::uint64_t>(scaled / d) | (scaled % d != 0 ? 1u : 0u);
+  const double r = std::ldexp(static_cast<double>(q), -shift);
+  return (a < 0) != (b < 0) ? -r : r;
+}
+}  // namespace
+
 Value truediv(const Value& a, const Value& b) {
   if (has_object(a, b)) return object_op("/", a, b);
   if (!a.is_number() || !b.is_number()) unsupported("/", a, b);
@@ -161,6 +174,7 @@ Value truediv(const Value& a, const Value& b) {
     raise("ZeroDivisionError",
           is_intlike(a) && is_intlike(b) ? "division by zero" : "float division by zero");
   }
+  if (is_intlike(a) && is_intlike(b)) return Value(int_truediv(a.as_int(), b.as_int()));
   return Value(to_double(a) / to_double(b));
 }
 
@@ -196,6 +210,7 @@ Value lshift(const Value& a, const Value& b) {
   const std::int64_t x = a.as_int(), n = b.as_int();
   if (n < 0) raise("ValueError", "negative shift count");
   if (x == 0) return Value(0);
+  if (n == 63 && x == -1) return Value(INT64_MIN);  // fits, as -2**63
   if (n >= 63) int_overflow();
   const std::int64_t r = static_cast<std::int64_t>(static_cast<std::uint64_t>(x) << n);
   if ((r >> n) != x) int_overflow();
@@ -219,7 +234,14 @@ Value bitwise(const Value& a, const Value& b, char op) {
     const std::int64_t x = a.as_int(), y = b.as_int();
     return Value(op == '&' ? (x & y) : op == '|' ? (x | y) : (x ^ y));
   }
-  if (a.is_set() && b.is_set()) return set_op(a, b, op);
+  if (a.is_set() && b.is_set()) return set_binary(a, b, op);
+  if (op == '|' && a.is_dict() && b.is_dict()) {
+    Value out = Value::dict();
+    for (const Value& d : {a, b}) {
+      for (const auto& [k, v] : d.as_dict().entries()) out.as_dict().set(k, v);
+    }
+    return out;
+  }
   unsupported(std::string(1, op), a, b);
 }
 }  // namespace

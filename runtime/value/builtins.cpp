@@ -80,14 +80,11 @@ Value b_divmod(Args a, KwArgs) {
   return Value::tuple({py::floordiv(a[0], a[1]), py::mod(a[0], a[1])});
 }
 
-Value b_pow(Args a, KwArgs) {
-  check_arity("pow", a, 2, 2);
-  return py::pow(a[0], a[1]);
-}
-
 Value b_chr(Args a, KwArgs) {
   check_arity("chr", a, 1, 1);
   const std::int64_t cp = to_index(a[0], "chr() argument");
+  if (cp > INT32_MAX || cp < INT32_MIN)
+    raise("OverflowError", "Python int too large to convert to C int");
   if (cp < 0 || cp > 0x10FFFF) raise("ValueError", "chr() arg not in range(0x110000)");
   std::string out;
   detail::append_utf8(out, static_cast<char32_t>(cp));
@@ -162,7 +159,6 @@ std::unordered_map<std::string, Value> make_table() {
       {"hasattr", b_hasattr},
       {"callable", b_callable},
       {"divmod", b_divmod},
-      {"pow", b_pow},
       {"chr", b_chr},
       {"ord", b_ord},
       {"format", b_format},
@@ -185,10 +181,11 @@ std::unordered_map<std::string, Value> make_table() {
       {"round", b_round},
   };
   for (const auto& [name, fn] : fns) t.emplace(name, Value::function(name, fn));
-  for (const char* name :
-       {"str", "int", "float", "bool", "list", "tuple", "dict", "set", "range", "object"})
+  for (const char* name : {"str", "int", "float", "bool", "list", "tuple", "dict", "set", "range",
+                           "object", "frozenset", "slice"})
     t.emplace(name, type_object(name));
   for_each_exception_type([&](std::string_view n) { t.emplace(n, exception_type(n)); });
+  add_type_builtins(t);
   t.emplace("None", Value());
   t.emplace("True", Value(true));
   t.emplace("False", Value(false));
@@ -217,7 +214,7 @@ std::optional<Value> module(std::string_view name) {
     static const Value m = rt::datetime_module();
     return m;
   }
-  return std::nullopt;
+  return rt::standard_module(name);
 }
 
 }  // namespace squall::py

@@ -2,58 +2,47 @@
 #include <algorithm>
 
 #include "value/internal.hpp"
+#include "value/set_methods.hpp"
 
 namespace squall::rt {
 namespace {
 
 constexpr std::string_view kStrMethods[] = {
-    "capitalize", "center",    "count",        "encode",       "endswith", "find",       "format",
-    "index",      "isalnum",   "isalpha",      "isdigit",      "islower",  "isspace",    "istitle",
-    "isupper",    "isnumeric", "isdecimal",    "join",         "ljust",    "lower",      "lstrip",
-    "partition",  "replace",   "rfind",        "rindex",       "rjust",    "rpartition", "rsplit",
-    "rstrip",     "split",     "splitlines",   "startswith",   "strip",    "swapcase",   "title",
-    "upper",      "zfill",     "removeprefix", "removesuffix", "casefold", "expandtabs"};
+    "capitalize",   "center",       "count",        "encode",    "endswith",   "find",
+    "format",       "index",        "isalnum",      "isalpha",   "isdigit",    "islower",
+    "isspace",      "istitle",      "isupper",      "isnumeric", "isdecimal",  "join",
+    "ljust",        "lower",        "lstrip",       "partition", "replace",    "rfind",
+    "rindex",       "rjust",        "rpartition",   "rsplit",    "rstrip",     "split",
+    "splitlines",   "startswith",   "strip",        "swapcase",  "title",      "upper",
+    "zfill",        "removeprefix", "removesuffix", "casefold",  "expandtabs", "format_map",
+    "isidentifier", "isprintable",  "translate"};
 constexpr std::string_view kListMethods[] = {"append", "clear",   "copy",   "count",
                                              "extend", "index",   "insert", "pop",
                                              "remove", "reverse", "sort"};
 constexpr std::string_view kTupleMethods[] = {"count", "index"};
-constexpr std::string_view kDictMethods[] = {"clear", "copy",       "get",    "items", "keys",
-                                             "pop",   "setdefault", "update", "values"};
-constexpr std::string_view kSetMethods[] = {"add",          "copy",     "difference", "discard",
-                                            "intersection", "issubset", "issuperset", "union"};
+constexpr std::string_view kDictMethods[] = {"clear", "copy",       "get",    "items",  "keys",
+                                             "pop",   "setdefault", "update", "values", "popitem"};
+constexpr std::string_view kSetMethods[] = {"add",
+                                            "clear",
+                                            "copy",
+                                            "difference",
+                                            "difference_update",
+                                            "discard",
+                                            "intersection",
+                                            "intersection_update",
+                                            "isdisjoint",
+                                            "issubset",
+                                            "issuperset",
+                                            "pop",
+                                            "remove",
+                                            "symmetric_difference",
+                                            "symmetric_difference_update",
+                                            "union",
+                                            "update"};
 
 template <std::size_t N>
 bool in(const std::string_view (&names)[N], std::string_view name) {
   return std::find(std::begin(names), std::end(names), name) != std::end(names);
-}
-
-std::optional<Value> call_set_method(const Value& self, std::string_view name, Args args,
-                                     KwArgs kwargs) {
-  no_kwargs(name, kwargs);
-  auto& d = self.as_dict();
-  if (name == "add" || name == "discard") {
-    check_arity(name, args, 1, 1);
-    if (name == "add") {
-      d.set(args[0], Value());
-    } else {
-      d.erase(args[0]);
-    }
-    return Value();
-  }
-  if (name == "copy") return py::call(type_object("set"), std::span(&self, 1));
-  if (name == "issubset" || name == "issuperset") {
-    check_arity(name, args, 1, 1);
-    const Value other = py::call(type_object("set"), args);
-    return Value(name == "issubset" ? py::le(self, other) : py::ge(self, other));
-  }
-  Value out = py::call(type_object("set"), std::span(&self, 1));
-  for (const auto& a : args) {
-    const Value other = py::call(type_object("set"), std::span(&a, 1));
-    out = name == "union"          ? py::or_(out, other)
-          : name == "intersection" ? py::and_(out, other)
-                                   : py::sub(out, other);
-  }
-  return out;
 }
 
 }  // namespace

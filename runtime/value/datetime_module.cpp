@@ -65,6 +65,21 @@ class DateTimeTypeObject final : public TypeBase {
   std::optional<Value> getattr(std::string_view name) const override {
     const bool is_date = name_ == "date";
     if (name_ == "timedelta") return std::nullopt;
+    if (name == "min" || name == "max") return datetime_limit(is_date, name == "max");
+    if (name == "strptime" && !is_date) {
+      return Value::function("strptime", [](Args a, KwArgs) {
+        check_arity("strptime", a, 2, 2);
+        return make_datetime(datetime_strptime(str_arg(a[0], "strptime() argument 1"),
+                                               str_arg(a[1], "strptime() argument 2")));
+      });
+    }
+    if (name == "fromisoformat") {
+      return Value::function("fromisoformat", [is_date](Args a, KwArgs) {
+        check_arity("fromisoformat", a, 1, 1);
+        if (!a[0].is_str()) raise("TypeError", "fromisoformat: argument must be str");
+        return make_datetime(datetime_fromisoformat(a[0].as_str(), is_date));
+      });
+    }
     if (name == "now" || name == "today" || (name == "utcnow" && !is_date)) {
       const bool utc = name == "utcnow";
       return Value::function(std::string(name), [utc, is_date](Args a, KwArgs) {

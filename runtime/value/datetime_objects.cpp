@@ -103,7 +103,8 @@ class TimeDeltaObject final : public Object {
       return make_timedelta(self_left ? checked_sub(us_, o->us_) : checked_sub(o->us_, us_));
     if (op == "*" && (other.is_int() || other.is_bool()))
       return make_timedelta(checked_mul(us_, other.as_int()));
-    return std::nullopt;
+    if (o && self_left && (op == "/" || op == "//")) return timedelta_by_timedelta(us_, o->us_, op);
+    return timedelta_scale(us_, op, other, self_left);
   }
   std::int64_t micros() const { return us_; }
 
@@ -123,8 +124,9 @@ std::optional<Value> DateTimeObject::getattr(std::string_view name) const {
     if (name == "microsecond") return Value(t_.microsecond);
     if (name == "tzinfo") return Value();
   }
-  static constexpr std::string_view kMethods[] = {"strftime", "isoformat", "weekday", "isoweekday",
-                                                  "date",     "timestamp", "ctime"};
+  static constexpr std::string_view kMethods[] = {"strftime",   "isoformat", "weekday",
+                                                  "isoweekday", "date",      "timestamp",
+                                                  "ctime",      "replace",   "isocalendar"};
   for (std::string_view m : kMethods) {
     if (m != name) continue;
     Value self = Value::adopt(new DateTimeObject(t_));
@@ -144,8 +146,12 @@ std::optional<Value> DateTimeObject::call_method(std::string_view name, Args arg
   if (name == "isoformat") {
     const Value* sep = arg(args, kwargs, 0, "sep");
     const std::string_view s = sep ? str_arg(*sep, "isoformat") : "T";
-    return Value(t_.isoformat(s.empty() ? 'T' : s[0]));
+    const Value* timespec = arg(args, kwargs, 1, "timespec");
+    return Value(isoformat_timespec(t_, s.empty() ? 'T' : s[0],
+                                    timespec ? str_arg(*timespec, "isoformat") : "auto"));
   }
+  if (name == "replace") return make_datetime(datetime_replace(t_, args, kwargs));
+  if (name == "isocalendar") return check_arity(name, args, 0, 0), isocalendar(t_);
   if (name == "weekday") return Value(t_.weekday());
   if (name == "isoweekday") return Value(t_.weekday() + 1);
   if (name == "ctime") return Value(t_.strftime("%a %b %e %H:%M:%S %Y"));

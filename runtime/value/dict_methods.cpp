@@ -20,8 +20,10 @@ class DictView final : public Object {
     auto pos = std::make_shared<std::size_t>(0);
     Value d = dict_;
     ViewKind k = kind_;
-    return Value::generator([d, k, pos]() -> std::optional<Value> {
+    const std::size_t size = d.as_dict().size();
+    return Value::generator([d, k, pos, size]() -> std::optional<Value> {
       const auto& e = d.as_dict().entries();
+      if (e.size() != size) raise("RuntimeError", "dictionary changed size during iteration");
       if (*pos >= e.size()) return std::nullopt;
       const auto& [key, value] = e[(*pos)++];
       if (k == ViewKind::Keys) return key;
@@ -122,6 +124,7 @@ std::optional<Value> call_dict_method(const Value& self, std::string_view name, 
   if (name == "items") return make_view(self, ViewKind::Items);
   if (name == "keys") return make_view(self, ViewKind::Keys);
   if (name == "values") return make_view(self, ViewKind::Values);
+  if (name == "popitem") return dict_popitem(self);
   if (name == "clear") {
     self.as_dict().clear();
     return Value();

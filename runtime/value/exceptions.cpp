@@ -51,22 +51,30 @@ bool is_subclass(std::string_view cls, std::string_view base) {
 
 class ExceptionValue final : public Object {
  public:
-  ExceptionValue(std::string type, std::string message)
-      : type_(std::move(type)), message_(std::move(message)) {}
+  // `args` is the tuple the exception was made with; a caught error carries its message.
+  ExceptionValue(std::string type, std::string message, Value args, bool caught = false)
+      : type_(std::move(type)),
+        message_(std::move(message)),
+        args_(std::move(args)),
+        caught_key_error_(caught && type_ == "KeyError") {}
   std::string_view type_name() const override { return type_; }
   void append_str(std::string& out) const override { out += message_; }
   void append_repr(std::string& out) const override {
     out += type_;
-    out += '(';
-    if (type_ == "KeyError") {
-      out += message_;  // already repr(key)
-    } else if (!message_.empty()) {
-      append_str_repr(out, message_);
+    const auto& items = args_.as_items();
+    if (caught_key_error_) {
+      // A KeyError Squall raised carries repr(key) as its message.
+      out += '(' + message_ + ')';
+    } else if (items.size() == 1) {
+      out += '(';
+      py::append_repr(out, items[0]);
+      out += ')';
+    } else {
+      py::append_repr(out, args_);
     }
-    out += ')';
   }
   std::optional<Value> getattr(std::string_view name) const override {
-    if (name == "args") return Value::tuple({Value(message_)});
+    if (name == "args") return args_;
     return std::nullopt;
   }
   const std::string& type() const { return type_; }
@@ -74,6 +82,8 @@ class ExceptionValue final : public Object {
  private:
   std::string type_;
   std::string message_;
+  Value args_;
+  bool caught_key_error_;
 };
 
 class ExceptionType final : public TypeBase {
@@ -83,7 +93,9 @@ class ExceptionType final : public TypeBase {
     std::string msg;
     if (args.size() == 1) msg = name_ == "KeyError" ? py::repr(args[0]) : py::str(args[0]);
     if (args.size() > 1) msg = py::repr(Value::tuple(std::vector<Value>(args.begin(), args.end())));
-    return Value::adopt(new ExceptionValue(std::string(name_), std::move(msg)));
+    return Value::adopt(
+        new ExceptionValue(std::string(name_), std::move(msg),
+                           Value::tuple(std::vector<Value>(args.begin(), args.end()))));
   }
   bool is_instance_of_this(const Value& v) const override {
     if (!v.is_object()) return false;
@@ -93,6 +105,10 @@ class ExceptionType final : public TypeBase {
 };
 
 }  // namespace
+
+bool exception_subclass(std::string_view cls, std::string_view base) {
+  return is_subclass(cls, base);
+}
 
 Value exception_type(std::string_view name) {
   auto it = parents().find(name);
@@ -124,7 +140,8 @@ bool exception_matches(const Error& e, const Value& type_or_tuple) {
 }
 
 Value exception_value(const Error& e) {
-  return Value::adopt(new ExceptionValue(e.type(), e.message()));
+  return Value::adopt(
+      new ExceptionValue(e.type(), e.message(), Value::tuple({Value(e.message())}), true));
 }
 
 }  // namespace squall::py

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "squall/py.hpp"
@@ -132,6 +133,28 @@ class TypeBase : public Object {
   std::string_view name_;
   std::string_view repr_prefix_;
 };
+
+// -- Builtins about types (builtins_types.cpp)
+/// type_of is type(v); generic_type_object is a type object for an Object kind without one.
+Value type_of(const Value& v);
+Value generic_type_object(std::string_view interned_name);
+/// getattr_special: `__class__`, a type's `__name__`, range.index/count; nullopt otherwise.
+std::optional<Value> getattr_special(const Value& v, std::string_view name);
+/// slice_parts: start, stop, step of a slice object (`slice(1, 2)`), or nullopt.
+std::optional<std::array<Value, 3>> slice_parts(const Value& v);
+/// add_type_builtins adds type, issubclass, hash, print, slice, pow, zip to the table.
+void add_type_builtins(std::unordered_map<std::string, Value>& table);
+/// str.maketrans, str.format_map/translate (call_str_extra: nullopt for other names),
+/// dict.fromkeys and dict.popitem.
+Value str_maketrans(Args args, KwArgs kwargs);
+std::optional<Value> call_str_extra(const Value& self, std::string_view name, Args args,
+                                    KwArgs kwargs);
+Value dict_fromkeys(Args args, KwArgs kwargs);
+Value dict_popitem(const Value& self);
+/// standard_module is math, json, html, urllib or urllib.parse (modules.cpp), or nullopt.
+std::optional<Value> standard_module(std::string_view name);
+/// exception_subclass: is exception class `cls` `base` or below it?
+bool exception_subclass(std::string_view cls, std::string_view base);
 
 /// Depth guard for recursive repr/eq (RecursionError past the limit).
 class DepthGuard {

@@ -1,6 +1,9 @@
 // The iteration protocol: py::iter and py::Iterator.
+#include <algorithm>
+
 #include "squall/detail/unicode.hpp"
 #include "value/internal.hpp"
+#include "value/set_table.hpp"
 
 namespace squall::py {
 
@@ -19,7 +22,9 @@ Iterator iter(const Value& v) {
       return it;
     case Kind::Dict:
     case Kind::Set:
+      // Python's rule: a dict or set whose size changed since iteration began raises.
       it.mode_ = Iterator::Mode::Dict;
+      it.stop_ = static_cast<std::int64_t>(v.as_dict().size());
       return it;
     case Kind::Iterator:
       it.mode_ = Iterator::Mode::Generic;
@@ -59,7 +64,20 @@ std::optional<Value> Iterator::next() {
       return out;
     }
     case Mode::Dict: {
-      const auto& e = source_.as_dict().entries();
+      const auto& d = source_.as_dict();
+      if (static_cast<std::int64_t>(d.size()) != stop_) {
+        stop_ = -1;  // sticky, as in CPython
+        raise("RuntimeError", source_.is_set() ? "Set changed size during iteration"
+                                               : "dictionary changed size during iteration");
+      }
+      const auto& e = d.entries();
+      if (const detail::SetTable* t = d.set_table()) {
+        // A set is walked by table slot, so a rebuilt table goes on from the same slot.
+        const auto at = std::lower_bound(t->order.begin(), t->order.end(), pos_);
+        if (at == t->order.end()) return std::nullopt;
+        pos_ = *at + 1;
+        return e[static_cast<std::size_t>(at - t->order.begin())].first;
+      }
       if (pos_ >= e.size()) return std::nullopt;
       return e[pos_++].first;
     }

@@ -7,6 +7,7 @@
 #include "squall/detail/unicode.hpp"
 #include "squall/py.hpp"
 #include "value/internal.hpp"
+#include "value/set_table.hpp"
 #include "value/unicode_tables.hpp"
 
 namespace squall::rt {
@@ -157,7 +158,9 @@ void append_dict(std::string& out, const detail::DictData& d) {
 }
 
 void append_set(std::string& out, const detail::DictData& d) {
-  if (d.size() == 0) return void(out += "set()");
+  const bool frozen = d.set_table()->frozen;
+  if (d.size() == 0) return void(out += frozen ? "frozenset()" : "set()");
+  if (frozen) out += "frozenset(";
   out += '{';
   bool first = true;
   for (const auto& kv : d.entries()) {
@@ -166,6 +169,7 @@ void append_set(std::string& out, const detail::DictData& d) {
     py::append_repr(out, kv.first);
   }
   out += '}';
+  if (frozen) out += ')';
 }
 
 void append_callable(std::string& out, const detail::CallableData& c) {
@@ -351,7 +355,7 @@ std::string_view type_name(const Value& v) {
     case Kind::Dict:
       return "dict";
     case Kind::Set:
-      return "set";
+      return v.as_dict().set_table()->frozen ? "frozenset" : "set";
     case Kind::Callable:
       return "builtin_function_or_method";
     case Kind::Iterator:

@@ -141,6 +141,16 @@ std::optional<bool> str_predicate(std::string_view name, std::string_view s) {
     return all_chars(s, [](char32_t c) { return in_ranges(kNumeric, kNumericCount, c); });
   if (name == "isspace")
     return all_chars(s, [](char32_t c) { return in_ranges(kSpace, kSpaceCount, c); });
+  if (name == "isprintable") return s.empty() || all_chars(s, is_printable);
+  if (name == "isidentifier") {
+    // XID_Start then XID_Continue, approximated by letters, digits and '_'.
+    const std::u32string u = decode_all(s);
+    if (u.empty() || !(u[0] == U'_' || in_ranges(kAlpha, kAlphaCount, u[0]))) return false;
+    return std::all_of(u.begin() + 1, u.end(), [](char32_t c) {
+      return c == U'_' || in_ranges(kAlpha, kAlphaCount, c) ||
+             in_ranges(kDecimal, kDecimalCount, c);
+    });
+  }
   if (name == "isalnum") {
     return all_chars(s, [](char32_t c) {
       return in_ranges(kAlpha, kAlphaCount, c) || in_ranges(kNumeric, kNumericCount, c);

@@ -119,7 +119,10 @@ Value m_replace(const Value& self, Args args, KwArgs) {
   if (from.empty()) {  // insert `to` before every code point and at the end
     const auto offs = cp_offsets(s);
     for (std::size_t i = 0; i + 1 < offs.size() + 1; ++i) {
-      if (count-- != 0) out += to;
+      if (count != 0) {  // a negative count means every place
+        out += to;
+        if (count > 0) --count;
+      }
       if (i + 1 < offs.size()) out.append(s, offs[i], offs[i + 1] - offs[i]);
     }
     return Value(std::move(out));
@@ -361,6 +364,7 @@ std::optional<Value> call_str_method(const Value& self, std::string_view name, A
                              std::to_string(args.size()) + " given)");
     return Value(*p);
   }
+  if (auto r = call_str_extra(self, name, args, kwargs)) return r;
   const auto& t = table();
   auto it = t.find(name);
   if (it == t.end()) return std::nullopt;

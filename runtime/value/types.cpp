@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "value/internal.hpp"
+#include "value/set_methods.hpp"
 
 namespace squall::rt {
 
@@ -53,6 +54,8 @@ Value construct(std::string_view name, Args args, KwArgs kwargs) {
   if (name == "int") return make_int(args, kwargs);
   if (name == "float") return make_float(args, kwargs);
   if (name == "dict") return make_dict(args, kwargs);
+  if (name == "type") return py::call(*py::builtin("type"), args, kwargs);
+  if (name == "slice") return py::call(*py::builtin("slice"), args, kwargs);
   no_kwargs(name, kwargs);
   if (name == "range") {
     check_arity("range", args, 1, 3);
@@ -70,8 +73,10 @@ Value construct(std::string_view name, Args args, KwArgs kwargs) {
     if (!args.empty() && args[0].is_tuple()) return args[0];
     return Value::tuple(args.empty() ? std::vector<Value>() : py::to_vector(args[0]));
   }
-  if (name == "set")
-    return Value::set(args.empty() ? std::vector<Value>() : py::to_vector(args[0]));
+  if (name == "set" || name == "frozenset") {
+    if (name == "frozenset" && !args.empty() && is_frozenset(args[0])) return args[0];
+    return args.empty() ? new_set(name == "frozenset") : copy_set(args[0], name == "frozenset");
+  }
   raise("TypeError", "cannot create '" + std::string(name) + "' instances");
 }
 
@@ -87,12 +92,14 @@ class TypeObject final : public TypeBase {
   }
   // `str.lower` is a function taking the instance first.
   std::optional<Value> getattr(std::string_view name) const override {
-    const Kind k = name_ == "str"     ? Kind::Str
-                   : name_ == "list"  ? Kind::List
-                   : name_ == "dict"  ? Kind::Dict
-                   : name_ == "tuple" ? Kind::Tuple
-                   : name_ == "set"   ? Kind::Set
-                                      : Kind::None;
+    if (name_ == "str" && name == "maketrans") return Value::function("maketrans", str_maketrans);
+    if (name_ == "dict" && name == "fromkeys") return Value::function("fromkeys", dict_fromkeys);
+    const Kind k = name_ == "str"                           ? Kind::Str
+                   : name_ == "list"                        ? Kind::List
+                   : name_ == "dict"                        ? Kind::Dict
+                   : name_ == "tuple"                       ? Kind::Tuple
+                   : name_ == "set" || name_ == "frozenset" ? Kind::Set
+                                                            : Kind::None;
     if (k == Kind::None || !has_method(k, name)) return std::nullopt;
     std::string type(name_), method(name);
     return Value::function(method, [type, method](Args args, KwArgs kwargs) {
@@ -111,9 +118,19 @@ class TypeObject final : public TypeBase {
 
 }  // namespace
 
+Value generic_type_object(std::string_view interned_name) {
+  return Value::adopt(new TypeObject(interned_name));
+}
+
 Value type_object(std::string_view name) {
-  static constexpr std::string_view kNames[] = {"str",   "int",  "float", "bool",  "list",
-                                                "tuple", "dict", "set",   "range", "object"};
+  static constexpr std::string_view kNames[] = {"str",       "int",
+                                                "float",     "bool",
+                                                "list",      "tuple",
+                                                "dict",      "set",
+                                                "range",     "object",
+                                                "frozenset", "NoneType",
+                                                "type",      "builtin_function_or_method",
+                                                "generator", "slice"};
   // Type objects are immutable: one shared instance each, made on first use.
   static const std::vector<Value> kTypes = [] {
     std::vector<Value> out;

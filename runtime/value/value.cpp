@@ -3,9 +3,12 @@
 #include "squall/json.hpp"
 #include "squall/py.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <functional>
+
+#include "value/set_table.hpp"
 
 namespace squall {
 
@@ -58,7 +61,7 @@ Value Value::dict() {
 }
 
 Value Value::set(std::vector<Value> items) {
-  Value s(Kind::Set, new detail::DictData());
+  Value s(Kind::Set, new detail::DictData(detail::DictData::SetTag{}));
   for (auto& x : items) s.as_dict().set(std::move(x), Value());
   return s;
 }
@@ -132,6 +135,9 @@ std::size_t hash_key(const Value& v) {
       return std::hash<const void*>{}(&v.as_callable());
     case Kind::Iterator:
       return std::hash<const void*>{}(&v.as_iterator());
+    case Kind::Set:
+      if (v.as_dict().set_table()->frozen) return static_cast<std::size_t>(cpython_hash(v));
+      break;
     default:
       break;
   }
@@ -140,6 +146,33 @@ std::size_t hash_key(const Value& v) {
 
 bool keys_equal(const Value& a, const Value& b) {
   return py::eq(a, b);
+}
+
+DictData::DictData() = default;
+
+// A set's lookups go through its table, so every key is a possible hit (see find_str).
+DictData::DictData(SetTag) : key_bits_(~std::uint64_t{0}), table_(std::make_unique<SetTable>()) {}
+
+DictData::~DictData() = default;
+
+namespace {
+std::size_t entry_of_slot(const SetTable& t, std::size_t slot) {
+  return static_cast<std::size_t>(std::lower_bound(t.order.begin(), t.order.end(), slot) -
+                                  t.order.begin());
+}
+}  // namespace
+
+Value* DictData::set_find(const Value& key) {
+  const auto slot = table_->lookup(key, cpython_hash(key));
+  return slot ? &entries_[entry_of_slot(*table_, *slot)].second : nullptr;
+}
+
+void DictData::sync_set_order() {
+  std::vector<std::pair<Value, Value>> entries;
+  table_->order = table_->active_slots();
+  entries.reserve(table_->order.size());
+  for (std::size_t slot : table_->order) entries.emplace_back(table_->key_at(slot), Value());
+  entries_ = std::move(entries);
 }
 
 std::optional<std::size_t> DictData::index_of(const Value& key, std::size_t h) const {
@@ -156,6 +189,7 @@ std::optional<std::size_t> DictData::index_of(const Value& key, std::size_t h) c
 }
 
 Value* DictData::find(const Value& key) {
+  if (table_) return set_find(key);
   auto i = index_of(key, hash_key(key));
   return i ? &entries_[*i].second : nullptr;
 }
@@ -165,12 +199,14 @@ const Value* DictData::find_str(std::string_view key) const {
 }
 
 const Value* DictData::find_str(std::string_view key, std::size_t h) const {
+  if (table_) return const_cast<DictData*>(this)->set_find(Value(key));
   const std::size_t i = str_index(key, h);
   return i < entries_.size() ? &entries_[i].second : nullptr;
 }
 
 const Value* DictData::find_str_missed(std::string_view key, std::size_t h,
                                        std::atomic<std::uint32_t>& hint) const {
+  if (table_) return const_cast<DictData*>(this)->set_find(Value(key));
   const std::size_t i = str_index(key, h);
   if (i >= entries_.size()) return nullptr;
   hint.store(static_cast<std::uint32_t>(i), std::memory_order_relaxed);
@@ -199,6 +235,15 @@ DictData::KeySlot DictData::key_slot(const Value& key, std::size_t hash) {
 }
 
 void DictData::set(Value key, Value value) {
+  if (table_) {
+    const auto r = table_->add(key, cpython_hash(key));
+    if (!r.slot) return;
+    if (r.resized) return sync_set_order();
+    const std::size_t at = entry_of_slot(*table_, *r.slot);
+    table_->order.insert(table_->order.begin() + static_cast<std::ptrdiff_t>(at), *r.slot);
+    entries_.emplace(entries_.begin() + static_cast<std::ptrdiff_t>(at), std::move(key), Value());
+    return;
+  }
   const std::size_t h = hash_key(key);
   if (auto i = index_of(key, h)) {
     entries_[*i].second = std::move(value);
@@ -215,6 +260,14 @@ void DictData::set(Value key, Value value) {
 }
 
 bool DictData::erase(const Value& key) {
+  if (table_) {
+    const auto slot = table_->discard(key, cpython_hash(key));
+    if (!slot) return false;
+    const auto at = static_cast<std::ptrdiff_t>(entry_of_slot(*table_, *slot));
+    table_->order.erase(table_->order.begin() + at);
+    entries_.erase(entries_.begin() + at);
+    return true;
+  }
   auto i = index_of(key, hash_key(key));
   if (!i) return false;
   entries_.erase(entries_.begin() + static_cast<std::ptrdiff_t>(*i));
@@ -225,9 +278,10 @@ bool DictData::erase(const Value& key) {
 }
 
 void DictData::clear() {
+  if (table_) table_->clear(), table_->order.clear();
   entries_.clear();
   slots_.clear();
-  key_bits_ = 0;
+  key_bits_ = table_ ? ~std::uint64_t{0} : 0;
   index_.clear();
 }
 

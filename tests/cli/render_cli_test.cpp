@@ -97,6 +97,12 @@ TEST_F(RenderCli, UsageErrorsExitTwo) {
   EXPECT_EQ(list.exit_code, 2);
   EXPECT_NE(list.err.find("JSON object"), std::string::npos) << list.err;
   EXPECT_EQ(run("--root t --whitespace bogus a.html").exit_code, 2);
+  // A template outside the root exists, but the name is still a usage error.
+  write("outside.html", "x");
+  const RenderRun outside = run("--root t ../outside.html");
+  EXPECT_EQ(outside.exit_code, 2);
+  EXPECT_NE(outside.err.find("outside"), std::string::npos) << outside.err;
+  EXPECT_EQ(run("--root t sub/../../outside.html").exit_code, 2);
 }
 
 }  // namespace

@@ -37,11 +37,26 @@ const std::map<std::string, std::string> kDeviations = {
     {"esc_non_string_values", "ints are 64-bit: 10 ** 20 raises OverflowError"},
     {"py_division_and_ints", "ints are 64-bit: 2 ** 100 raises OverflowError"},
     {"py_float_repr_forms", "JSON integers beyond 64 bits become floats"},
-    // Not deviations: py::module() has no `math` yet (ImportError). Remove when it lands.
-    {"dir_import_module", "pending: no math module in py::module()"},
-    {"dir_from_import", "pending: no math module in py::module()"},
     {"set_star_unpack", "pending: the expression parser rejects starred assignment targets"},
-    {"expr_isinstance_types", "pending: no `type` builtin in py::builtin()"},
+    // tests/conformance/fidelity-cases.json (docs/differences.md)
+    {"set_inplace_and_rebinds", "set &=, -=, ^= make a new set (|= changes it in place)"},
+    {"shift_overflow", "ints are 64-bit: 1 << 63 raises OverflowError"},
+    {"nan_in_list_new_objects", "floats are values: two NaNs are the same object"},
+    {"exc_keyerror_args", "a caught error's args hold its message (repr of the key)"},
+    {"dt_time", "no datetime.time"},
+    {"dt_time_of_datetime", "no datetime.time"},
+    {"dt_time_strftime", "no datetime.time"},
+    {"dt_timezone_utc", "no datetime.timezone"},
+    {"dt_aware_str", "no datetime.timezone"},
+    {"dt_utcoffset", "no datetime.timezone"},
+    {"dt_astimezone", "no datetime.timezone"},
+    {"dt_timezone_repr", "no datetime.timezone"},
+    {"mod_re_sub", "no re module"},
+    {"mod_re_findall", "no re module"},
+    {"mod_re_split", "no re module"},
+    {"mod_re_match_group", "no re module"},
+    {"mod_re_no_match", "no re module"},
+    {"mod_missing_module", "imports are limited to the modules Squall provides"},
 };
 
 // Runtime errors whose message differs: Tornado's names the index of the output chunk

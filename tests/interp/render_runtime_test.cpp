@@ -49,13 +49,17 @@ TEST(RenderErrors, FreeVariableInLambda) {
 
 TEST(RenderErrors, LambdaArgumentErrors) {
   EXPECT_EQ(render_error({{"m.txt", "{% set f = lambda a, b: a %}{{ f(1) }}"}}, "m.txt"),
-            "m.txt:1: TypeError: <lambda>() missing 1 required positional argument: 'b'");
+            "m.txt:1: TypeError: _tt_execute.<locals>.<lambda>() missing 1 required positional "
+            "argument: 'b'");
   EXPECT_EQ(render_error({{"m.txt", "{% set f = lambda a: a %}{{ f(1, 2) }}"}}, "m.txt"),
-            "m.txt:1: TypeError: <lambda>() takes 1 positional argument but 2 were given");
-  EXPECT_EQ(render_error({{"m.txt", "{% set f = lambda a: a %}{{ f(1, z=2) }}"}}, "m.txt"),
-            "m.txt:1: TypeError: <lambda>() got an unexpected keyword argument 'z'");
-  EXPECT_EQ(render_error({{"m.txt", "{% set f = lambda a: a %}{{ f(1, a=2) }}"}}, "m.txt"),
-            "m.txt:1: TypeError: <lambda>() got multiple values for argument 'a'");
+            "m.txt:1: TypeError: _tt_execute.<locals>.<lambda>() takes 1 positional argument but 2 "
+            "were given");
+  EXPECT_EQ(
+      render_error({{"m.txt", "{% set f = lambda a: a %}{{ f(1, z=2) }}"}}, "m.txt"),
+      "m.txt:1: TypeError: _tt_execute.<locals>.<lambda>() got an unexpected keyword argument 'z'");
+  EXPECT_EQ(
+      render_error({{"m.txt", "{% set f = lambda a: a %}{{ f(1, a=2) }}"}}, "m.txt"),
+      "m.txt:1: TypeError: _tt_execute.<locals>.<lambda>() got multiple values for argument 'a'");
 }
 
 TEST(RenderErrors, ExceptAsNameIsUnboundAfterTheHandler) {
