@@ -10,6 +10,7 @@
 #include "driver/commands.hpp"
 #include "interp/interpreter.hpp"
 #include "parse/parser.hpp"
+#include "sema/escape_choice.hpp"
 #include "sema/template_loader.hpp"
 #include "squall/json.hpp"
 
@@ -71,11 +72,7 @@ std::unique_ptr<interp::TemplateSet> make_template_set(const RenderOptions& o) {
     }
   }
   interp::Options options;
-  if (o.autoescape == "none" || o.autoescape == "None") {
-    options.autoescape.reset();
-  } else {
-    options.autoescape = o.autoescape;
-  }
+  options.autoescape = front::autoescape_option(o.autoescape);
   options.modules = std::make_shared<render::ModuleRegistry>();
   return std::make_unique<interp::TemplateSet>(std::make_unique<front::FolderLoader>(o.root, parse),
                                                std::move(options));

@@ -183,6 +183,7 @@ std::unordered_map<std::string, Value> make_table() {
       {"any", b_any},
       {"all", b_all},
       {"round", b_round},
+      {"hash", b_hash},
   };
   for (const auto& [name, fn] : fns) t.emplace(name, Value::function(name, fn));
   for (const char* name :

@@ -17,5 +17,6 @@ Value b_sum(Args args, KwArgs kwargs);
 Value b_any(Args args, KwArgs kwargs);
 Value b_all(Args args, KwArgs kwargs);
 Value b_round(Args args, KwArgs kwargs);
+Value b_hash(Args args, KwArgs kwargs);
 
 }  // namespace squall::rt
