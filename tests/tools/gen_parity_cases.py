@@ -107,6 +107,8 @@ case("parity_dict_big_display_inserts_per_pair",
      ", []: t.append('v'), 99: t.append('w')} }}" + EXC)
 case("parity_dict_comprehension_unhashable",
      T + "{% try %}{{ {[x]: t.append(x) for x in [1, 2]} }}" + EXC)
+case("parity_set_comprehension_adds_each_element",
+     T + "{% try %}{{ {t.append(x) or [x] for x in [1, 2]} }}" + EXC)
 case("parity_set_unhashable_after_elements",
      T + "{% try %}{{ {[], t.append(1)} }}" + EXC)
 
@@ -144,6 +146,9 @@ row("issue10_5_cpp_exception_is_an_error", "issue 10 #5",
 row("issue10_5_cpp_exception_caught_by_try", "issue 10 #5",
     "{% try %}{{ cpp_throw('boom') }}{% except SystemError as e %}caught {{ e }}{% end %}",
     expected="caught boom")
+row("issue10_set_comprehension_adds_each_element", "issue 10 review: the interpreter hashed "
+    "a set comprehension's elements after the loop",
+    "{{ {log(x) and [x] for x in [1, 2]} }}")
 row("issue10_6_hash_builtin", "issue 10 #6", "{{ hash('x') == hash('x') }} {{ hash(-1) }}")
 
 LOG = []
