@@ -76,7 +76,12 @@ class CodeWalker {
       case NodeKind::Block:
         nodes(unit_.block_for(downcast<BlockNode>(n)).node->body);
         return;
-      default:
+      case NodeKind::Text:
+      case NodeKind::Break:
+      case NodeKind::Continue:
+      case NodeKind::Extends:
+      case NodeKind::Autoescape:
+      case NodeKind::Whitespace:
         break;
     }
     for_each_body(n, [&](const NodeList& body) { nodes(body); });

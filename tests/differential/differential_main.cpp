@@ -39,7 +39,7 @@ struct Options {
   std::uint64_t seed = 1;
   long expressions = 1000;
   long templates = 50;
-  long batch = 50;
+  long batch = 50;  // templates per C++ build: bigger batches need more compiler memory
   std::string work = "differential-work";
   std::vector<std::string> compilers = {"g++", "clang++"};
   std::optional<std::uint64_t> only_seed;
@@ -201,7 +201,7 @@ class Runner {
   std::vector<std::string> interpret(const fs::path& root, const std::vector<std::string>& names) {
     squall::differential::CallLog log;
     squall::interp::Options options;
-    options.names.set("log", squall::differential::log_function(log));
+    options.names = squall::differential::names(log);
     squall::interp::TemplateSet set(std::make_unique<squall::front::FolderLoader>(root.string()),
                                     std::move(options));
     const squall::Value args = squall::parse_json(squall::differential::kArgsJson);

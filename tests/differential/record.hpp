@@ -35,6 +35,17 @@ inline Value log_function(CallLog& log) {
   });
 }
 
+/// names returns the namespace a differential render gets: `log` (recording into `log`)
+/// and `exc_name(e)`, the class name of an exception (`type(e).__name__`).
+inline render::Namespace names(CallLog& log) {
+  render::Namespace out;
+  out.set("log", log_function(log));
+  out.set("exc_name", Value::function("exc_name", [](Args args, KwArgs) {
+            return Value(std::string(args.empty() ? "" : py::type_name(args[0])));
+          }));
+  return out;
+}
+
 /// record runs `render` and describes what happened:
 ///   OUT <bytes>\n<output>\n   or   ERR <Error::format()>\n
 /// followed by `LOG <entry>\n` per log call.

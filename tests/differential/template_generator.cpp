@@ -443,11 +443,10 @@ std::string Generator::any_expr(int depth) {
 
 // -- Statements
 
+// One handler naming the class (the namespace function `exc_name`): a chain of handlers,
+// one per class, made most of the generated C++.
 std::string Generator::guarded(const std::string& body) {
-  return "{% try %}" + body +
-         "{% except ZeroDivisionError %}!Zero{% except TypeError %}!Type"
-         "{% except ValueError %}!Value{% except KeyError %}!Key{% except IndexError %}!Index"
-         "{% except AttributeError %}!Attr{% except %}!Other{% end %}";
+  return "{% try %}" + body + "{% except Exception as ex %}!{{ exc_name(ex) }}{% end %}";
 }
 
 std::string Generator::output() {

@@ -7,9 +7,10 @@
 // distributions, whose results differ between standard libraries), so a case is
 // reproduced by its seed alone. Expressions are type-directed (int, float, str, bool, list,
 // dict...) so most of them evaluate; those that raise are caught by a `{% try %}` around
-// each output, whose handler prints the exception class. Side effects are first-class:
-// the namespace function `log(*args, **kwargs)` records its arguments, and every template
-// appends to a list `t` it prints at the end.
+// each output, whose handler prints the exception class (the namespace function
+// `exc_name(e)`, Python's `type(e).__name__`). Side effects are first-class: the namespace
+// function `log(*args, **kwargs)` records its arguments, and every template appends to a
+// list `t` it prints at the end.
 #pragma once
 
 #include <cstdint>

@@ -33,7 +33,7 @@ TEST(DifferentialSample, InterpreterMatchesTornado) {
       templates[name] = text.get<std::string>();
     differential::CallLog log;
     Options options;
-    options.names.set("log", differential::log_function(log));
+    options.names = differential::names(log);
     TemplateSet set(std::make_unique<front::DictLoader>(std::move(templates)), std::move(options));
     const Json& expected = c["expected"];
     try {

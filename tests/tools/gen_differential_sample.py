@@ -60,7 +60,8 @@ def run(c):
     loader = template.DictLoader(c["templates"])
     args = json.loads(json.dumps(c["args"]), object_pairs_hook=AttrDict)
     try:
-        out = loader.load(c["main"]).generate(log=log, **args).decode("utf-8")
+        out = loader.load(c["main"]).generate(log=log, exc_name=lambda e: type(e).__name__,
+                                              **args).decode("utf-8")
         return {"output": out}
     except Exception as e:
         result = {"type": type(e).__name__}
