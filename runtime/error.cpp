@@ -1,5 +1,7 @@
 #include "squall/error.hpp"
 
+#include <new>
+
 namespace squall {
 
 Error::Error(std::string type, std::string message)
@@ -21,6 +23,20 @@ std::string Error::format() const {
 
 void throw_error(std::string_view type, std::string message) {
   throw Error(std::string(type), std::move(message));
+}
+
+void rethrow_as_error() {
+  try {
+    throw;
+  } catch (const Error&) {
+    throw;
+  } catch (const std::bad_alloc&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw Error("SystemError", e.what());
+  } catch (...) {
+    throw Error("SystemError", "unknown C++ exception");
+  }
 }
 
 }  // namespace squall

@@ -105,7 +105,8 @@ inline void render_compiled_inline(std::string& out, RenderFunction fn, std::str
     fn(state);
   } catch (...) {
     session.globals = outer;
-    throw;
+    // One failure policy with the interpreter's TemplateSet: a render throws squall::Error.
+    rethrow_as_error();
   }
   session.globals = outer;
 }

@@ -32,7 +32,18 @@ void for_each_body(NodeT& node, F&& f) {
       return f(downcast<BlockNode>(node).body);
     case NodeKind::Apply:
       return f(downcast<ApplyNode>(node).body);
-    default:
+    case NodeKind::Text:
+    case NodeKind::Expression:
+    case NodeKind::Raw:
+    case NodeKind::Module:
+    case NodeKind::Set:
+    case NodeKind::Import:
+    case NodeKind::Break:
+    case NodeKind::Continue:
+    case NodeKind::Extends:
+    case NodeKind::Include:
+    case NodeKind::Autoescape:
+    case NodeKind::Whitespace:
       return;
   }
 }

@@ -2,6 +2,7 @@
 // arguments go into one braced initializer so they are evaluated in Python's order.
 #include "codegen/emitter.hpp"
 #include "sema/constant_set.hpp"
+#include "sema/display_order.hpp"
 
 namespace squall::cg {
 
@@ -108,28 +109,30 @@ std::string Emitter::emit_sequence(const front::SequenceExpr& e) {
   return std::string("squall::Value::") + kind + "({" + items + "})";
 }
 
-// `{k: v, **m}`: keys and values alternate in one initializer, in source order.
+// `{k: v, **m}`: in front::dict_steps' steps. Keys and values alternate in braced
+// initializers, so each key is evaluated before its value.
 std::string Emitter::emit_dict(const front::DictExpr& e) {
-  bool merge = false;
-  for (const auto& k : e.keys) merge = merge || !k;
-  if (merge) {
-    std::string code = "squall::rt::Items()";
-    for (std::size_t i = 0; i < e.keys.size(); ++i) {
-      if (!e.keys[i]) {
-        code += ".merge(" + emit_expr(*e.values[i]) + ")";
-      } else {
-        const std::string key = emit_expr(*e.keys[i]);
-        code += ".pair(" + key + ", " + emit_expr(*e.values[i]) + ")";
-      }
+  const auto steps = front::dict_steps(e);
+  const auto pairs = [&](const front::DictStep& step) {
+    std::string items;
+    for (std::size_t i = step.begin; i < step.end; ++i) {
+      const std::string key = emit_expr(*e.keys[i]);
+      items += (i > step.begin ? ", " : "") + key + ", " + emit_expr(*e.values[i]);
     }
-    return code + ".dict()";
+    return items;
+  };
+  if (steps.empty()) return "squall::Value::dict()";
+  if (steps.size() == 1 && steps[0].kind == front::DictStep::Kind::Pairs)
+    return "squall::rt::make_dict({" + pairs(steps[0]) + "})";
+  std::string code = "squall::rt::Items()";
+  for (const auto& step : steps) {
+    if (step.kind == front::DictStep::Kind::Merge) {
+      code += ".merge(" + emit_expr(*e.values[step.begin]) + ")";
+    } else {
+      code += ".pairs({" + pairs(step) + "})";
+    }
   }
-  std::string items;
-  for (std::size_t i = 0; i < e.keys.size(); ++i) {
-    const std::string key = emit_expr(*e.keys[i]);
-    items += (i ? ", " : "") + key + ", " + emit_expr(*e.values[i]);
-  }
-  return "squall::rt::make_dict({" + items + "})";
+  return code + ".dict()";
 }
 
 }  // namespace squall::cg

@@ -6,6 +6,8 @@
 #include <cstdio>
 
 #include "codegen/emitter.hpp"
+#include "sema/operators.hpp"
+#include "sema/without_calls.hpp"
 
 namespace squall::cg {
 
@@ -118,55 +120,9 @@ std::string Emitter::emit_attribute(const front::AttributeExpr& e) {
   return fn + value + ", " + attr(e.attr) + ")";
 }
 
-namespace {
-
-// without_calls: nothing in `e` runs template code or C++ callbacks that could mutate a
-// container (operators on Values never do).
-bool without_calls(const front::Expr& e) {
-  using K = front::ExprKind;
-  switch (e.kind) {
-    case K::Name:
-    case K::Constant:
-      return true;
-    case K::Attribute:
-      return without_calls(*static_cast<const front::AttributeExpr&>(e).value);
-    case K::Subscript: {
-      const auto& s = static_cast<const front::SubscriptExpr&>(e);
-      return s.index->kind != K::Slice && without_calls(*s.value) && without_calls(*s.index);
-    }
-    case K::Unary:
-      return without_calls(*static_cast<const front::UnaryExpr&>(e).operand);
-    case K::Binary: {
-      const auto& b = static_cast<const front::BinaryExpr&>(e);
-      return without_calls(*b.left) && without_calls(*b.right);
-    }
-    case K::BoolOp: {
-      for (const auto& v : static_cast<const front::BoolOpExpr&>(e).values) {
-        if (!without_calls(*v)) return false;
-      }
-      return true;
-    }
-    case K::Compare: {
-      const auto& c = static_cast<const front::CompareExpr&>(e);
-      for (const auto& v : c.comparators) {
-        if (!without_calls(*v)) return false;
-      }
-      return without_calls(*c.left);
-    }
-    case K::IfExp: {
-      const auto& i = static_cast<const front::IfExpExpr&>(e);
-      return without_calls(*i.test) && without_calls(*i.body) && without_calls(*i.orelse);
-    }
-    default:
-      return false;
-  }
-}
-
-}  // namespace
-
 std::string Emitter::emit_full(const front::Expr& e) {
   const bool saved = borrow_attrs_;
-  borrow_attrs_ = without_calls(e);
+  borrow_attrs_ = front::without_calls(e);
   std::string code = emit_expr(e);
   borrow_attrs_ = saved;
   return code;
@@ -207,8 +163,8 @@ std::string Emitter::emit_unary(const front::UnaryExpr& e) {
 
 std::string Emitter::emit_binary(const front::BinaryExpr& e) {
   const std::string left = emit_expr(*e.left);
-  return "squall::rt::op(" + binary_runtime_function(e.op) + ", {" + left + ", " +
-         emit_expr(*e.right) + "})";
+  return "squall::rt::op(" + std::string(front::binary_function(e.op).cpp_name) + ", {" + left +
+         ", " + emit_expr(*e.right) + "})";
 }
 
 // `a or b` returns an operand: a C++ lambda keeps the first operand's value and
@@ -225,40 +181,11 @@ std::string Emitter::emit_boolop(const front::BoolOpExpr& e) {
   return code + "return " + v + "; }()";
 }
 
-namespace {
-
-std::string compare_function(front::CompareOp op) {
-  switch (op) {
-    case front::CompareOp::Eq:
-      return "squall::rt::eq";
-    case front::CompareOp::NotEq:
-      return "squall::rt::ne";
-    case front::CompareOp::Lt:
-      return "squall::rt::lt";
-    case front::CompareOp::LtE:
-      return "squall::rt::le";
-    case front::CompareOp::Gt:
-      return "squall::rt::gt";
-    case front::CompareOp::GtE:
-      return "squall::rt::ge";
-    case front::CompareOp::In:
-      return "squall::rt::is_in";
-    case front::CompareOp::NotIn:
-      return "squall::rt::is_not_in";
-    case front::CompareOp::Is:
-      return "squall::py::is_";
-    case front::CompareOp::IsNot:
-      return "squall::rt::is_not";
-  }
-  return "squall::rt::eq";
-}
-
-}  // namespace
-
 std::string Emitter::emit_compare(const front::CompareExpr& e) {
   if (e.ops.size() == 1) {
     const std::string left = emit_expr(*e.left);
-    return "squall::Value(squall::rt::test(" + compare_function(e.ops[0]) + ", {" + left + ", " +
+    return "squall::Value(squall::rt::test(" +
+           std::string(front::compare_function(e.ops[0]).cpp_name) + ", {" + left + ", " +
            emit_expr(*e.comparators[0]) + "}))";
   }
   // A chain evaluates each middle operand once and stops at the first false link.
@@ -268,7 +195,8 @@ std::string Emitter::emit_compare(const front::CompareExpr& e) {
                      "; squall::Value " + r + "; ";
   for (std::size_t i = 0; i < e.ops.size(); ++i) {
     code += r + " = " + emit_expr(*e.comparators[i]) + "; ";
-    const std::string link = compare_function(e.ops[i]) + "(" + l + ", " + r + ")";
+    const std::string link =
+        std::string(front::compare_function(e.ops[i]).cpp_name) + "(" + l + ", " + r + ")";
     if (i + 1 == e.ops.size()) {
       code += "return squall::Value(" + link + "); }()";
     } else {
@@ -284,10 +212,11 @@ std::string Emitter::emit_condition(const front::Expr& e) {
     const auto& c = static_cast<const front::CompareExpr&>(e);
     if (c.ops.size() == 1) {
       const bool saved = borrow_attrs_;
-      borrow_attrs_ = without_calls(e);
+      borrow_attrs_ = front::without_calls(e);
       const std::string left = emit_expr(*c.left);
-      std::string code = "squall::rt::test(" + compare_function(c.ops[0]) + ", {" + left + ", " +
-                         emit_expr(*c.comparators[0]) + "})";
+      std::string code = "squall::rt::test(" +
+                         std::string(front::compare_function(c.ops[0]).cpp_name) + ", {" + left +
+                         ", " + emit_expr(*c.comparators[0]) + "})";
       borrow_attrs_ = saved;
       return code;
     }

@@ -65,8 +65,10 @@ std::string Emitter::emit_comprehension(const front::ComprehensionExpr& e) {
     }
   }
   if (e.comprehension == front::ComprehensionKind::Dict) {
+    // Braced: the key is evaluated before the value (Python 3.8+).
     const std::string key = emit_expr(*e.key);
-    body.line("squall::rt::add_item(" + result + ", " + key + ", " + emit_expr(*e.element) + ");");
+    body.line("squall::rt::add_entry(" + result + ", {" + key + ", " + emit_expr(*e.element) +
+              "});");
   } else {
     body.line("squall::rt::add_item(" + result + ", " + emit_expr(*e.element) + ");");
   }

@@ -2,6 +2,7 @@
 // variables), attributes and subscripts (runtime setattr/setitem), or unpacking.
 #include "codegen/emitter.hpp"
 
+#include "sema/operators.hpp"
 #include "sema/scope_resolver.hpp"
 
 namespace squall::cg {
@@ -9,44 +10,6 @@ namespace squall::cg {
 void Emitter::emit_set(const front::SetNode& node, const front::Template& file) {
   at(file, node.range);
   emit_stmts(node.body, file);
-}
-
-namespace {
-
-std::string binary_function(front::BinaryOp op) {
-  switch (op) {
-    case front::BinaryOp::Add:
-      return "add";
-    case front::BinaryOp::Sub:
-      return "sub";
-    case front::BinaryOp::Mul:
-      return "mul";
-    case front::BinaryOp::Div:
-      return "truediv";
-    case front::BinaryOp::FloorDiv:
-      return "floordiv";
-    case front::BinaryOp::Mod:
-      return "mod";
-    case front::BinaryOp::Pow:
-      return "pow";
-    case front::BinaryOp::LShift:
-      return "lshift";
-    case front::BinaryOp::RShift:
-      return "rshift";
-    case front::BinaryOp::BitAnd:
-      return "and_";
-    case front::BinaryOp::BitOr:
-      return "or_";
-    case front::BinaryOp::BitXor:
-      return "xor_";
-  }
-  return "add";
-}
-
-}  // namespace
-
-std::string binary_runtime_function(front::BinaryOp op) {
-  return "squall::py::" + binary_function(op);
 }
 
 void Emitter::emit_stmts(const std::vector<front::StmtPtr>& body, const front::Template& file) {
@@ -68,9 +31,7 @@ void Emitter::emit_stmts(const std::vector<front::StmtPtr>& body, const front::T
       case front::StmtKind::AugAssign: {
         const auto& s = static_cast<const front::AugAssignStmt&>(*stmt);
         // Python's in-place operators; the runtime's iadd keeps `list += x` in place.
-        const std::string fn = s.op == front::BinaryOp::Add     ? "squall::rt::iadd"
-                               : s.op == front::BinaryOp::BitOr ? "squall::rt::ior"
-                                                                : binary_runtime_function(s.op);
+        const std::string fn = front::binary_function(s.op, /*augmented=*/true).cpp_name;
         const std::string value = temp("value");
         w().open("{");
         // Python evaluates the target's object and key once, then the value; rt::op's

@@ -1,6 +1,7 @@
 #include "codegen/emitter.hpp"
 
 #include "codegen/mangle.hpp"
+#include "sema/escape_choice.hpp"
 
 namespace squall::cg {
 
@@ -37,8 +38,7 @@ std::string Emitter::file_path(const Template& file) const {
 }
 
 std::string Emitter::escape_name(const Template& file) const {
-  const std::string name = file.autoescape.value_or("xhtml_escape");
-  return name == "None" ? std::string() : name;
+  return std::string(front::escape_function(file));
 }
 
 int Emitter::intern_position(const std::string& name, int line, int via) {

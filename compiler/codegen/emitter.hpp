@@ -23,9 +23,6 @@ namespace squall::cg {
 /// kMaxEmitDepth bounds nesting of emitted blocks and expressions.
 inline constexpr int kMaxEmitDepth = 400;
 
-/// binary_runtime_function is the squall::py function of a binary operator.
-std::string binary_runtime_function(front::BinaryOp op);
-
 class Emitter {
  public:
   Emitter(const front::Unit& unit, const CompileOptions& options, front::DiagnosticEngine& diags,

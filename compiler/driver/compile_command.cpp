@@ -22,6 +22,7 @@
 #include "driver/output_file.hpp"
 #include "parse/parser.hpp"
 #include "sema/module_folders.hpp"
+#include "sema/escape_choice.hpp"
 #include "sema/template_loader.hpp"
 
 namespace squall::driver {
@@ -88,9 +89,8 @@ class Compiler {
     front::ParseOptions parse;
     if (!options.whitespace.empty())
       parse.whitespace = front::parse_whitespace_mode(options.whitespace);
-    if (!options.autoescape.empty()) {
-      parse.autoescape = options.autoescape == "None" ? std::string() : options.autoescape;
-    }
+    if (!options.autoescape.empty())
+      parse.autoescape = front::autoescape_option(options.autoescape).value_or("");
     if (!options.root.empty()) loader_ = std::make_unique<front::FolderLoader>(options.root, parse);
     if (!options.modules.empty())
       module_loader_ = std::make_unique<front::FolderLoader>(options.modules, parse);

@@ -14,6 +14,7 @@
 #include "interp/interpreter.hpp"
 #include "interp/module_folders.hpp"
 #include "parse/parser.hpp"
+#include "sema/escape_choice.hpp"
 #include "sema/template_loader.hpp"
 #include "squall/json.hpp"
 #include "squall/static_files.hpp"
@@ -101,11 +102,7 @@ std::unique_ptr<interp::TemplateSet> make_template_set(const RenderOptions& o,
     }
   }
   interp::Options options;
-  if (o.autoescape == "none" || o.autoescape == "None") {
-    options.autoescape.reset();
-  } else {
-    options.autoescape = o.autoescape;
-  }
+  options.autoescape = front::autoescape_option(o.autoescape);
   if (statics) options.static_url = statics->function();
   auto registry = std::make_shared<render::ModuleRegistry>();
   if (!add_modules(o, parse, options, *registry)) {

@@ -29,28 +29,26 @@ Value Interpreter::eval_call(const CallExpr& c, const EnvPtr& env) {
       return py::call(callee, args);
     }
   }
-  std::vector<Value> args;
-  std::vector<KwArg> kwargs;
-  std::vector<Value> mappings;  // keeps `**d` dicts alive: KwArg names point into them
+  // The generated code's builder, so `*` and `**` unpack by the same rules in both back ends.
+  rt::CallArgs args;
   for (const auto& arg : c.args) {
     switch (arg.kind) {
       case ArgKind::Positional:
-        args.push_back(eval(*arg.value, env));
+        std::move(args).pos(eval(*arg.value, env));
         break;
       case ArgKind::Keyword:
-        kwargs.push_back(KwArg{arg.name, eval(*arg.value, env)});
+        std::move(args).kw(arg.name, eval(*arg.value, env));
         break;
       case ArgKind::Star:
-        render::append_star_args(args, eval(*arg.value, env));
+        std::move(args).star(eval(*arg.value, env));
         break;
       case ArgKind::DoubleStar:
-        mappings.push_back(eval(*arg.value, env));
-        render::append_double_star(kwargs, mappings.back());
+        std::move(args).double_star(eval(*arg.value, env));
         break;
     }
   }
-  if (method) return py::call_method(callee, method->attr, args, kwargs);
-  return py::call(callee, args, kwargs);
+  if (method) return py::call_method(callee, method->attr, args.args(), args.kwargs());
+  return py::call(callee, args.args(), args.kwargs());
 }
 
 }  // namespace squall::interp

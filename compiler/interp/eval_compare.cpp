@@ -1,7 +1,7 @@
 // eval_bool_op and eval_compare: `and`/`or` return an operand; chained comparisons
 // evaluate each middle operand once and stop at the first false link.
 #include "interp/interpreter_impl.hpp"
-#include "squall/compiled.hpp"  // rt:: comparisons with the int fast path
+#include "sema/operators.hpp"
 #include "squall/py.hpp"
 
 namespace squall::interp {
@@ -17,36 +17,6 @@ Value Interpreter::eval_bool_op(const BoolOpExpr& b, const EnvPtr& env) {
     if (b.op == BoolOpKind::And ? !t : t) return v;
   }
 }
-
-namespace {
-
-bool compare(CompareOp op, const Value& a, const Value& b) {
-  switch (op) {
-    case CompareOp::Eq:
-      return rt::eq(a, b);
-    case CompareOp::NotEq:
-      return rt::ne(a, b);
-    case CompareOp::Lt:
-      return rt::lt(a, b);
-    case CompareOp::LtE:
-      return rt::le(a, b);
-    case CompareOp::Gt:
-      return rt::gt(a, b);
-    case CompareOp::GtE:
-      return rt::ge(a, b);
-    case CompareOp::In:
-      return py::contains(b, a);
-    case CompareOp::NotIn:
-      return !py::contains(b, a);
-    case CompareOp::Is:
-      return py::is_(a, b);
-    case CompareOp::IsNot:
-      return !py::is_(a, b);
-  }
-  return false;
-}
-
-}  // namespace
 
 Value Interpreter::eval_compare(const CompareExpr& c, const EnvPtr& env) {
   return Value(compare_chain(c, env));
@@ -95,7 +65,7 @@ bool Interpreter::compare_chain(const CompareExpr& c, const EnvPtr& env) {
       left = &scratch[cur];
     }
     const Value& right = eval_ref(next, env, scratch[1 - cur]);
-    if (!compare(c.ops[i], *left, right)) return false;
+    if (!compare_function(c.ops[i]).fn(*left, right)) return false;
     left = &right;
     cur = 1 - cur;
   }

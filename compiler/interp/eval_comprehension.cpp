@@ -93,10 +93,15 @@ Value Interpreter::eval_comprehension(const ComprehensionExpr& c, const EnvPtr& 
     }
     return result;
   }
+  if (c.comprehension == ComprehensionKind::Set) {
+    // Each element is added (and hashed) when made, as Python's SET_ADD does.
+    Value result = Value::set();
+    while (walk.next()) rt::add_item(result, eval(*c.element, inner));
+    return result;
+  }
   std::vector<Value> items;
   while (walk.next()) items.push_back(eval(*c.element, inner));
-  return c.comprehension == ComprehensionKind::Set ? Value::set(std::move(items))
-                                                   : Value::list(std::move(items));
+  return Value::list(std::move(items));
 }
 
 }  // namespace squall::interp

@@ -1,6 +1,7 @@
 // eval_sequence and eval_dict: tuple/list/set and dict displays, with `*x` and `**d`.
 #include "interp/interpreter_impl.hpp"
 #include "sema/constant_set.hpp"
+#include "sema/display_order.hpp"
 #include "squall/py.hpp"
 
 namespace squall::interp {
@@ -28,22 +29,23 @@ Value Interpreter::eval_sequence(const SequenceExpr& s, const EnvPtr& env) {
   }
 }
 
+// In front::dict_steps' steps: a run's keys and values are all evaluated, then inserted.
 Value Interpreter::eval_dict(const DictExpr& d, const EnvPtr& env) {
   Value result = Value::dict();
-  auto& out = result.as_dict();
-  for (std::size_t i = 0; i < d.values.size(); ++i) {
-    if (!d.keys[i]) {
-      const Value mapping = eval(*d.values[i], env);
-      if (!mapping.is_dict()) {
-        py::raise_type_error("'" + std::string(py::type_name(mapping)) +
-                             "' object is not a mapping");
-      }
-      for (const auto& [k, v] : mapping.as_dict().entries()) out.set(k, v);
+  std::vector<Value> run;
+  for (const auto& step : dict_steps(d)) {
+    if (step.kind == DictStep::Kind::Merge) {
+      render::dict_merge(result, eval(*d.values[step.begin], env));
       continue;
     }
-    Value key = eval(*d.keys[i], env);
-    py::hash(key);  // TypeError "unhashable type: 'list'" before the value is evaluated
-    out.set(std::move(key), eval(*d.values[i], env));
+    run.clear();
+    for (std::size_t i = step.begin; i < step.end; ++i) {
+      run.push_back(eval(*d.keys[i], env));
+      run.push_back(eval(*d.values[i], env));
+    }
+    auto& out = result.as_dict();
+    for (std::size_t i = 0; i < run.size(); i += 2)
+      out.set(std::move(run[i]), std::move(run[i + 1]));
   }
   return result;
 }

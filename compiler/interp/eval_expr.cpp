@@ -1,5 +1,6 @@
 // eval: expression dispatch, names, constants, operators, subscripts.
 #include "interp/interpreter_impl.hpp"
+#include "sema/operators.hpp"
 #include "squall/py.hpp"
 
 namespace squall::interp {
@@ -185,34 +186,7 @@ Value Interpreter::eval_binary(const BinaryExpr& b, const EnvPtr& env) {
 }
 
 Value Interpreter::binary_op(BinaryOp op, const Value& a, const Value& b, bool augmented) {
-  switch (op) {
-    case BinaryOp::Add:
-      return augmented ? render::inplace_add(a, b) : py::add(a, b);
-    case BinaryOp::Sub:
-      return py::sub(a, b);
-    case BinaryOp::Mul:
-      return py::mul(a, b);
-    case BinaryOp::Div:
-      return py::truediv(a, b);
-    case BinaryOp::FloorDiv:
-      return py::floordiv(a, b);
-    case BinaryOp::Mod:
-      return py::mod(a, b);
-    case BinaryOp::Pow:
-      return py::pow(a, b);
-    case BinaryOp::LShift:
-      return py::lshift(a, b);
-    case BinaryOp::RShift:
-      return py::rshift(a, b);
-    case BinaryOp::BitAnd:
-      return py::and_(a, b);
-    case BinaryOp::BitOr:
-      if (augmented) return render::inplace_or(a, b);
-      return py::or_(a, b);
-    case BinaryOp::BitXor:
-      return py::xor_(a, b);
-  }
-  return Value();
+  return binary_function(op, augmented).fn(a, b);
 }
 
 }  // namespace squall::interp

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "interp/interpreter_impl.hpp"
+#include "sema/escape_choice.hpp"
 #include "squall/py.hpp"
 
 namespace squall::interp {
@@ -126,11 +127,10 @@ render::Escaper& Interpreter::escaper_for(const Template& file, int& slot) {
   }
   auto& escaper = frame_.escapers[i];
   if (!escaper) {
-    std::optional<std::string_view> name = default_escape_;
-    if (file.autoescape) name = *file.autoescape;
-    if (name && !name->empty()) {
+    const std::string_view name = front::escape_function(file, default_escape_);
+    if (!name.empty()) {
       auto& prepared = plan_.escape_names[i];
-      if (!prepared) prepared = std::make_unique<render::GlobalName>(*name);
+      if (!prepared) prepared = std::make_unique<render::GlobalName>(name);
       escaper.emplace(globals_, *prepared);
     } else {
       escaper.emplace(globals_);

@@ -11,6 +11,7 @@
 
 #include "interp/plan.hpp"
 #include "sema/unit.hpp"
+#include "sema/without_calls.hpp"
 #include "squall/render.hpp"
 #include "squall/value.hpp"
 
@@ -31,15 +32,9 @@ inline const EnvPtr kNoEnv;
 /// Flow is how a run of nodes ended: normally or by `{% break %}` / `{% continue %}`.
 enum class Flow { Normal, Break, Continue };
 
-/// without_calls tells whether evaluating `e` cannot run template code or callbacks that
-/// could rebind or mutate what an eval_ref result refers into: names, constants and
-/// attribute reads of those (dict reads; C++ attribute getters are not template code).
-inline bool without_calls(const front::Expr& e) {
-  const front::Expr* x = &e;
-  while (x->kind == front::ExprKind::Attribute)
-    x = static_cast<const front::AttributeExpr*>(x)->value.get();
-  return x->kind == front::ExprKind::Name || x->kind == front::ExprKind::Constant;
-}
+/// without_calls (sema) tells whether evaluating an expression cannot rebind or mutate
+/// what an eval_ref result refers into.
+using front::without_calls;
 
 /// kMaxEvalDepth bounds nested expression evaluation across lambda calls (RecursionError).
 inline constexpr int kMaxEvalDepth = 1500;

@@ -74,7 +74,15 @@ class Planner {
       case NodeKind::Apply:
         expr(static_cast<ApplyNode&>(n).func);
         break;
-      default:
+      case NodeKind::Text:
+      case NodeKind::Import:
+      case NodeKind::Break:
+      case NodeKind::Continue:
+      case NodeKind::Block:
+      case NodeKind::Extends:
+      case NodeKind::Include:
+      case NodeKind::Autoescape:
+      case NodeKind::Whitespace:
         break;
     }
     for_each_body(n, [&](NodeList& body) { nodes(body); });

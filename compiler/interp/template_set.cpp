@@ -150,15 +150,11 @@ void TemplateSet::render_in(std::string& out, const std::string& name, const Val
     Interpreter interpreter(unit, plan, *frame, globals, escape, &options_.import_modules);
     try {
       interpreter.run(out);
-    } catch (const Error&) {
-      throw;
     } catch (const CompileError&) {
       throw;
-    } catch (const std::bad_alloc&) {
-      throw;
-    } catch (const std::exception& e) {
-      // A bug must not take the process down: report it like a Python SystemError.
-      throw Error("SystemError", e.what());
+    } catch (...) {
+      // The compiled TemplateSet's policy: anything else leaves as a squall::Error.
+      rethrow_as_error();
     }
   }
   plan.output_estimate = out.size() - start;

@@ -7,6 +7,7 @@
 
 #include "ast/expr_visit.hpp"
 #include "ast/node_visit.hpp"
+#include "sema/escape_choice.hpp"
 #include "sema/for_shape.hpp"
 #include "sema/scope_resolver.hpp"
 
@@ -75,7 +76,12 @@ class CodeWalker {
       case NodeKind::Block:
         nodes(unit_.block_for(downcast<BlockNode>(n)).node->body);
         return;
-      default:
+      case NodeKind::Text:
+      case NodeKind::Break:
+      case NodeKind::Continue:
+      case NodeKind::Extends:
+      case NodeKind::Autoescape:
+      case NodeKind::Whitespace:
         break;
     }
     for_each_body(n, [&](const NodeList& body) { nodes(body); });
@@ -269,7 +275,7 @@ const NameExpr* LoopBorrowing::target(const ForNode& loop) const {
 
 bool LoopBorrowing::read_outside(const ForNode& loop, const NameExpr& target) const {
   for (const auto& file : unit_.files) {
-    if (file->autoescape.value_or("xhtml_escape") == target.name) return true;
+    if (escape_function(*file) == target.name) return true;
   }
   // Both counts follow includes and blocks alike, so a read reached twice counts twice in
   // each.

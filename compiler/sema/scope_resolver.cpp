@@ -125,7 +125,8 @@ class ScopeResolver {
         return walk_set(static_cast<SetNode&>(node), scope, pass);
       case NodeKind::Import:
         if (!resolve) {
-          for (const auto& n : bound_names_of_import(static_cast<ImportNode&>(node))) bind(n, scope);
+          for (const auto& n : bound_names_of_import(static_cast<ImportNode&>(node)))
+            bind(n, scope);
         }
         return;
       case NodeKind::If:
@@ -160,7 +161,11 @@ class ScopeResolver {
         return fail(file, node,
                     "NotImplementedError: '{% extends %}' is only allowed at the top level of a "
                     "template, and an extending template cannot be included");
-      default:
+      case NodeKind::Text:
+      case NodeKind::Break:
+      case NodeKind::Continue:
+      case NodeKind::Autoescape:
+      case NodeKind::Whitespace:
         return;
     }
   }
@@ -232,7 +237,8 @@ class ScopeResolver {
     const std::size_t first = unit_.slot_names.size();
     collect_nodes(n.body, inner, file);
     auto& slots = unit_.apply_slots[&n];
-    for (std::size_t i = first; i < unit_.slot_names.size(); ++i) slots.push_back(static_cast<int>(i));
+    for (std::size_t i = first; i < unit_.slot_names.size(); ++i)
+      slots.push_back(static_cast<int>(i));
     resolve_nodes(n.body, inner, file);
   }
 

@@ -122,9 +122,20 @@ class UnitBuilder {
       }
       case NodeKind::Apply:
         return find_blocks(static_cast<ApplyNode&>(node).body, file);
-      default:
+      case NodeKind::Text:
+      case NodeKind::Expression:
+      case NodeKind::Raw:
+      case NodeKind::Module:
+      case NodeKind::Set:
+      case NodeKind::Import:
+      case NodeKind::Break:
+      case NodeKind::Continue:
+      case NodeKind::Extends:
+      case NodeKind::Autoescape:
+      case NodeKind::Whitespace:
         return true;
     }
+    return true;  // not reached: every kind returns above (no default, so -Wswitch sees new kinds)
   }
 
   TemplateProvider& provider_;

@@ -264,11 +264,13 @@ Value call_method(std::string_view name, const DynamicCall& c);
 Value make_dict(std::initializer_list<Value> keys_and_values);
 
 /// Items builds a list, tuple, set or dict display with `*` / `**` unpacking, in order.
+/// A dict display is built in the steps front::dict_steps decides: `pairs` inserts
+/// alternating keys and values evaluated in order, `merge` is render::dict_merge.
 class Items {
  public:
   Items&& add(Value v) &&;
   Items&& extend(const Value& iterable) &&;
-  Items&& pair(Value key, Value value) &&;
+  Items&& pairs(std::initializer_list<Value> keys_and_values) &&;
   Items&& merge(const Value& mapping) &&;
   Value list() &&;
   Value tuple() &&;
@@ -282,8 +284,13 @@ class Items {
 
 /// add_item appends to a list, adds to a set (comprehension results).
 void add_item(Value& container, Value item);
-/// add_item stores a dict comprehension entry.
-void add_item(Value& dict, Value key, Value value);
+/// Entry is a dict comprehension's key and value, evaluated in this order.
+struct Entry {
+  Value key;
+  Value value;
+};
+/// add_entry stores a dict comprehension entry.
+void add_entry(Value& dict, Entry entry);
 
 // -- Statements
 

@@ -50,4 +50,11 @@ class Error : public std::exception {
 /// throw_error throws `Error(type, message)`; a non-inline helper keeps throw sites small.
 [[noreturn]] void throw_error(std::string_view type, std::string message);
 
+/// rethrow_as_error, called inside a `catch`, rethrows the exception in flight as a
+/// squall::Error: a C++ exception from a registered function becomes `SystemError` with
+/// its `what()` (`SystemError: unknown C++ exception` for non-std exceptions), so both
+/// back ends report it with the template and line of the call, and `{% try %}` catches
+/// it. squall::Error and std::bad_alloc are rethrown unchanged.
+[[noreturn]] void rethrow_as_error();
+
 }  // namespace squall

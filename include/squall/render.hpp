@@ -457,6 +457,9 @@ Value inplace_or(const Value& a, const Value& b);
 
 /// append_star_args appends `*value` call arguments / display elements to `out`.
 void append_star_args(std::vector<Value>& out, const Value& value);
+/// dict_merge is `**mapping` in a dict display: merges `mapping`'s entries into `dict`;
+/// TypeError "'list' object is not a mapping" for non-dicts.
+void dict_merge(Value& dict, const Value& mapping);
 /// append_double_star appends `**mapping` call arguments: TypeError "argument after ** must
 /// be a mapping, not int" for non-dicts, "keywords must be strings" for other keys. The
 /// KwArg names point into `mapping`'s keys: keep `mapping` alive while `out` is used.

@@ -51,15 +51,17 @@ Items&& Items::extend(const Value& iterable) && {
   return std::move(*this);
 }
 
-Items&& Items::pair(Value key, Value value) && {
+Items&& Items::pairs(std::initializer_list<Value> keys_and_values) && {
   if (dict_.is_none()) dict_ = Value::dict();
-  py::setitem(dict_, key, std::move(value));
+  for (auto it = keys_and_values.begin(); it != keys_and_values.end(); it += 2) {
+    py::setitem(dict_, it[0], it[1]);
+  }
   return std::move(*this);
 }
 
 Items&& Items::merge(const Value& mapping) && {
   if (dict_.is_none()) dict_ = Value::dict();
-  py::call_method(dict_, "update", Args(&mapping, 1));
+  render::dict_merge(dict_, mapping);
   return std::move(*this);
 }
 
@@ -84,8 +86,8 @@ void add_item(Value& container, Value item) {
   }
 }
 
-void add_item(Value& dict, Value key, Value value) {
-  py::setitem(dict, key, std::move(value));
+void add_entry(Value& dict, Entry entry) {
+  py::setitem(dict, entry.key, std::move(entry.value));
 }
 
 }  // namespace squall::rt

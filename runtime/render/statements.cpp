@@ -112,6 +112,14 @@ void append_star_args(std::vector<Value>& out, const Value& value) {
   }
 }
 
+void dict_merge(Value& dict, const Value& mapping) {
+  if (!mapping.is_dict()) {
+    py::raise_type_error("'" + std::string(py::type_name(mapping)) + "' object is not a mapping");
+  }
+  auto& out = dict.as_dict();
+  for (const auto& [key, value] : mapping.as_dict().entries()) out.set(key, value);
+}
+
 void append_double_star(std::vector<KwArg>& out, const Value& mapping) {
   if (!mapping.is_dict()) {
     py::raise_type_error("argument after ** must be a mapping, not " +

@@ -79,9 +79,15 @@ namespace squall::py {
 
 using namespace squall::rt;
 
+// C++ code registered by the program (functions, objects) may throw anything: it leaves
+// the call as a squall::Error, so the template's line and `{% try %}` apply to it.
 Value call(const Value& f, Args args, KwArgs kwargs) {
-  if (f.is_callable_kind()) return f.as_callable().fn(args, kwargs);
-  if (f.is_object()) return f.as_object().call(args, kwargs);
+  try {
+    if (f.is_callable_kind()) return f.as_callable().fn(args, kwargs);
+    if (f.is_object()) return f.as_object().call(args, kwargs);
+  } catch (...) {
+    rethrow_as_error();
+  }
   raise("TypeError", quoted_type(f) + " object is not callable");
 }
 
@@ -108,7 +114,11 @@ Value call_method(const Value& obj, std::string_view name, Args args, KwArgs kwa
       if (has_method(Kind::Set, name)) r = call_set_method(obj, name, args, kwargs);
       break;
     case Kind::Object:
-      r = obj.as_object().call_method(name, args, kwargs);
+      try {
+        r = obj.as_object().call_method(name, args, kwargs);
+      } catch (...) {
+        rethrow_as_error();
+      }
       break;
     default:
       break;

@@ -34,6 +34,7 @@ const std::unordered_map<std::string_view, std::string_view>& parents() {
       {"ImportError", "Exception"},
       {"ModuleNotFoundError", "ImportError"},
       {"OSError", "Exception"},
+      {"SystemError", "Exception"},  // a C++ exception from registered code (rethrow_as_error)
   };
   return p;
 }

@@ -30,6 +30,20 @@ add_custom_command(
 set_source_files_properties(${outputs} PROPERTIES COMPILE_OPTIONS "${squall_codegen_werror}")
 target_sources(codegen_tests PRIVATE ${outputs})
 
+# -- The fixed-bugs table (tests/parity/fixed-bugs.json), compiled the same way.
+set(fixed_bugs_json ${PROJECT_SOURCE_DIR}/tests/parity/fixed-bugs.json)
+set(fixed_dir ${CMAKE_CURRENT_BINARY_DIR}/codegen_fixed_bugs)
+set(fixed_outputs ${fixed_dir}/gen/fixed_bug_cases_index.cpp ${fixed_dir}/gen/fixed_bug_cases_0.cpp)
+add_custom_command(
+  OUTPUT ${fixed_outputs}
+  COMMAND gen_conformance $<TARGET_FILE:squall> ${fixed_dir} 1 --index fixed_bug_cases
+          ${fixed_bugs_json}
+  DEPENDS gen_conformance squall ${fixed_bugs_json}
+  COMMENT "Squall: compiling the fixed-bugs table to C++"
+  VERBATIM)
+set_source_files_properties(${fixed_outputs} PROPERTIES COMPILE_OPTIONS "${squall_codegen_werror}")
+target_sources(codegen_tests PRIVATE ${fixed_outputs})
+
 # -- Golden generated C++ (and the golden registry): compiled warning-free and linked in, so
 # golden_render_test.cpp renders them through both back ends.
 file(GLOB squall_golden_cpp CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/golden/codegen/*.cpp)

@@ -18,5 +18,7 @@ struct CompiledCase {
 
 /// compiled_cases lists every case of tests/conformance/*.json in file order.
 const std::vector<CompiledCase>& compiled_cases();
+/// fixed_bug_cases lists every row of tests/parity/fixed-bugs.json in file order.
+const std::vector<CompiledCase>& fixed_bug_cases();
 
 }  // namespace squall::codegen_testing

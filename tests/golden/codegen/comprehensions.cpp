@@ -58,7 +58,7 @@ for (std::optional<squall::Value> squall_item8; (squall_item8 = squall_it7.next(
   const std::vector<squall::Value> squall_parts9 = squall::render::unpack(std::move(*squall_item8), 2, std::nullopt);
   squall_p4_k = squall_parts9[0];
   squall_p5_v = squall_parts9[1];
-  squall::rt::add_item(squall_result6, squall_p4_k, squall_p5_v);
+  squall::rt::add_entry(squall_result6, {squall_p4_k, squall_p5_v});
 }
 return squall_result6; }());
 #line 2 "comprehensions.html"

@@ -199,7 +199,7 @@ return squall::py::neg(squall_params4[0]); })}, {"reverse", squall::Value(true)}
     squall_out.append(" ", 1);
 #line 7 "expressions.html"
     squall_pos = 6;
-    squall_escape0_xhtml_escape.append(squall_out, squall::rt::Items().merge(squall::rt::global(squall_g10_kw, "kw")).pair(squall::Value::from_static(std::string_view("x", 1)), squall::Value(std::int64_t{1})).dict());
+    squall_escape0_xhtml_escape.append(squall_out, squall::rt::Items().merge(squall::rt::global(squall_g10_kw, "kw")).pairs({squall::Value::from_static(std::string_view("x", 1)), squall::Value(std::int64_t{1})}).dict());
 #line 7 "expressions.html"
     squall_out.append(" ", 1);
 #line 7 "expressions.html"

@@ -64,7 +64,7 @@ void squall_tset_5fand_5fimport_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall_out.append("\n", 1);
     squall_pos = 4;
     {
-      squall::Value squall_value5 = squall::rt::make_dict({});
+      squall::Value squall_value5 = squall::Value::dict();
       squall_l7_counts = std::move(squall_value5);
     }
 #line 5 "set_and_import.html"
