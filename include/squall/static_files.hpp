@@ -22,8 +22,8 @@ std::string sha512_hex(std::string_view data);
 /// StaticFiles is a static folder with Tornado's URL scheme: `url("a.js")` is
 /// `prefix + path + "?v=" + sha512_hex(contents of static_path/a.js)`. The path is not
 /// escaped or normalised (`url("/x")` is `/static//x`, as in Tornado). A file that cannot
-/// be read gets no `?v=`. Each file is hashed once, on first use, and cached by absolute
-/// path (Tornado's static_hash_cache); clear_cache() forgets the hashes (debug mode).
+/// be read gets no `?v=`. Each file is hashed once, on first use, and cached (Tornado's
+/// static_hash_cache); clear_cache() forgets the hashes (debug mode).
 /// Thread-safe.
 ///
 /// **Example**:

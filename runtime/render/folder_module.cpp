@@ -1,5 +1,7 @@
 // Module folders at run time: Python's argument binding for `def render(self, <signature>)`
 // with CPython's TypeError texts, and the UIModule a FolderModuleSpec describes.
+#include <span>
+
 #include "squall/py.hpp"
 #include "squall/render.hpp"
 
@@ -21,7 +23,14 @@ std::string quoted_names(const std::vector<std::string_view>& names) {
 class Binder {
  public:
   Binder(std::string_view module_name, const ModuleSignature& sig)
-      : module_name_(module_name), sig_(sig), bound_(sig.params.size()) {
+      : module_name_(module_name), sig_(sig) {
+    // A small inline array holds most signatures' arguments without an allocation.
+    if (sig.params.size() <= kInline) {
+      bound_ = std::span(inline_).first(sig.params.size());
+    } else {
+      heap_.resize(sig.params.size());
+      bound_ = heap_;
+    }
     for (std::size_t i = 0; i < sig.params.size(); ++i) {
       const auto& p = sig.params[i];
       if (p.kind == PKind::Positional) {
@@ -39,7 +48,7 @@ class Binder {
     const std::size_t n = std::min(args.size(), positional_);
     for (std::size_t i = 0; i < n; ++i) bound_[i] = args[i];
     if (star_) bound_[*star_] = Value::tuple(std::vector<Value>(args.begin() + n, args.end()));
-    Value extra = Value::dict();
+    Value extra = double_star_ ? Value::dict() : Value();
     for (const auto& kw : kwargs) bind_keyword(kw, extra);
     if (double_star_) bound_[*double_star_] = extra;
     if (args.size() > positional_ && !star_) too_many_positional(args.size());
@@ -143,7 +152,10 @@ class Binder {
 
   std::string_view module_name_;
   const ModuleSignature& sig_;
-  std::vector<std::optional<Value>> bound_;
+  static constexpr std::size_t kInline = 8;
+  std::optional<Value> inline_[kInline];
+  std::vector<std::optional<Value>> heap_;
+  std::span<std::optional<Value>> bound_;
   std::size_t positional_ = 0, defaults_ = 0;
   std::optional<std::size_t> star_, double_star_;
 };

@@ -166,17 +166,24 @@ class ModuleNamespace final : public Object {
   std::string_view type_name() const override { return "_UIModuleNamespace"; }
 
   std::optional<Value> getattr(std::string_view name) const override {
+    // One callable per name and session: a module called in a loop looks it up once.
+    for (const auto& [n, fn] : functions_) {
+      if (n == name) return fn;
+    }
     // Tornado turns the registry's KeyError into AttributeError(str(KeyError(name))).
     if (!session_.has_module(name)) throw_error("AttributeError", py::repr(Value(name)));
     RenderSession* session = &session_;
     std::string module_name(name);
-    return Value::function(module_name, [session, module_name](Args args, KwArgs kwargs) -> Value {
+    Value fn = Value::function(module_name, [session, module_name](Args args, KwArgs kwargs) {
       return session->module(module_name)->render(args, kwargs);
     });
+    functions_.emplace_back(std::move(module_name), fn);
+    return fn;
   }
 
  private:
   RenderSession& session_;
+  mutable std::vector<std::pair<std::string, Value>> functions_;
 };
 
 }  // namespace
