@@ -62,7 +62,7 @@ class TemplateModule final : public UIModule {
       if (kw.name == "set_resources") {
         // render_string(path, set_resources=..., **kwargs)
         py::raise_type_error(
-            "tornado.web.RequestHandler.render_string() got multiple values for keyword "
+            "tornado.web.UIModule.render_string() got multiple values for keyword "
             "argument 'set_resources'");
       }
       d.set(Value(kw.name), kw.value);
@@ -82,9 +82,9 @@ class TemplateModule final : public UIModule {
   Value set_resources_fn(const std::string& path) {
     return Value::function("set_resources", [this, path](Args args, KwArgs kwargs) -> Value {
       if (!args.empty()) {
-        py::raise_type_error("set_resources() takes 0 positional arguments but " +
-                             std::to_string(args.size()) +
-                             (args.size() == 1 ? " was given" : " were given"));
+        py::raise_type_error(
+            "TemplateModule.render.<locals>.set_resources() takes 0 positional arguments but " +
+            std::to_string(args.size()) + (args.size() == 1 ? " was given" : " were given"));
       }
       Value resources = Value::dict();
       for (const auto& kw : kwargs) resources.as_dict().set(Value(kw.name), kw.value);

@@ -11,7 +11,7 @@ endif()
 include(${PROJECT_SOURCE_DIR}/cmake/SquallAddTemplates.cmake)
 squall_add_templates(codegen_tests
   MODULES ${CMAKE_CURRENT_LIST_DIR}/modules
-  MODULE_NAMES Counter Weird ListFiles
+  MODULE_NAMES Counter Weird ListFiles BadFiles
   NAMESPACE squall_ui_modules)
 squall_add_templates(codegen_tests
   ROOT ${CMAKE_CURRENT_LIST_DIR}/pages

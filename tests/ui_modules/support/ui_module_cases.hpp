@@ -43,7 +43,7 @@ inline Json load_ui_cases() {
   return Json::parse(read_text(data_dir() + "/cases.json"));
 }
 
-// -- The hand-written modules (gen_ui_module_cases.py: Counter, Weird, ListFiles).
+// -- The hand-written modules (gen_ui_module_cases.py: Counter, Weird, ListFiles, BadFiles).
 
 class Counter final : public UIModule {
  public:
@@ -71,7 +71,14 @@ class ListFiles final : public UIModule {
   Value html_body() override { return Value(""); }
 };
 
+class BadFiles final : public UIModule {
+ public:
+  Value render(Args, KwArgs) override { return Value("bf"); }
+  Value css_files() override { return Value::list({Value("ok.css"), Value(1)}); }
+};
+
 inline void add_test_modules(ModuleRegistry& registry) {
+  registry.add<BadFiles>("BadFiles");
   registry.add<Counter>("Counter");
   registry.add<Weird>("Weird");
   registry.add<ListFiles>("ListFiles");
