@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "squall/error.hpp"
+#include "squall/py.hpp"
 
 namespace squall {
 namespace {
@@ -54,17 +55,18 @@ std::string StaticFiles::absolute_path(std::string_view path) const {
 }
 
 std::optional<std::string> StaticFiles::version(std::string_view path) const {
-  const std::string abs = absolute_path(path);
+  // Cached by the path as given (Tornado keys by absolute path; spellings of one file get
+  // the same digest either way), so a cached lookup costs no path arithmetic.
   {
     std::lock_guard lock(mutex_);
-    const auto found = hashes_.find(abs);
+    const auto found = hashes_.find(path);
     if (found != hashes_.end()) return found->second;
   }
   // Hash outside the lock: two threads may hash the same file once each, both correctly.
   std::optional<std::string> hash;
-  if (auto data = read_file(abs)) hash = sha512_hex(*data);
+  if (auto data = read_file(absolute_path(path))) hash = sha512_hex(*data);
   std::lock_guard lock(mutex_);
-  return hashes_.emplace(abs, std::move(hash)).first->second;
+  return hashes_.emplace(std::string(path), std::move(hash)).first->second;
 }
 
 std::string StaticFiles::url(std::string_view path, bool include_version) const {
@@ -82,6 +84,23 @@ void StaticFiles::clear_cache() {
 
 StaticUrl StaticFiles::function() const {
   return [this](std::string_view path) { return url(path); };
+}
+
+Value StaticFiles::template_function() const {
+  return Value::function("static_url", [this](Args args, KwArgs kwargs) -> Value {
+    if (args.size() != 1 || !args[0].is_str()) {
+      py::raise_type_error("static_url() takes the path (a str) as its only positional argument");
+    }
+    bool include_version = true;
+    for (const auto& kw : kwargs) {
+      if (kw.name != "include_version") {
+        py::raise_type_error("static_url() got an unexpected keyword argument '" +
+                             std::string(kw.name) + "'");
+      }
+      include_version = py::truthy(kw.value);
+    }
+    return Value(url(args[0].as_str(), include_version));
+  });
 }
 
 }  // namespace squall

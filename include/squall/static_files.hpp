@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "squall/ui_module.hpp"
+#include "squall/value.hpp"
 
 namespace squall {
 
@@ -21,8 +22,8 @@ std::string sha512_hex(std::string_view data);
 /// StaticFiles is a static folder with Tornado's URL scheme: `url("a.js")` is
 /// `prefix + path + "?v=" + sha512_hex(contents of static_path/a.js)`. The path is not
 /// escaped or normalised (`url("/x")` is `/static//x`, as in Tornado). A file that cannot
-/// be read gets no `?v=`. Each file is hashed once, on first use, and cached by absolute
-/// path (Tornado's static_hash_cache); clear_cache() forgets the hashes (debug mode).
+/// be read gets no `?v=`. Each file is hashed once, on first use, and cached (Tornado's
+/// static_hash_cache); clear_cache() forgets the hashes (debug mode).
 /// Thread-safe.
 ///
 /// **Example**:
@@ -48,6 +49,9 @@ class StaticFiles {
   void clear_cache();
   /// function returns url() as a StaticUrl (which refers to this object: keep it alive).
   StaticUrl function() const;
+  /// template_function returns a template-callable `static_url(path, include_version=True)`
+  /// (Tornado's handler helper without include_host), referring to this object.
+  Value template_function() const;
 
   const std::string& static_path() const { return static_path_; }
   const std::string& url_prefix() const { return url_prefix_; }

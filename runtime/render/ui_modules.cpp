@@ -62,7 +62,7 @@ class TemplateModule final : public UIModule {
       if (kw.name == "set_resources") {
         // render_string(path, set_resources=..., **kwargs)
         py::raise_type_error(
-            "tornado.web.RequestHandler.render_string() got multiple values for keyword "
+            "tornado.web.UIModule.render_string() got multiple values for keyword "
             "argument 'set_resources'");
       }
       d.set(Value(kw.name), kw.value);
@@ -82,9 +82,9 @@ class TemplateModule final : public UIModule {
   Value set_resources_fn(const std::string& path) {
     return Value::function("set_resources", [this, path](Args args, KwArgs kwargs) -> Value {
       if (!args.empty()) {
-        py::raise_type_error("set_resources() takes 0 positional arguments but " +
-                             std::to_string(args.size()) +
-                             (args.size() == 1 ? " was given" : " were given"));
+        py::raise_type_error(
+            "TemplateModule.render.<locals>.set_resources() takes 0 positional arguments but " +
+            std::to_string(args.size()) + (args.size() == 1 ? " was given" : " were given"));
       }
       Value resources = Value::dict();
       for (const auto& kw : kwargs) resources.as_dict().set(Value(kw.name), kw.value);
@@ -166,17 +166,24 @@ class ModuleNamespace final : public Object {
   std::string_view type_name() const override { return "_UIModuleNamespace"; }
 
   std::optional<Value> getattr(std::string_view name) const override {
+    // One callable per name and session: a module called in a loop looks it up once.
+    for (const auto& [n, fn] : functions_) {
+      if (n == name) return fn;
+    }
     // Tornado turns the registry's KeyError into AttributeError(str(KeyError(name))).
     if (!session_.has_module(name)) throw_error("AttributeError", py::repr(Value(name)));
     RenderSession* session = &session_;
     std::string module_name(name);
-    return Value::function(module_name, [session, module_name](Args args, KwArgs kwargs) -> Value {
+    Value fn = Value::function(module_name, [session, module_name](Args args, KwArgs kwargs) {
       return session->module(module_name)->render(args, kwargs);
     });
+    functions_.emplace_back(std::move(module_name), fn);
+    return fn;
   }
 
  private:
   RenderSession& session_;
+  mutable std::vector<std::pair<std::string, Value>> functions_;
 };
 
 }  // namespace

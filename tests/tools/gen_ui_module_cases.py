@@ -196,7 +196,15 @@ class ListFiles(web.UIModule):
         return ""
 
 
-HANDWRITTEN = {"Counter": Counter, "Weird": Weird, "ListFiles": ListFiles}
+class BadFiles(web.UIModule):
+    def render(self):
+        return "bf"
+
+    def css_files(self):
+        return ["ok.css", 1]
+
+
+HANDWRITTEN = {"Counter": Counter, "Weird": Weird, "ListFiles": ListFiles, "BadFiles": BadFiles}
 
 CASES = []
 
@@ -316,6 +324,13 @@ case("failed_render_still_counts_resources",
 case("error_inside_module_template", PAGE % "{% module Broken(0) %}")
 case("handwritten_non_str_resource", PAGE % "{% module Weird() %}")
 case("handwritten_tuple_files_falsy_parts", PAGE % "{% module ListFiles() %}")
+case("handwritten_non_str_file_path", "<head></head>{% module BadFiles() %}")
+case("set_resources_positional", {
+    "page.html": "{% module Template('r.html') %}",
+    "r.html": "{{ set_resources('x.css') }}"})
+case("set_resources_passed_to_template", {
+    "page.html": "{% module Template('r.html', set_resources=1) %}",
+    "r.html": "r"})
 case("handwritten_and_folder_order",
      PAGE % "{% module Counter('x') %}{% module M2() %}{% module ListFiles() %}{% module Counter('y') %}")
 

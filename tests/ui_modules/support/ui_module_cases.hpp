@@ -43,7 +43,7 @@ inline Json load_ui_cases() {
   return Json::parse(read_text(data_dir() + "/cases.json"));
 }
 
-// -- The hand-written modules (gen_ui_module_cases.py: Counter, Weird, ListFiles).
+// -- The hand-written modules (gen_ui_module_cases.py: Counter, Weird, ListFiles, BadFiles).
 
 class Counter final : public UIModule {
  public:
@@ -71,22 +71,17 @@ class ListFiles final : public UIModule {
   Value html_body() override { return Value(""); }
 };
 
+class BadFiles final : public UIModule {
+ public:
+  Value render(Args, KwArgs) override { return Value("bf"); }
+  Value css_files() override { return Value::list({Value("ok.css"), Value(1)}); }
+};
+
 inline void add_test_modules(ModuleRegistry& registry) {
+  registry.add<BadFiles>("BadFiles");
   registry.add<Counter>("Counter");
   registry.add<Weird>("Weird");
   registry.add<ListFiles>("ListFiles");
-}
-
-/// static_url_name is the handler namespace's `static_url(path, include_version=True)`.
-inline Value static_url_name(const StaticFiles& statics) {
-  return Value::function("static_url", [&statics](Args args, KwArgs kwargs) -> Value {
-    bool version = true;
-    for (const auto& kw : kwargs) {
-      if (kw.name == "include_version") version = py::truthy(kw.value);
-    }
-    if (args.empty() || !args[0].is_str()) py::raise_type_error("static_url() takes a path");
-    return Value(statics.url(args[0].as_str(), version));
-  });
 }
 
 /// Outcome is what a back end did with a case, in the shape of its `expected`.
