@@ -2,17 +2,26 @@
 // writes one .cpp per template (OUT/NS/NAME.cpp), the header OUT/NS_templates.hpp and the
 // registry OUT/NS_registry.cpp. The CMake function squall_add_templates() runs the --only
 // and --index forms; without them everything under the root is compiled.
+//
+// `--modules DIR` adds the module folders under DIR: each becomes
+// OUT/NS/squall_modules/NAME.cpp (its template and its UIModule registration), with
+// OUT/NS_modules.hpp and OUT/NS_modules.cpp (`NS::add_modules`, `NS::modules()`); the forms
+// `--only-module NAME [--depfile]` and `--module-index NAME...` write one of those. With
+// --modules or --module-names, the module set is known: every `{% module %}` call of the
+// templates is checked against it.
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <memory>
 #include <set>
 
+#include "codegen/compile_module.hpp"
 #include "codegen/compile_unit.hpp"
 #include "diag/diagnostics.hpp"
 #include "driver/commands.hpp"
 #include "driver/output_file.hpp"
 #include "parse/parser.hpp"
+#include "sema/module_folders.hpp"
 #include "sema/template_loader.hpp"
 
 namespace squall::driver {
@@ -30,6 +39,10 @@ struct CompileOptions {
   std::string autoescape;
   std::string whitespace;
   bool no_line_directives = false;
+  std::string modules;
+  std::vector<std::string> module_names;
+  std::string only_module;
+  std::vector<std::string> module_index;
 };
 
 bool is_identifier(const std::string& s) {
@@ -78,26 +91,77 @@ class Compiler {
     if (!options.autoescape.empty()) {
       parse.autoescape = options.autoescape == "None" ? std::string() : options.autoescape;
     }
-    loader_ = std::make_unique<front::FolderLoader>(options.root, parse);
+    if (!options.root.empty()) loader_ = std::make_unique<front::FolderLoader>(options.root, parse);
+    if (!options.modules.empty())
+      module_loader_ = std::make_unique<front::FolderLoader>(options.modules, parse);
+  }
+
+  // load_modules reads the module folders and the known module set; false after errors.
+  bool load_modules() {
+    if (options_.modules.empty() && options_.module_names.empty()) return true;
+    if (!options_.modules.empty()) {
+      front::DiagnosticEngine diags;
+      auto folders = front::load_module_folders(options_.modules, diags);
+      print(diags);
+      if (!folders) return false;
+      folders_ = std::move(*folders);
+    }
+    known_ = front::known_modules(folders_, options_.module_names);
+    return true;
+  }
+
+  const std::vector<front::ModuleFolder>& folders() const { return folders_; }
+
+  // compile_module writes OUT/NS/squall_modules/NAME.cpp (and its depfile).
+  bool compile_module(const std::string& name) {
+    const front::ModuleFolder* folder = nullptr;
+    for (const auto& f : folders_) {
+      if (f.name == name) folder = &f;
+    }
+    if (!folder) {
+      std::cerr << "squall compile: no module folder " << name << " in " << options_.modules
+                << "\n";
+      return false;
+    }
+    const std::string cpp = options_.out + "/" + options_.ns + "/" +
+                            std::string(cg::kModuleNamespace) + "/" + name + ".cpp";
+    front::DiagnosticEngine diags;
+    auto unit = build(*module_loader_, folder->template_name, diags);
+    std::optional<std::string> text;
+    if (unit) {
+      text = generate(*unit, options_.ns + "::" + std::string(cg::kModuleNamespace), cpp, diags);
+      if (text) *text += cg::compile_module(*folder, options_.ns);
+    }
+    print(diags);
+    if (!text) return false;
+    if (!write(cpp, *text)) return false;
+    return !options_.depfile || write(cpp + ".d", depfile(cpp, *unit, folder->inputs));
+  }
+
+  bool write_module_index(const std::vector<std::string>& names) {
+    const std::string base = options_.out + "/" + options_.ns;
+    return write(base + "_modules.hpp", cg::compile_modules_header(options_.ns)) &&
+           write(base + "_modules.cpp", cg::compile_modules_registry(options_.ns, names));
   }
 
   // compile_one writes OUT/NS/NAME.cpp (and its depfile); false after printing errors.
   bool compile_one(const std::string& name) {
     front::DiagnosticEngine diags;
-    auto unit = front::build_unit(*loader_, name, diags);
+    auto unit = build(*loader_, name, diags);
     std::optional<std::string> text;
     const std::string cpp = options_.out + "/" + options_.ns + "/" + name + ".cpp";
-    if (unit && !diags.has_errors()) {
-      cg::CompileOptions cg;
-      cg.ns = options_.ns;
-      cg.line_directives = !options_.no_line_directives;
-      cg.output_name = cpp;
-      text = cg::compile_unit(*unit, cg, diags);
-    }
+    if (unit) text = generate(*unit, options_.ns, cpp, diags);
     print(diags);
     if (!text) return false;
     if (!write(cpp, *text)) return false;
-    return !options_.depfile || write(cpp + ".d", depfile(cpp, *unit));
+    // The module check read every module.json: a changed signature rechecks the calls.
+    std::vector<std::string> inputs;
+    for (const auto& f : folders_) {
+      for (const auto& path : f.inputs) {
+        if (path.ends_with("module.json")) inputs.push_back(path);
+      }
+    }
+    return !options_.depfile || write(cpp + ".d", depfile(cpp, *unit, inputs));
   }
 
   bool write_index(const std::vector<std::string>& names) {
@@ -107,11 +171,36 @@ class Compiler {
   }
 
  private:
-  std::string depfile(const std::string& cpp, const front::Unit& unit) const {
+  // build builds the unit of `name` and checks its module calls when the set is known;
+  // null after errors.
+  std::unique_ptr<front::Unit> build(front::FolderLoader& loader, const std::string& name,
+                                     front::DiagnosticEngine& diags) {
+    auto unit = front::build_unit(loader, name, diags);
+    if (unit && known_) {
+      for (const auto& file : unit->files) front::check_module_calls(*file, *known_, diags);
+    }
+    if (!unit || diags.has_errors()) return nullptr;
+    return unit;
+  }
+
+  std::optional<std::string> generate(const front::Unit& unit, const std::string& ns,
+                                      const std::string& cpp, front::DiagnosticEngine& diags) {
+    cg::CompileOptions cg;
+    cg.ns = ns;
+    cg.line_directives = !options_.no_line_directives;
+    cg.output_name = cpp;
+    return cg::compile_unit(unit, cg, diags);
+  }
+
+  std::string depfile(const std::string& cpp, const front::Unit& unit,
+                      const std::vector<std::string>& extra) const {
     std::string text = make_escape(fs::absolute(cpp).lexically_normal().string()) + ":";
     std::set<std::string> seen;
     for (const auto& file : unit.files) {
       const std::string path = fs::absolute(file->file->path()).lexically_normal().string();
+      if (seen.insert(path).second) text += " \\\n  " + make_escape(path);
+    }
+    for (const auto& path : extra) {
       if (seen.insert(path).second) text += " \\\n  " + make_escape(path);
     }
     return text + "\n";
@@ -133,39 +222,87 @@ class Compiler {
 
   const CompileOptions& options_;
   std::unique_ptr<front::FolderLoader> loader_;
+  std::unique_ptr<front::FolderLoader> module_loader_;
+  std::vector<front::ModuleFolder> folders_;
+  std::optional<front::KnownModules> known_;
   std::set<std::string> printed_;
 };
 
-int run_compile(const CompileOptions& options) {
+// check_options prints why the options cannot work; false then.
+bool check_options(const CompileOptions& options) {
   if (!is_identifier(options.ns)) {
     std::cerr << "squall compile: --namespace '" << options.ns << "' is not a C++ identifier\n";
-    return kExitUsage;
+    return false;
   }
-  if (!fs::is_directory(options.root)) {
+  if (options.root.empty() && options.modules.empty()) {
+    std::cerr << "squall compile: give --root (templates), --modules (module folders) or both\n";
+    return false;
+  }
+  if (!options.root.empty() && !fs::is_directory(options.root)) {
     std::cerr << "squall compile: --root is not a directory: " << options.root << "\n";
-    return kExitUsage;
+    return false;
+  }
+  if (!options.modules.empty() && !fs::is_directory(options.modules)) {
+    std::cerr << "squall compile: --modules is not a directory: " << options.modules << "\n";
+    return false;
+  }
+  if ((!options.only.empty() || !options.index.empty()) && options.root.empty()) {
+    std::cerr << "squall compile: --only and --index need --root\n";
+    return false;
+  }
+  if ((!options.only_module.empty() || !options.module_index.empty()) && options.modules.empty()) {
+    std::cerr << "squall compile: --only-module and --module-index need --modules\n";
+    return false;
   }
   if (!options.whitespace.empty() && !front::parse_whitespace_mode(options.whitespace)) {
     std::cerr << "squall compile: invalid --whitespace mode '" << options.whitespace << "'\n";
-    return kExitUsage;
+    return false;
   }
+  return true;
+}
+
+// compile_all compiles every template under the root and every module folder.
+int compile_all(const CompileOptions& options, Compiler& compiler) {
+  bool ok = true;
+  if (!options.root.empty()) {
+    std::string error;
+    const auto names = list_templates(options.root, error);
+    if (!error.empty()) {
+      std::cerr << "squall compile: " << error << "\n";
+      return kExitUsage;
+    }
+    for (const auto& name : names) ok = compiler.compile_one(name) && ok;
+    ok = ok && compiler.write_index(names);
+  }
+  if (!options.modules.empty()) {
+    std::vector<std::string> names;
+    for (const auto& f : compiler.folders()) {
+      ok = compiler.compile_module(f.name) && ok;
+      names.push_back(f.name);
+    }
+    ok = ok && compiler.write_module_index(names);
+  }
+  return ok ? kExitOk : kExitError;
+}
+
+int run_compile(const CompileOptions& options) {
+  if (!check_options(options)) return kExitUsage;
   Compiler compiler(options);
+  if (!options.module_index.empty()) {
+    std::vector<std::string> names = options.module_index;
+    std::sort(names.begin(), names.end());
+    return compiler.write_module_index(names) ? kExitOk : kExitError;
+  }
   if (!options.index.empty()) {
     std::vector<std::string> names = options.index;
     std::sort(names.begin(), names.end());
     return compiler.write_index(names) ? kExitOk : kExitError;
   }
+  if (!compiler.load_modules()) return kExitError;
+  if (!options.only_module.empty())
+    return compiler.compile_module(options.only_module) ? kExitOk : kExitError;
   if (!options.only.empty()) return compiler.compile_one(options.only) ? kExitOk : kExitError;
-  std::string error;
-  const auto names = list_templates(options.root, error);
-  if (!error.empty()) {
-    std::cerr << "squall compile: " << error << "\n";
-    return kExitUsage;
-  }
-  bool ok = true;
-  for (const auto& name : names) ok = compiler.compile_one(name) && ok;
-  if (!ok) return kExitError;
-  return compiler.write_index(names) ? kExitOk : kExitError;
+  return compile_all(options, compiler);
 }
 
 }  // namespace
@@ -173,15 +310,27 @@ int run_compile(const CompileOptions& options) {
 void add_compile_command(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<CompileOptions>();
   auto* cmd = app.add_subcommand("compile", "Compile templates to C++");
-  cmd->add_option("--root", options->root, "Template root folder")->required();
+  cmd->add_option("--root", options->root, "Template root folder");
   cmd->add_option("--out", options->out, "Output folder")->required();
   cmd->add_option("--namespace", options->ns, "C++ namespace of the template set");
   auto* only =
       cmd->add_option("--only", options->only, "Compile just this template (name under the root)");
-  cmd->add_flag("--depfile", options->depfile, "With --only: also write OUT/NS/NAME.cpp.d")
-      ->needs(only);
+  cmd->add_option("--modules", options->modules, "Folder of UI module folders");
+  cmd->add_option("--module-names", options->module_names,
+                  "Names of hand-written modules, for the module-call check")
+      ->delimiter(',');
+  auto* only_module =
+      cmd->add_option("--only-module", options->only_module, "Compile just this module folder")
+          ->excludes(only);
+  cmd->add_flag("--depfile", options->depfile,
+                "With --only or --only-module: also write the output's .d file");
   cmd->add_option("--index", options->index, "Write only the header and registry for these names")
-      ->excludes(only);
+      ->excludes(only)
+      ->excludes(only_module);
+  cmd->add_option("--module-index", options->module_index,
+                  "Write only NS_modules.hpp and NS_modules.cpp for these module names")
+      ->excludes(only)
+      ->excludes(only_module);
   cmd->add_option("--autoescape", options->autoescape,
                   "Escape function for templates without {% autoescape %} (None: off)");
   cmd->add_option("--whitespace", options->whitespace,

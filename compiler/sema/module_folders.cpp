@@ -213,11 +213,44 @@ class FolderReader {
   bool failed_ = false;
 };
 
+// kKeywordOnlyMarker stands for a bare `*` (which the lambda parser does not take): a
+// `*args` name no module.json can mean.
+constexpr std::string_view kKeywordOnlyMarker = "squall_keyword_only_marker";
+
+// name_bare_star rewrites a top-level bare `*` (`a, *, b`) into a `*args` parameter named
+// kKeywordOnlyMarker, skipping strings and brackets.
+std::string name_bare_star(const std::string& text) {
+  int depth = 0;
+  char quote = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quote) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == quote) {
+        quote = 0;
+      }
+      continue;
+    }
+    if (c == '\'' || c == '"') quote = c;
+    if (c == '(' || c == '[' || c == '{') ++depth;
+    if (c == ')' || c == ']' || c == '}') --depth;
+    if (c != '*' || depth != 0 || (i + 1 < text.size() && text[i + 1] == '*')) continue;
+    if (i > 0 && text[i - 1] == '*') continue;
+    std::size_t j = i + 1;
+    while (j < text.size() && text[j] == ' ') ++j;
+    if (j == text.size() || text[j] == ',') {
+      return text.substr(0, i + 1) + std::string(kKeywordOnlyMarker) + text.substr(i + 1);
+    }
+  }
+  return text;
+}
+
 }  // namespace
 
 std::optional<ModuleSignature> parse_module_signature(const std::string& text, std::string& error) {
   // The expression parser reads Python parameter lists as a lambda's.
-  const std::string source = "lambda " + text + ": None";
+  const std::string source = "lambda " + name_bare_star(text) + ": None";
   auto file = std::make_shared<const SourceFile>("signature", source);
   DiagnosticEngine diags;
   ExprPtr e = parse_expression(
@@ -240,6 +273,10 @@ std::optional<ModuleSignature> parse_module_signature(const std::string& text, s
     }
     ModuleParam param;
     param.name = p.name;
+    if (p.star && p.name == kKeywordOnlyMarker) {
+      after_star = true;
+      continue;
+    }
     if (p.star) {
       param.kind = PKind::VarArgs;
       after_star = true;

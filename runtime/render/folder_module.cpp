@@ -44,9 +44,18 @@ class Binder {
     if (double_star_) bound_[*double_star_] = extra;
     if (args.size() > positional_ && !star_) too_many_positional(args.size());
     fill_defaults(args.size());
+    // The order of Python's locals(): named parameters, then *args, then **kwargs.
     Value names = Value::dict();
-    for (std::size_t i = 0; i < bound_.size(); ++i)
-      names.as_dict().set(Value(sig_.params[i].name), *bound_[i]);
+    for (const bool star_pass : {false, true}) {
+      for (std::size_t i = 0; i < bound_.size(); ++i) {
+        const PKind k = sig_.params[i].kind;
+        const bool is_star = k == PKind::VarArgs || k == PKind::VarKwargs;
+        if (is_star == star_pass && (!star_pass || k == PKind::VarArgs))
+          names.as_dict().set(Value(sig_.params[i].name), *bound_[i]);
+      }
+    }
+    if (double_star_)
+      names.as_dict().set(Value(sig_.params[*double_star_].name), *bound_[*double_star_]);
     return names;
   }
 
