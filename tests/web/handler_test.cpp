@@ -30,6 +30,22 @@ TEST(Handler, TemplatesSeeTornadosNamespace) {
   }
 }
 
+TEST(Handler, RequestParsingMatchesTornado) {
+  for (const auto& c : cases()["request_parse"]) {
+    nlohmann::json headers = {{"Content-Type", "application/x-www-form-urlencoded"}};
+    if (!c["cookie"].get<std::string>().empty()) headers["Cookie"] = c["cookie"];
+    const std::string query = c["query"];
+    const Request r = request(query.empty() ? "/" : "/?" + query, headers, "POST", c["body"]);
+    nlohmann::json arguments = nlohmann::json::object(), cookies = nlohmann::json::object();
+    for (const auto& [name, values] : r.arguments) arguments[name] = values;
+    for (const auto& [name, value] : r.cookies) cookies[name] = value;
+    EXPECT_EQ(arguments, c["arguments"]) << c.dump();
+    EXPECT_EQ(cookies, c["cookies"]) << c.dump();
+    EXPECT_EQ(r.argument("x").value_or("<none>"),
+              c["argument_x"].is_null() ? "<none>" : c["argument_x"].get<std::string>());
+  }
+}
+
 TEST(Handler, StaticUrlMatchesTornado) {
   auto app = make_app();
   for (const auto& c : cases()["static_url"]) {
