@@ -99,6 +99,26 @@ TEST(Handler, UIMethodNamesTornadoSkipsAreRefused) {
   EXPECT_THROW(app->route("/again", "plain"), std::invalid_argument);  // a name used twice
 }
 
+TEST(Handler, CookieErrorsAndFormats) {
+  Response r;
+  EXPECT_THROW(r.set_cookie("n", "a\nb", {}, 0), std::invalid_argument);
+  EXPECT_THROW(r.set_cookie("n\x01", "v", {}, 0), std::invalid_argument);
+  CookieOptions all;
+  all.domain = "example.com";
+  all.expires_days = 1;
+  all.httponly = all.secure = true;
+  all.max_age = 60;
+  all.samesite = "Lax";
+  r.set_cookie("n", "", all, 0);
+  r.set_cookie("m", "a b;c", {}, 0);
+  std::vector<std::string> lines;
+  for (const auto& [name, value] : r.headers.items()) lines.push_back(value);
+  EXPECT_EQ(lines, (std::vector<std::string>{
+                       "n=\"\"; Domain=example.com; expires=Fri, 02 Jan 1970 00:00:00 GMT; "
+                       "HttpOnly; Max-Age=60; Path=/; SameSite=Lax; Secure",
+                       "m=\"a b\\073c\"; Path=/"}));
+}
+
 TEST(Handler, StaticUrlNeedsStaticPath) {
   Settings settings;
   Application app(settings, web_test::templates());
