@@ -174,6 +174,21 @@ def make_handler(app, path="/", method="GET", headers=None, body=b""):
 
 
 # ---------------------------------------------------------------------------------------
+# Request parsing: arguments (query and form body) and cookies.
+for query, body, cookie in [("a&b=&c=1&=x&&d=%41+b", "", "k=v; other=\"quo\\\"ted\"; path=/x; bad key=1; =z; e=%41"),
+                            ("x=1&x=2&y=%E2%98%83", "x=3&z=+", "a=1;b=2 ; c = 3 ;d"),
+                            ("", "", "Path=1; EXPIRES=2; ok=\"\\101\""), ("q=a%2Fb%zz", "", "")]:
+    headers = {"Content-Type": "application/x-www-form-urlencoded"}
+    if cookie:
+        headers["Cookie"] = cookie
+    h = make_handler(make_app(), path="/?" + query if query else "/", method="POST", headers=headers,
+                     body=body.encode())
+    add("request_parse", query=query, body=body, cookie=cookie,
+        arguments={k: [v.decode() for v in vs] for k, vs in h.request.arguments.items()},
+        cookies={k: m.value for k, m in h.request.cookies.items()},
+        argument_x=h.get_argument("x", None))
+
+# ---------------------------------------------------------------------------------------
 # XSRF
 tornado.web.os.urandom.n = 0
 for token_hex, timestamp, mask_hex in [("00112233445566778899aabbccddeeff", 1700000000, "01020304"),

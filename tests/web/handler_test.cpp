@@ -30,6 +30,22 @@ TEST(Handler, TemplatesSeeTornadosNamespace) {
   }
 }
 
+TEST(Handler, RequestParsingMatchesTornado) {
+  for (const auto& c : cases()["request_parse"]) {
+    nlohmann::json headers = {{"Content-Type", "application/x-www-form-urlencoded"}};
+    if (!c["cookie"].get<std::string>().empty()) headers["Cookie"] = c["cookie"];
+    const std::string query = c["query"];
+    const Request r = request(query.empty() ? "/" : "/?" + query, headers, "POST", c["body"]);
+    nlohmann::json arguments = nlohmann::json::object(), cookies = nlohmann::json::object();
+    for (const auto& [name, values] : r.arguments) arguments[name] = values;
+    for (const auto& [name, value] : r.cookies) cookies[name] = value;
+    EXPECT_EQ(arguments, c["arguments"]) << c.dump();
+    EXPECT_EQ(cookies, c["cookies"]) << c.dump();
+    EXPECT_EQ(r.argument("x").value_or("<none>"),
+              c["argument_x"].is_null() ? "<none>" : c["argument_x"].get<std::string>());
+  }
+}
+
 TEST(Handler, StaticUrlMatchesTornado) {
   auto app = make_app();
   for (const auto& c : cases()["static_url"]) {
@@ -81,6 +97,26 @@ TEST(Handler, UIMethodNamesTornadoSkipsAreRefused) {
   EXPECT_THROW(app->ui_method("_private", f), std::invalid_argument);
   EXPECT_THROW(app->route("(", "bad"), std::invalid_argument);
   EXPECT_THROW(app->route("/again", "plain"), std::invalid_argument);  // a name used twice
+}
+
+TEST(Handler, CookieErrorsAndFormats) {
+  Response r;
+  EXPECT_THROW(r.set_cookie("n", "a\nb", {}, 0), std::invalid_argument);
+  EXPECT_THROW(r.set_cookie("n\x01", "v", {}, 0), std::invalid_argument);
+  CookieOptions all;
+  all.domain = "example.com";
+  all.expires_days = 1;
+  all.httponly = all.secure = true;
+  all.max_age = 60;
+  all.samesite = "Lax";
+  r.set_cookie("n", "", all, 0);
+  r.set_cookie("m", "a b;c", {}, 0);
+  std::vector<std::string> lines;
+  for (const auto& [name, value] : r.headers.items()) lines.push_back(value);
+  EXPECT_EQ(lines, (std::vector<std::string>{
+                       "n=\"\"; Domain=example.com; expires=Fri, 02 Jan 1970 00:00:00 GMT; "
+                       "HttpOnly; Max-Age=60; Path=/; SameSite=Lax; Secure",
+                       "m=\"a b\\073c\"; Path=/"}));
 }
 
 TEST(Handler, StaticUrlNeedsStaticPath) {

@@ -32,9 +32,10 @@ void parse_qs(std::string_view qs,
     const std::string_view pair = qs.substr(start, end - start);
     start = end + 1;
     if (pair.empty()) continue;
-    const std::size_t eq = pair.find('=');
-    if (eq == std::string_view::npos) continue;  // strict_parsing=False drops it
-    out[url_unescape(pair.substr(0, eq))].push_back(url_unescape(pair.substr(eq + 1)));
+    // A name without `=` is a blank value (keep_blank_values=True).
+    const std::size_t eq = std::min(pair.find('='), pair.size());
+    out[url_unescape(pair.substr(0, eq))].push_back(
+        url_unescape(eq < pair.size() ? pair.substr(eq + 1) : std::string_view()));
   }
 }
 
@@ -63,6 +64,16 @@ bool legal_cookie_char(char c) {
   static constexpr std::string_view kLegal =
       "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-.^_`|~:";
   return kLegal.find(c) != std::string_view::npos;
+}
+
+bool legal_cookie_name(std::string_view key) {
+  static constexpr std::string_view kReserved[] = {"expires",  "path",    "comment",
+                                                   "domain",   "max-age", "secure",
+                                                   "httponly", "version", "samesite"};
+  if (key.empty() || !std::all_of(key.begin(), key.end(), legal_cookie_char)) return false;
+  std::string lower(key);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return std::find(std::begin(kReserved), std::end(kReserved), lower) == std::end(kReserved);
 }
 
 std::string quote_cookie(std::string_view v) {
@@ -132,7 +143,8 @@ void Request::parse() {
           strip(eq == std::string_view::npos ? std::string_view() : chunk.substr(0, eq));
       const std::string_view value =
           strip(eq == std::string_view::npos ? chunk : chunk.substr(eq + 1));
-      if (!key.empty() || !value.empty()) cookies[std::string(key)] = unquote_cookie(value);
+      // SimpleCookie then drops names it cannot hold (empty, illegal characters, reserved).
+      if (legal_cookie_name(key)) cookies[std::string(key)] = unquote_cookie(value);
       if (semi == std::string_view::npos) break;
       rest = rest.substr(semi + 1);
     }
