@@ -1,5 +1,6 @@
-# squall_add_templates(<target> ROOT <dir> NAMESPACE <ns> [OUTPUT_DIR <dir>]
-#                      [WHITESPACE all|single|oneline] [AUTOESCAPE <function>|None])
+# squall_add_templates(<target> [ROOT <dir>] NAMESPACE <ns> [OUTPUT_DIR <dir>]
+#                      [WHITESPACE all|single|oneline] [AUTOESCAPE <function>|None]
+#                      [MODULES <dir>] [MODULE_NAMES <name>...])
 #
 # Compiles every template under ROOT to C++ at build time and adds the generated sources
 # and their include directory to <target>. Each template becomes its own source file with
@@ -12,12 +13,20 @@
 # function of files without an `{% autoescape %}` directive (otherwise xhtml_escape).
 #
 # The generated header is <ns>_templates.hpp; `ns::templates()` returns the template set.
+#
+# MODULES compiles every module folder under <dir> (docs/ui-modules.md) into a UIModule,
+# each with a depfile (its template, the templates it includes, module.json, embedded.*);
+# <ns>_modules.hpp declares `ns::add_modules(registry)` and `ns::modules()`. With MODULES or
+# MODULE_NAMES (hand-written modules the program registers) the module set is known, and
+# every `{% module Name(...) %}` call is checked against it at build time. ROOT may be left
+# out to compile only modules.
 include_guard(GLOBAL)
 
 function(squall_add_templates target)
-  cmake_parse_arguments(ARG "" "ROOT;NAMESPACE;OUTPUT_DIR;WHITESPACE;AUTOESCAPE" "" ${ARGN})
-  if(NOT ARG_ROOT OR NOT ARG_NAMESPACE)
-    message(FATAL_ERROR "squall_add_templates: ROOT and NAMESPACE are required")
+  cmake_parse_arguments(ARG "" "ROOT;NAMESPACE;OUTPUT_DIR;WHITESPACE;AUTOESCAPE;MODULES"
+                        "MODULE_NAMES" ${ARGN})
+  if((NOT ARG_ROOT AND NOT ARG_MODULES) OR NOT ARG_NAMESPACE)
+    message(FATAL_ERROR "squall_add_templates: NAMESPACE and ROOT or MODULES are required")
   endif()
   if(NOT ARG_NAMESPACE MATCHES "^[A-Za-z][A-Za-z0-9_]*$")
     message(FATAL_ERROR "squall_add_templates: NAMESPACE '${ARG_NAMESPACE}' is not a C++ identifier")
@@ -32,7 +41,6 @@ function(squall_add_templates target)
   if(DEFINED ARG_AUTOESCAPE)
     list(APPEND settings --autoescape "${ARG_AUTOESCAPE}")
   endif()
-  get_filename_component(root "${ARG_ROOT}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
   set(out "${ARG_OUTPUT_DIR}")
   if(NOT out)
     set(out "${CMAKE_CURRENT_BINARY_DIR}/squall_templates/${ARG_NAMESPACE}")
@@ -40,7 +48,28 @@ function(squall_add_templates target)
   if(NOT TARGET Squall::squall)
     message(FATAL_ERROR "squall_add_templates: the Squall::squall compiler target is missing")
   endif()
+  set(sources)
+  if(ARG_MODULE_NAMES)
+    list(JOIN ARG_MODULE_NAMES "," declared)
+    list(APPEND settings --module-names "${declared}")
+  endif()
+  if(ARG_MODULES)
+    get_filename_component(modules "${ARG_MODULES}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+    list(APPEND settings --modules "${modules}")
+    _squall_add_module_folders("${modules}" "${out}" "${ARG_NAMESPACE}" "${settings}" sources)
+  endif()
+  if(ARG_ROOT)
+    get_filename_component(root "${ARG_ROOT}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+    _squall_add_template_files("${root}" "${out}" "${ARG_NAMESPACE}" "${settings}" sources)
+  endif()
 
+  target_sources(${target} PRIVATE ${sources})
+  target_include_directories(${target} PRIVATE "${out}")
+  target_link_libraries(${target} PRIVATE Squall::runtime)
+endfunction()
+
+# Every template under `root`: one .cpp per template with its depfile, plus the index.
+function(_squall_add_template_files root out ns settings sources_var)
   # Hidden files and folders (editor backups, .git) are not templates; `squall compile`
   # skips them the same way.
   file(GLOB_RECURSE files CONFIGURE_DEPENDS LIST_DIRECTORIES false RELATIVE "${root}" "${root}/*")
@@ -49,13 +78,12 @@ function(squall_add_templates target)
   if(NOT files)
     message(FATAL_ERROR "squall_add_templates: no templates under ${root}")
   endif()
-
-  set(sources)
+  set(sources ${${sources_var}})
   foreach(name IN LISTS files)
-    set(cpp "${out}/${ARG_NAMESPACE}/${name}.cpp")
+    set(cpp "${out}/${ns}/${name}.cpp")
     add_custom_command(
       OUTPUT "${cpp}"
-      COMMAND Squall::squall compile --root "${root}" --out "${out}" --namespace ${ARG_NAMESPACE}
+      COMMAND Squall::squall compile --root "${root}" --out "${out}" --namespace ${ns}
               --only "${name}" --depfile ${settings}
       DEPENDS Squall::squall "${root}/${name}"
       DEPFILE "${cpp}.d"
@@ -66,17 +94,50 @@ function(squall_add_templates target)
 
   # The header and the registry depend on the list of names, which is on the command line:
   # a new template changes the command, so they are regenerated.
-  set(index "${out}/${ARG_NAMESPACE}_templates.hpp" "${out}/${ARG_NAMESPACE}_registry.cpp")
+  set(index "${out}/${ns}_templates.hpp" "${out}/${ns}_registry.cpp")
   add_custom_command(
     OUTPUT ${index}
-    COMMAND Squall::squall compile --root "${root}" --out "${out}" --namespace ${ARG_NAMESPACE}
+    COMMAND Squall::squall compile --root "${root}" --out "${out}" --namespace ${ns}
             --index ${files}
     DEPENDS Squall::squall
-    COMMENT "Squall: writing the ${ARG_NAMESPACE} template index"
+    COMMENT "Squall: writing the ${ns} template index"
     VERBATIM)
   list(APPEND sources ${index})
+  set(${sources_var} ${sources} PARENT_SCOPE)
+endfunction()
 
-  target_sources(${target} PRIVATE ${sources})
-  target_include_directories(${target} PRIVATE "${out}")
-  target_link_libraries(${target} PRIVATE Squall::runtime)
+# Every module folder under `modules`: one .cpp per folder with its depfile, plus the
+# module index.
+function(_squall_add_module_folders modules out ns settings sources_var)
+  file(GLOB children CONFIGURE_DEPENDS LIST_DIRECTORIES true RELATIVE "${modules}" "${modules}/*")
+  set(names)
+  foreach(child IN LISTS children)
+    if(IS_DIRECTORY "${modules}/${child}" AND NOT child MATCHES "^\\.")
+      list(APPEND names "${child}")
+    endif()
+  endforeach()
+  list(SORT names)
+  set(sources ${${sources_var}})
+  foreach(name IN LISTS names)
+    set(cpp "${out}/${ns}/squall_modules/${name}.cpp")
+    add_custom_command(
+      OUTPUT "${cpp}"
+      COMMAND Squall::squall compile --out "${out}" --namespace ${ns} --only-module "${name}"
+              --depfile ${settings}
+      DEPENDS Squall::squall "${modules}/${name}/template.html"
+      DEPFILE "${cpp}.d"
+      COMMENT "Squall: compiling UI module ${name}"
+      VERBATIM)
+    list(APPEND sources "${cpp}")
+  endforeach()
+  set(index "${out}/${ns}_modules.hpp" "${out}/${ns}_modules.cpp")
+  add_custom_command(
+    OUTPUT ${index}
+    COMMAND Squall::squall compile --modules "${modules}" --out "${out}" --namespace ${ns}
+            --module-index ${names}
+    DEPENDS Squall::squall
+    COMMENT "Squall: writing the ${ns} module index"
+    VERBATIM)
+  list(APPEND sources ${index})
+  set(${sources_var} ${sources} PARENT_SCOPE)
 endfunction()

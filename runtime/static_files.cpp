@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "squall/error.hpp"
+#include "squall/py.hpp"
 
 namespace squall {
 namespace {
@@ -82,6 +83,23 @@ void StaticFiles::clear_cache() {
 
 StaticUrl StaticFiles::function() const {
   return [this](std::string_view path) { return url(path); };
+}
+
+Value StaticFiles::template_function() const {
+  return Value::function("static_url", [this](Args args, KwArgs kwargs) -> Value {
+    if (args.size() != 1 || !args[0].is_str()) {
+      py::raise_type_error("static_url() takes the path (a str) as its only positional argument");
+    }
+    bool include_version = true;
+    for (const auto& kw : kwargs) {
+      if (kw.name != "include_version") {
+        py::raise_type_error("static_url() got an unexpected keyword argument '" +
+                             std::string(kw.name) + "'");
+      }
+      include_version = py::truthy(kw.value);
+    }
+    return Value(url(args[0].as_str(), include_version));
+  });
 }
 
 }  // namespace squall

@@ -318,7 +318,8 @@ void add_compile_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--modules", options->modules, "Folder of UI module folders");
   cmd->add_option("--module-names", options->module_names,
                   "Names of hand-written modules, for the module-call check")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
   auto* only_module =
       cmd->add_option("--only-module", options->only_module, "Compile just this module folder")
           ->excludes(only);

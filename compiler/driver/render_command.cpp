@@ -106,7 +106,10 @@ std::unique_ptr<interp::TemplateSet> make_template_set(const RenderOptions& o,
   } else {
     options.autoescape = o.autoescape;
   }
-  if (statics) options.static_url = statics->function();
+  if (statics) {
+    options.static_url = statics->function();
+    options.names.set("static_url", statics->template_function());
+  }
   auto registry = std::make_shared<render::ModuleRegistry>();
   if (!add_modules(o, parse, options, *registry)) {
     modules_failed = true;
@@ -173,7 +176,8 @@ void add_render_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--modules", options->modules, "Folder of UI module folders");
   cmd->add_option("--module-names", options->module_names,
                   "Names of hand-written modules, for the compile-time module check")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
   cmd->add_option("--static", options->static_path,
                   "Static folder: static_url for injected resources (/static/...?v=sha512)");
   cmd->add_option("--page", options->page,

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "squall/ui_module.hpp"
+#include "squall/value.hpp"
 
 namespace squall {
 
@@ -48,6 +49,9 @@ class StaticFiles {
   void clear_cache();
   /// function returns url() as a StaticUrl (which refers to this object: keep it alive).
   StaticUrl function() const;
+  /// template_function returns a template-callable `static_url(path, include_version=True)`
+  /// (Tornado's handler helper without include_host), referring to this object.
+  Value template_function() const;
 
   const std::string& static_path() const { return static_path_; }
   const std::string& url_prefix() const { return url_prefix_; }

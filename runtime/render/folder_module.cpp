@@ -21,7 +21,7 @@ std::string quoted_names(const std::vector<std::string_view>& names) {
 class Binder {
  public:
   Binder(std::string_view module_name, const ModuleSignature& sig)
-      : qualname_(std::string(module_name) + ".render()"), sig_(sig), bound_(sig.params.size()) {
+      : module_name_(module_name), sig_(sig), bound_(sig.params.size()) {
     for (std::size_t i = 0; i < sig.params.size(); ++i) {
       const auto& p = sig.params[i];
       if (p.kind == PKind::Positional) {
@@ -62,20 +62,20 @@ class Binder {
  private:
   void bind_keyword(const KwArg& kw, Value& extra) {
     if (kw.name == "self") {
-      py::raise_type_error(qualname_ + " got multiple values for argument 'self'");
+      py::raise_type_error(qualname() + " got multiple values for argument 'self'");
     }
     for (std::size_t i = 0; i < bound_.size(); ++i) {
       const auto& p = sig_.params[i];
       if (p.kind == PKind::VarArgs || p.kind == PKind::VarKwargs || p.name != kw.name) continue;
       if (bound_[i]) {
-        py::raise_type_error(qualname_ + " got multiple values for argument '" +
+        py::raise_type_error(qualname() + " got multiple values for argument '" +
                              std::string(kw.name) + "'");
       }
       bound_[i] = kw.value;
       return;
     }
     if (!double_star_) {
-      py::raise_type_error(qualname_ + " got an unexpected keyword argument '" +
+      py::raise_type_error(qualname() + " got an unexpected keyword argument '" +
                            std::string(kw.name) + "'");
     }
     extra.as_dict().set(Value(kw.name), kw.value);
@@ -102,7 +102,7 @@ class Binder {
                std::to_string(kwonly_given) + " keyword-only argument" +
                (kwonly_given != 1 ? "s" : "") + ")";
     }
-    py::raise_type_error(qualname_ + " takes " + sig + " positional argument" +
+    py::raise_type_error(qualname() + " takes " + sig + " positional argument" +
                          (plural ? "s" : "") + " but " + std::to_string(given) + kwonly + " " +
                          (given == 1 && !kwonly_given ? "was" : "were") + " given");
   }
@@ -133,12 +133,15 @@ class Binder {
 
   [[noreturn]] void raise_missing(const std::vector<std::string_view>& names,
                                   std::string_view kind) const {
-    py::raise_type_error(qualname_ + " missing " + std::to_string(names.size()) + " required " +
+    py::raise_type_error(qualname() + " missing " + std::to_string(names.size()) + " required " +
                          std::string(kind) + " argument" + (names.size() == 1 ? "" : "s") + ": " +
                          quoted_names(names));
   }
 
-  std::string qualname_;
+  // qualname is what CPython's messages name: `Entry.render()` (made only for an error).
+  std::string qualname() const { return std::string(module_name_) + ".render()"; }
+
+  std::string_view module_name_;
   const ModuleSignature& sig_;
   std::vector<std::optional<Value>> bound_;
   std::size_t positional_ = 0, defaults_ = 0;

@@ -21,7 +21,7 @@ struct InterpretedSite {
   InterpretedSite() {
     Options options;
     options.static_url = statics.function();
-    options.names.set("static_url", ui_testing::static_url_name(statics));
+    options.names.set("static_url", statics.template_function());
     ui_testing::add_test_modules(*registry);
     front::DiagnosticEngine diags;
     const auto folders =

@@ -77,18 +77,6 @@ inline void add_test_modules(ModuleRegistry& registry) {
   registry.add<ListFiles>("ListFiles");
 }
 
-/// static_url_name is the handler namespace's `static_url(path, include_version=True)`.
-inline Value static_url_name(const StaticFiles& statics) {
-  return Value::function("static_url", [&statics](Args args, KwArgs kwargs) -> Value {
-    bool version = true;
-    for (const auto& kw : kwargs) {
-      if (kw.name == "include_version") version = py::truthy(kw.value);
-    }
-    if (args.empty() || !args[0].is_str()) py::raise_type_error("static_url() takes a path");
-    return Value(statics.url(args[0].as_str(), version));
-  });
-}
-
 /// Outcome is what a back end did with a case, in the shape of its `expected`.
 struct Outcome {
   bool ok = true;
