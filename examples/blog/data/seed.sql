@@ -11,7 +11,7 @@ INSERT INTO entries (id, author_id, slug, title, body, published, updated) VALUE
 Every page you see was rendered by generated code: no Python runs on this server.',
    '2026-10-04 09:00:00', '2026-10-04 09:00:00'),
   (2, 1, 'templates-unchanged', 'The templates did not change',
-   'The same files are served by a sixty-line Tornado app, and the two produce the same bytes.
+   'The same files are served by a small Tornado app in the repository, and the two produce the same bytes.
 
 A test checks that, page by page.',
    '2026-10-19 17:30:00', '2026-10-20 08:15:00'),

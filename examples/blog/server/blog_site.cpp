@@ -1,6 +1,7 @@
 #include "blog_site.hpp"
 
 #include "password.hpp"
+#include "site_modules.hpp"
 #include "site_templates.hpp"
 #include "squall/escape.hpp"
 #include "squall/py.hpp"
@@ -67,7 +68,7 @@ Site::Site(SiteOptions options)
   settings.debug = options_.debug;
   app_ = std::make_unique<squall::web::Application>(settings, site::templates());
   app_->locales().load_csv(options_.site_dir / "translations");
-  // TODO(uimodules): register the compiled module folders here.
+  site::add_modules(app_->modules());  // modules/Entry, compiled by squall_add_templates
   app_->current_user([this](Handler& h) -> Value {
     const auto id = parse_id(h.secure_cookie(kUserCookie));
     if (!id) return Value();

@@ -7,8 +7,10 @@ and the author see. Exit status: 0 passed, 1 failed, 77 skipped (no browser inst
 import argparse, os, re, shutil, subprocess, sys, tempfile, time
 
 SKIP = 77
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+# BLOG_CHROMIUM and BLOG_CHROMEDRIVER override the Debian paths (to test the skip path).
+CHROMIUM = os.environ.get("BLOG_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMEDRIVER = (os.environ.get("BLOG_CHROMEDRIVER") or shutil.which("chromedriver")
+                or "/usr/bin/chromedriver")
 SEEDED_NEWEST = ["Translations from a CSV file", "Ünïcödé, ελληνικά and right-to-left עברית",
                  "UI modules bring their own CSS and JavaScript",
                  'Escaping <b>tags</b> & "quotes"', "The templates did not change"]
