@@ -140,8 +140,16 @@ Status Previewer::status(const std::string& name) {
   if (failed == failed_.end() && !module_errors_.empty())
     failed = failed_.emplace(name, module_errors_).first;
   if (failed == failed_.end()) {
-    front::DiagnosticEngine diags;
-    if (const front::Unit* unit = set_->compile(name, diags)) {
+    auto diags = std::make_unique<front::DiagnosticEngine>();
+    const front::Unit* unit = set_->compile(name, *diags);
+    if (!unit && !diags->has_errors()) {
+      // The loader reports a file's errors only the first time it parses it: a template
+      // including a file that failed before gets its errors from a fresh set.
+      set_ = make_set();
+      diags = std::make_unique<front::DiagnosticEngine>();
+      unit = set_->compile(name, *diags);
+    }
+    if (unit) {
       auto& deps = dependencies_[name];
       for (const auto& file : unit->files) {
         if (!file->file->path().empty())
@@ -149,7 +157,7 @@ Status Previewer::status(const std::string& name) {
       }
       return {};
     }
-    failed = failed_.emplace(name, diags.diagnostics()).first;
+    failed = failed_.emplace(name, diags->diagnostics()).first;
   }
   for (const auto& d : failed->second) {
     if (d.severity == front::Severity::Error)

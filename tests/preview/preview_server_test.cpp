@@ -156,6 +156,29 @@ TEST_F(PreviewServer, ErrorPagesShowLineCaretAndChainThenRecover) {
   EXPECT_EQ(strip_reload_script(s2->body), "a\nb 2\n");
 }
 
+// The loader reports a file's parse errors once; every page using the file still shows them.
+TEST_F(PreviewServer, EveryPageIncludingABrokenFileShowsItsError) {
+  write("t/a_broken.html", "x\n{{ 1 + }}\n");
+  write("t/b_user.html", "<p>{% include \"a_broken.html\" %}</p>");
+  write("t/c_user.html", "{% extends \"a_broken.html\" %}");
+  const int port = start_default();
+  auto index = get(port, "/");
+  ASSERT_TRUE(index);
+  for (const char* page : {"a_broken.html", "b_user.html", "c_user.html"}) {
+    SCOPED_TRACE(page);
+    auto r = get(port, std::string("/page/") + page);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 500);
+    EXPECT_NE(r->body.find("a_broken.html:2:7: expected an expression"), std::string::npos)
+        << r->body;
+  }
+  std::size_t count = 0;
+  for (std::size_t at = 0; (at = index->body.find("a_broken.html:2:7:", at)) != std::string::npos;
+       ++at)
+    ++count;
+  EXPECT_EQ(count, 3u) << index->body;
+}
+
 // EventStream reads /_events for one page on a thread of its own.
 class EventStream {
  public:
@@ -317,6 +340,16 @@ TEST_F(PreviewServer, UsageErrors) {
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.err.find(c.message), std::string::npos) << r.err;
   }
+}
+
+// A port already in use is not tested: cpp-httplib binds with SO_REUSEPORT, so a second
+// server on the same port starts.
+TEST_F(PreviewServer, BadTranslationsAreAUsageError) {
+  write("tr/fr_FR.csv", std::string("\xff\xfe"
+                                    "A"));  // a UTF-16 BOM, then half a unit
+  const CommandRun r = run("preview --root t --translations tr --once --out o");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("fr_FR.csv: truncated UTF-16 data"), std::string::npos) << r.err;
 }
 
 TEST_F(PreviewServer, OnceWritesEveryVariantAndReportsFailures) {
