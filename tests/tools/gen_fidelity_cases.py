@@ -293,6 +293,23 @@ SMALL = [
     ("replace_empty_zero", "{{ 'abc'.replace('', '-', 0) }}"),
 ]
 
+# -- Areas 6, 7, 9, 11: assignment forms, pasted {% module %}/{% apply %} text, errors inside
+# lambdas and generators, small items
+FORMS = [
+    ("assign_tuple_swap", "{% set a, b = 1, 2 %}{% set a, b = b, a %}{{ a }}{{ b }}"),
+    ("assign_nested_unpack", "{% set (a, b), c = (1, 2), 3 %}{{ a }}{{ b }}{{ c }}"),
+    ("assign_star_unpack", "{% set a, *b = [1, 2, 3] %}{{ a }} {{ b }}"),
+    ("assign_attr_on_dict", "{% set row = {'a': 1} %}{% set row.extra = 7 %}{{ row }}"),
+    ("module_conditional_expr",
+     "{% module Template('a.html') if True else Template('b.html') %}"),
+    ("apply_lambda_is_pasted", "{% apply lambda s: s %}x{% end %}"),
+    ("error_in_lambda_body", "{% set f = lambda x: 1 / x %}\n\n{{ f(0) }}"),
+    ("error_in_generator", "{% set g = (1 / x for x in [0]) %}\n\n{{ list(g) }}"),
+    ("small_tt_utf8_name", "{{ _tt_utf8 is not None }}"),
+    ("small_nfkc_identifier", "{% set \ufb01 = 1 %}{{ fi }}"),
+    ("small_chr_surrogate_output", "{{ chr(0xD800) }}"),
+]
+
 # -- Area 3: datetime
 DATETIME = [
     ("dt_isoformat_timespec",
@@ -355,7 +372,8 @@ MODULES = [
     ("mod_unknown_module", "{% import no_such_module %}"),
 ]
 
-TABLES = [CLOSURES, MUTATION, SETS, BUILTINS, NUMBERS, EXCEPTIONS, SMALL, DATETIME, MODULES]
+TABLES = [CLOSURES, MUTATION, SETS, BUILTINS, NUMBERS, EXCEPTIONS, SMALL, FORMS, DATETIME,
+          MODULES]
 
 # Cases that came from a defect Squall had, with the area of issue 11 they belong to; they
 # are written as `fixed_<name>`.
