@@ -2,6 +2,7 @@
 // become C++ lambdas; template locals are captured by reference, as Python closures see
 // the current value of an enclosing variable.
 #include <algorithm>
+#include <set>
 
 #include "codegen/emitter.hpp"
 
@@ -142,6 +143,15 @@ std::string Emitter::emit_lambda(const front::LambdaExpr& e) {
   }
   const std::string values = temp("params");
   const std::string defs = temp("defaults");
+  // Names bound by enclosing lambdas and comprehensions live in their C++ frames, which
+  // can end before this lambda is called (`lambda n: lambda: n`): copy them into the
+  // closure. Template-level names stay captured by reference (Python's late binding).
+  std::set<std::string> enclosing;
+  for (const auto& scope : inner_) {
+    for (const auto& [name, cpp] : scope) enclosing.insert(cpp.substr(0, cpp.find('[')));
+  }
+  std::string copies;
+  for (const auto& root : enclosing) copies += ", " + root + " = " + root;
   std::unordered_map<std::string, std::string> bound;
   for (std::size_t i = 0; i < e.params.size(); ++i) {
     bound[e.params[i].name] = values + "[" + std::to_string(i) + "]";
@@ -151,8 +161,8 @@ std::string Emitter::emit_lambda(const front::LambdaExpr& e) {
   pop_inner();
   const std::string n = std::to_string(e.params.size());
   return "squall::Value::function(\"<lambda>\", [&, " + defs + " = std::vector<squall::Value>{" +
-         defaults +
-         "}](squall::Args squall_args, squall::KwArgs squall_kwargs) -> squall::Value {\n"
+         defaults + "}" + copies +
+         "](squall::Args squall_args, squall::KwArgs squall_kwargs) -> squall::Value {\n"
          "static constexpr std::array<squall::render::LambdaParam, " +
          n + "> squall_spec{{" + params +
          "}};\n"

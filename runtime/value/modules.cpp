@@ -94,53 +94,22 @@ Value m_log(Args a, KwArgs k) {
   return Value(x / base);
 }
 
-Value rounding(Args a, KwArgs k, double (*f)(double), const char* name) {
-  check_arity(name, a, 1, 1);
-  no_kwargs(name, k);
-  if (a[0].is_int() || a[0].is_bool()) return Value(a[0].as_int());
-  return Value(float_to_int(f(real_arg(a[0], name))));
-}
-double c_floor(double x) {
-  return std::floor(x);
-}
-double c_ceil(double x) {
-  return std::ceil(x);
-}
-double c_trunc(double x) {
-  return std::trunc(x);
-}
-Value m_floor(Args a, KwArgs k) {
-  return rounding(a, k, c_floor, "floor");
-}
-Value m_ceil(Args a, KwArgs k) {
-  return rounding(a, k, c_ceil, "ceil");
-}
-Value m_trunc(Args a, KwArgs k) {
-  return rounding(a, k, c_trunc, "trunc");
+// floor, ceil and trunc return ints; an int argument comes back unchanged.
+void def_rounding(ModuleObject& m, const char* name, double (*f)(double)) {
+  m.set(name, Value::function(name, [f, name](Args a, KwArgs k) {
+          check_arity(name, a, 1, 1);
+          no_kwargs(name, k);
+          if (a[0].is_int() || a[0].is_bool()) return Value(a[0].as_int());
+          return Value(float_to_int(f(real_arg(a[0], name))));
+        }));
 }
 
-Value predicate(Args a, KwArgs k, bool (*f)(double), const char* name) {
-  check_arity(name, a, 1, 1);
-  no_kwargs(name, k);
-  return Value(f(real_arg(a[0], name)));
-}
-bool c_isnan(double x) {
-  return std::isnan(x);
-}
-bool c_isinf(double x) {
-  return std::isinf(x);
-}
-bool c_isfinite(double x) {
-  return std::isfinite(x);
-}
-Value m_isnan(Args a, KwArgs k) {
-  return predicate(a, k, c_isnan, "isnan");
-}
-Value m_isinf(Args a, KwArgs k) {
-  return predicate(a, k, c_isinf, "isinf");
-}
-Value m_isfinite(Args a, KwArgs k) {
-  return predicate(a, k, c_isfinite, "isfinite");
+void def_predicate(ModuleObject& m, const char* name, bool (*f)(double)) {
+  m.set(name, Value::function(name, [f, name](Args a, KwArgs k) {
+          check_arity(name, a, 1, 1);
+          no_kwargs(name, k);
+          return Value(f(real_arg(a[0], name)));
+        }));
 }
 
 Value m_gcd(Args a, KwArgs k) {
@@ -186,12 +155,12 @@ Value make_math() {
   m->def("log10", unary<checked_log10>);
   m->def("log2", unary<checked_log2>);
   m->def("log", m_log);
-  m->def("floor", m_floor);
-  m->def("ceil", m_ceil);
-  m->def("trunc", m_trunc);
-  m->def("isnan", m_isnan);
-  m->def("isinf", m_isinf);
-  m->def("isfinite", m_isfinite);
+  def_rounding(*m, "floor", [](double x) { return std::floor(x); });
+  def_rounding(*m, "ceil", [](double x) { return std::ceil(x); });
+  def_rounding(*m, "trunc", [](double x) { return std::trunc(x); });
+  def_predicate(*m, "isnan", [](double x) { return std::isnan(x); });
+  def_predicate(*m, "isinf", [](double x) { return std::isinf(x); });
+  def_predicate(*m, "isfinite", [](double x) { return std::isfinite(x); });
   m->def("gcd", m_gcd);
   m->def("pow", m_pow);
   m->def("factorial", m_factorial);

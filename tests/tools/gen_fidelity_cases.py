@@ -21,6 +21,24 @@ OUT = os.path.join(HERE, "..", "conformance", "fidelity-cases.json")
 
 DT = "{% import datetime %}"
 
+# -- Area 1: closures (a lambda that outlives the lambda or comprehension it was made in)
+CLOSURES = [
+    ("closure_lambda_returns_lambda", "{% set f = lambda n: lambda: n %}{{ f(5)() }}"),
+    ("closure_adder_factory", "{% set add = lambda a: lambda b: a + b %}{% set inc = add(1) %}{{ inc(41) }} {{ add(10)(5) }}"),
+    ("closure_sort_key_factory",
+     "{% set by = lambda k: lambda d: d[k] %}{% for r in sorted(rows, key=by('n')) %}{{ r['n'] }}{% end %}",
+     {"rows": [{"n": 3}, {"n": 1}, {"n": 2}]}),
+    ("closure_three_levels", "{% set f = lambda a: lambda b: lambda c: a * 100 + b * 10 + c %}{{ f(1)(2)(3) }}"),
+    ("closure_keeps_default", "{% set f = lambda a, d=7: lambda: a + d %}{{ f(1)() }} {{ f(1, 2)() }}"),
+    ("closure_map_with_factory", "{% set mul = lambda m: lambda x: x * m %}{{ list(map(mul(3), [1, 2, 3])) }}"),
+    ("closure_late_binding_template_name", "{% set x = 1 %}{% set f = lambda: x %}{% set x = 2 %}{{ f() }}"),
+    ("closure_in_comprehension",
+     "{% set fs = [(lambda n: lambda: n * 2)(i) for i in range(3)] %}{{ [g() for g in fs] }}"),
+    ("closure_apply_factory",
+     "{% set wrap = lambda tag: lambda s: '<' + tag + '>' + s + '</' + tag + '>' %}{% set b = wrap('b') %}{% raw b('x') %}"),
+    ("closure_filter_factory", "{% set above = lambda t: lambda x: x > t %}{{ list(filter(above(2), [1, 2, 3, 4])) }}"),
+]
+
 # -- Area 2: changing a dict or set while iterating over it
 MUTATION = [
     ("mut_dict_add_in_loop", "{% set d = {'a': 1} %}{% for k in d %}{% set d[k + 'x'] = 1 %}{% end %}"),
@@ -275,6 +293,23 @@ SMALL = [
     ("replace_empty_zero", "{{ 'abc'.replace('', '-', 0) }}"),
 ]
 
+# -- Areas 6, 7, 9, 11: assignment forms, pasted {% module %}/{% apply %} text, errors inside
+# lambdas and generators, small items
+FORMS = [
+    ("assign_tuple_swap", "{% set a, b = 1, 2 %}{% set a, b = b, a %}{{ a }}{{ b }}"),
+    ("assign_nested_unpack", "{% set (a, b), c = (1, 2), 3 %}{{ a }}{{ b }}{{ c }}"),
+    ("assign_star_unpack", "{% set a, *b = [1, 2, 3] %}{{ a }} {{ b }}"),
+    ("assign_attr_on_dict", "{% set row = {'a': 1} %}{% set row.extra = 7 %}{{ row }}"),
+    ("module_conditional_expr",
+     "{% module Template('a.html') if True else Template('b.html') %}"),
+    ("apply_lambda_is_pasted", "{% apply lambda s: s %}x{% end %}"),
+    ("error_in_lambda_body", "{% set f = lambda x: 1 / x %}\n\n{{ f(0) }}"),
+    ("error_in_generator", "{% set g = (1 / x for x in [0]) %}\n\n{{ list(g) }}"),
+    ("small_tt_utf8_name", "{{ _tt_utf8 is not None }}"),
+    ("small_nfkc_identifier", "{% set \ufb01 = 1 %}{{ fi }}"),
+    ("small_chr_surrogate_output", "{{ chr(0xD800) }}"),
+]
+
 # -- Area 3: datetime
 DATETIME = [
     ("dt_isoformat_timespec",
@@ -337,11 +372,22 @@ MODULES = [
     ("mod_unknown_module", "{% import no_such_module %}"),
 ]
 
-TABLES = [MUTATION, SETS, BUILTINS, NUMBERS, EXCEPTIONS, SMALL, DATETIME, MODULES]
+TABLES = [CLOSURES, MUTATION, SETS, BUILTINS, NUMBERS, EXCEPTIONS, SMALL, FORMS, DATETIME,
+          MODULES]
 
 # Cases that came from a defect Squall had, with the area of issue 11 they belong to; they
 # are written as `fixed_<name>`.
 FIXED_BUGS = {
+    # area 1 closures (compiled code read dead slots)
+    "closure_lambda_returns_lambda": "1 closures",
+    "closure_adder_factory": "1 closures",
+    "closure_sort_key_factory": "1 closures",
+    "closure_three_levels": "1 closures",
+    "closure_keeps_default": "1 closures",
+    "closure_map_with_factory": "1 closures",
+    "closure_in_comprehension": "1 closures",
+    "closure_apply_factory": "1 closures",
+    "closure_filter_factory": "1 closures",
     # area 10 exception objects
     "exc_args_constructed": "10 exception objects",
     "exc_str_no_args": "10 exception objects",
