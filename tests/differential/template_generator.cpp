@@ -572,8 +572,9 @@ GeneratedCase Generator::build(int budget) {
       main += "{% include \"part.html\" %}";
     }
     while (budget_ > 0) main += statement(2, true);
-    if (shape == 9)
-      main += "{{ " + int_expr(2) + " }}";  // an unguarded one: its error ends the render
+    // Now and then an unguarded lookup: when it fails, the error leaving the render (class,
+    // message, template, line) is compared too.
+    if (shape == 9) main += "{{ " + postfix(dict_expr(1)) + "[" + str_expr(1) + "] }}";
     main += "{{ t }}";
   }
   c.templates["main.html"] = main;
