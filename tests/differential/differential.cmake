@@ -16,7 +16,9 @@ target_compile_definitions(squall_differential PRIVATE
   SQUALL_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
   SQUALL_INCLUDE_DIR="${PROJECT_SOURCE_DIR}/include"
   SQUALL_RUNTIME_LIB="$<TARGET_FILE:squall_runtime>"
-  SQUALL_RUNTIME_LINK="-lfmt -lre2 -lpthread")
+  SQUALL_RUNTIME_LINK="-lfmt -lre2 -lpthread"
+  # The harness links the runtime as built: the same sanitizer (or other) flags.
+  SQUALL_HARNESS_FLAGS="${CMAKE_CXX_FLAGS} ${CMAKE_EXE_LINKER_FLAGS}")
 add_dependencies(squall_differential squall squall_runtime)
 
 find_program(SQUALL_CLANGXX NAMES clang++ clang++-14)

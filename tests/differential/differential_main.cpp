@@ -157,8 +157,8 @@ class Runner {
     for (const auto& n : names) name_args += " " + quote(n);
     for (const std::string& cxx : o_.compilers) {
       const fs::path exe = dir / ("harness-" + fs::path(cxx).filename().string());
-      const std::string build = quote(cxx) + " -std=c++20 -O0 -w -DFMT_SHARED -I" +
-                                quote(SQUALL_INCLUDE_DIR) + " -I" +
+      const std::string build = quote(cxx) + " -std=c++20 -O0 -w -DFMT_SHARED " +
+                                SQUALL_HARNESS_FLAGS + " -I" + quote(SQUALL_INCLUDE_DIR) + " -I" +
                                 quote(std::string(SQUALL_SOURCE_DIR) + "/tests") + " " +
                                 quote((dir / "unity.cpp").string()) + " -o " + quote(exe.string()) +
                                 " " + quote(SQUALL_RUNTIME_LIB) + " " + SQUALL_RUNTIME_LINK +

@@ -136,7 +136,7 @@ std::string Generator::int_expr(int depth) {
     return rng_.chance(50) ? small_int() : rng_.pick(kLeaves);
   }
   const int d = depth - 1;
-  switch (rng_.below(26)) {
+  switch (rng_.below(29)) {
     case 0:
       return paren(int_expr(d) + " + " + int_expr(d));
     case 1:
@@ -193,6 +193,19 @@ std::string Generator::int_expr(int depth) {
       return "len([" + x + " for " + x + " in " + int_list(d) + " if " + x + " > " + int_expr(d) +
              "])";
     }
+    case 25: {  // two `for` clauses
+      const std::string x = fresh("x"), y = fresh("y");
+      return "sum([" + x + " * " + y + " for " + x + " in " + int_list(d) + " for " + y + " in " +
+             int_list(d) + " if " + x + " != " + y + "])";
+    }
+    case 26: {  // *args and **kwargs in a lambda
+      const std::string a = fresh("a"), k = fresh("k");
+      return "(lambda *" + a + ", **" + k + ": len(" + a + ") + len(" + k + "))(" + int_expr(d) +
+             ", *" + int_list(d) + ", **" + dict_expr(d) + ")";
+    }
+    case 27:
+      return "divmod(" + int_expr(d) + ", " + int_expr(d) + ")[" + std::to_string(rng_.below(2)) +
+             "]";
     default:
       return "next(iter(" + int_list(d) + "), " + int_expr(d) + ")";
   }
@@ -465,7 +478,7 @@ std::string Generator::statements(int depth, bool top) {
 }
 
 std::string Generator::statement(int depth, bool top) {
-  const int kind = depth <= 0 ? 0 : rng_.below(20);
+  const int kind = depth <= 0 ? 0 : rng_.below(23);
   const int d = depth - 1;
   switch (kind) {
     case 10: {  // set a local; readable later only when set at the top level
@@ -538,6 +551,20 @@ std::string Generator::statement(int depth, bool top) {
     case 18:
       return "{% apply " + std::string(rng_.pick({"xhtml_escape", "url_escape"})) + " %}" +
              statements(d, false) + "{% end %}";
+    case 20: {  // augmented assignment of a top-level int local
+      const std::string v = local_of(Type::Int);
+      if (v.empty() || v[0] != 'v' || !top) return output();
+      --budget_;
+      return guarded("{% set " + v + " " + rng_.pick({"+=", "-=", "*=", "//="}) + " " +
+                     int_expr(1) + " %}{{ " + v + " }}");
+    }
+    case 21: {  // enumerate: the loops both back ends lower specially (front::for_shape)
+      --budget_;
+      const std::string i = fresh("i"), x = fresh("x");
+      return guarded("{% for " + i + ", " + x + " in enumerate(" + int_list(2) + ") %}{{ " + i +
+                     " }}:{{ " + x + " }}{% if " + x + " > " + int_expr(1) +
+                     " %}{% break %}{% end %}{% else %}done{% end %}");
+    }
     case 19:
       return "{# " + std::string(rng_.pick({"note", "x }} y", "{{ z }}"})) + " #}" +
              rng_.pick({"\n  ", "\t", "<p>"});
@@ -572,8 +599,9 @@ GeneratedCase Generator::build(int budget) {
       main += "{% include \"part.html\" %}";
     }
     while (budget_ > 0) main += statement(2, true);
-    if (shape == 9)
-      main += "{{ " + int_expr(2) + " }}";  // an unguarded one: its error ends the render
+    // Now and then an unguarded lookup: when it fails, the error leaving the render (class,
+    // message, template, line) is compared too.
+    if (shape == 9) main += "{{ " + postfix(dict_expr(1)) + "[" + str_expr(1) + "] }}";
     main += "{{ t }}";
   }
   c.templates["main.html"] = main;
