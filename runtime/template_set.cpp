@@ -87,6 +87,7 @@ void TemplateSet::render_top(std::string& out, RenderFunction fn, std::string_vi
     return text;
   };
   render::RenderSession session(env.modules, nested_render);
+  limits::Scope scope(env.limits);
   render_in(out, fn, name, args, env, session);
 }
 

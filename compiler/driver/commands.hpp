@@ -14,5 +14,6 @@ inline constexpr int kExitUsage = 2;  // bad arguments, missing or unreadable fi
 void add_check_command(CLI::App& app, int& exit_code);
 void add_render_command(CLI::App& app, int& exit_code);
 void add_compile_command(CLI::App& app, int& exit_code);
+void add_lint_command(CLI::App& app, int& exit_code);
 
 }  // namespace squall::driver

@@ -32,8 +32,29 @@ struct CompileOptions {
   bool no_line_directives = false;
 };
 
+bool is_cpp_keyword(const std::string& s) {
+  static const std::set<std::string, std::less<>> keywords = {
+      "alignas", "alignof", "and", "and_eq", "asm", "auto", "bitand", "bitor", "bool", "break",
+      "case", "catch", "char", "char8_t", "char16_t", "char32_t", "class", "compl", "concept",
+      "const", "consteval", "constexpr", "constinit", "const_cast", "continue", "co_await",
+      "co_return", "co_yield", "decltype", "default", "delete", "do", "double", "dynamic_cast",
+      "else", "enum", "explicit", "export", "extern", "false", "float", "for", "friend", "goto",
+      "if", "inline", "int", "long", "mutable", "namespace", "new", "noexcept", "not", "not_eq",
+      "nullptr", "operator", "or", "or_eq", "private", "protected", "public", "register",
+      "reinterpret_cast", "requires", "return", "short", "signed", "sizeof", "static",
+      "static_assert", "static_cast", "struct", "switch", "template", "this", "thread_local",
+      "throw", "true", "try", "typedef", "typeid", "typename", "union", "unsigned", "using",
+      "virtual", "void", "volatile", "wchar_t", "while", "xor", "xor_eq",
+      // Not keywords, but a template set must not reopen these.
+      "std", "squall"};
+  return keywords.count(s) > 0;
+}
+
+// A namespace name generated code can use: an identifier, not a keyword, and not reserved
+// (no `__`; the leading character is a letter, so no `_X` either).
 bool is_identifier(const std::string& s) {
   if (s.empty() || !std::isalpha(static_cast<unsigned char>(s[0]))) return false;
+  if (s.find("__") != std::string::npos || is_cpp_keyword(s)) return false;
   return std::all_of(s.begin(), s.end(), [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
   });
@@ -95,10 +116,25 @@ class Compiler {
       text = cg::compile_unit(*unit, cg, diags);
     }
     print(diags);
-    if (!text) return false;
+    if (!text) {
+      // A stale .cpp from an earlier successful compile must not be built as if current.
+      remove_output(cpp);
+      remove_output(cpp + ".d");
+      return false;
+    }
     if (!write(cpp, *text)) return false;
     return !options_.depfile || write(cpp + ".d", depfile(cpp, *unit));
   }
+
+  // remove_index removes the header and registry, so a failed full compile leaves no set
+  // that looks complete.
+  void remove_index() {
+    const std::string base = options_.out + "/" + options_.ns;
+    remove_output(base + "_templates.hpp");
+    remove_output(base + "_registry.cpp");
+  }
+
+  bool write_failed() const { return write_failed_; }
 
   bool write_index(const std::vector<std::string>& names) {
     const std::string base = options_.out + "/" + options_.ns;
@@ -121,7 +157,13 @@ class Compiler {
     std::string error;
     if (write_if_changed(path, text, error) != WriteResult::Failed) return true;
     std::cerr << "squall compile: " << error << "\n";
+    write_failed_ = true;
     return false;
+  }
+
+  static void remove_output(const std::string& path) {
+    std::error_code ec;
+    fs::remove(path, ec);
   }
 
   void print(const front::DiagnosticEngine& diags) {
@@ -134,11 +176,14 @@ class Compiler {
   const CompileOptions& options_;
   std::unique_ptr<front::FolderLoader> loader_;
   std::set<std::string> printed_;
+  bool write_failed_ = false;  // an output could not be written: exit 2, not 1
 };
 
 int run_compile(const CompileOptions& options) {
   if (!is_identifier(options.ns)) {
-    std::cerr << "squall compile: --namespace '" << options.ns << "' is not a C++ identifier\n";
+    std::cerr << "squall compile: --namespace '" << options.ns
+              << "' is not a C++ identifier usable as a namespace (a letter first, not a "
+                 "keyword, no '__')\n";
     return kExitUsage;
   }
   if (!fs::is_directory(options.root)) {
@@ -149,13 +194,17 @@ int run_compile(const CompileOptions& options) {
     std::cerr << "squall compile: invalid --whitespace mode '" << options.whitespace << "'\n";
     return kExitUsage;
   }
+  remove_temporaries_on_signals();
   Compiler compiler(options);
+  const auto exit_code = [&compiler](bool ok) {
+    return ok ? kExitOk : compiler.write_failed() ? kExitUsage : kExitError;
+  };
   if (!options.index.empty()) {
     std::vector<std::string> names = options.index;
     std::sort(names.begin(), names.end());
-    return compiler.write_index(names) ? kExitOk : kExitError;
+    return exit_code(compiler.write_index(names));
   }
-  if (!options.only.empty()) return compiler.compile_one(options.only) ? kExitOk : kExitError;
+  if (!options.only.empty()) return exit_code(compiler.compile_one(options.only));
   std::string error;
   const auto names = list_templates(options.root, error);
   if (!error.empty()) {
@@ -164,8 +213,11 @@ int run_compile(const CompileOptions& options) {
   }
   bool ok = true;
   for (const auto& name : names) ok = compiler.compile_one(name) && ok;
-  if (!ok) return kExitError;
-  return compiler.write_index(names) ? kExitOk : kExitError;
+  if (!ok) {
+    compiler.remove_index();
+    return exit_code(false);
+  }
+  return exit_code(compiler.write_index(names));
 }
 
 }  // namespace

@@ -39,6 +39,8 @@ struct Options {
   /// import_modules are what `{% import x %}` finds besides the built-in modules of
   /// py::module(), by dotted name (e.g. "pprint" -> an object with a pformat function).
   render::Namespace import_modules;
+  /// limits bound each render (squall/limits.hpp).
+  RenderLimits limits;
 };
 
 /// CompileError is thrown by TemplateSet::render when the template (or one it extends or

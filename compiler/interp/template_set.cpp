@@ -79,6 +79,7 @@ void TemplateSet::render_to(std::string& out, const std::string& name, const Val
     return nested;
   };
   render::RenderSession session(options_.modules.get(), nested_render);
+  limits::Scope scope(&options_.limits);
   render_in(out, name, kwargs, session);
 }
 
@@ -117,11 +118,9 @@ void TemplateSet::render_in(std::string& out, const std::string& name, const Val
       throw;
     } catch (const CompileError&) {
       throw;
-    } catch (const std::bad_alloc&) {
-      throw;
-    } catch (const std::exception& e) {
-      // A bug must not take the process down: report it like a Python SystemError.
-      throw Error("SystemError", e.what());
+    } catch (const std::exception&) {
+      // A bug or an exhausted heap must not take the process down: SystemError or MemoryError.
+      throw render::error_from_current_exception();
     }
   }
   plan.output_estimate = out.size() - start;

@@ -1,6 +1,8 @@
 #include "sema/scope_resolver.hpp"
 
 #include <algorithm>
+#include <set>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -28,6 +30,7 @@ namespace {
 struct FunctionScope {
   std::unordered_map<std::string, int> locals;
   const FunctionScope* parent = nullptr;
+  int id = 0;  // unique within one resolver run
 };
 
 class ScopeResolver {
@@ -125,7 +128,8 @@ class ScopeResolver {
         return walk_set(static_cast<SetNode&>(node), scope, pass);
       case NodeKind::Import:
         if (!resolve) {
-          for (const auto& n : bound_names_of_import(static_cast<ImportNode&>(node))) bind(n, scope);
+          for (const auto& n : bound_names_of_import(static_cast<ImportNode&>(node)))
+            bind(n, scope);
         }
         return;
       case NodeKind::If:
@@ -149,7 +153,10 @@ class ScopeResolver {
         return walk(def.node->body, scope, *def.file, pass);
       }
       case NodeKind::Include: {
+        // A file included again in the same scope is shared (build_unit): it binds and
+        // resolves the same names the same way, so one walk per pass and scope suffices.
         auto& included = unit_.included(static_cast<IncludeNode&>(node));
+        if (!walked_.insert({&included, scope.id, pass}).second) return;
         return walk(included.body, scope, included, pass);
       }
       case NodeKind::Apply:
@@ -229,10 +236,12 @@ class ScopeResolver {
     expr(*n.func, scope);
     FunctionScope inner;
     inner.parent = &scope;
+    inner.id = ++scopes_;
     const std::size_t first = unit_.slot_names.size();
     collect_nodes(n.body, inner, file);
     auto& slots = unit_.apply_slots[&n];
-    for (std::size_t i = first; i < unit_.slot_names.size(); ++i) slots.push_back(static_cast<int>(i));
+    for (std::size_t i = first; i < unit_.slot_names.size(); ++i)
+      slots.push_back(static_cast<int>(i));
     resolve_nodes(n.body, inner, file);
   }
 
@@ -330,6 +339,8 @@ class ScopeResolver {
   Unit& unit_;
   DiagnosticEngine& diags_;
   std::vector<NameSet> inner_names_;  // lambda parameters and comprehension variables
+  std::set<std::tuple<const Template*, int, Pass>> walked_;  // included files per scope
+  int scopes_ = 0;
   int depth_ = 0;
   bool ok_ = true;
 };

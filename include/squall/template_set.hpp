@@ -48,6 +48,8 @@ struct RenderEnvironment {
   const render::Namespace* import_modules = nullptr;
   /// quote is the entity the default xhtml_escape writes for `'`.
   QuoteEntity quote = QuoteEntity::Decimal;
+  /// limits bound each render (squall/limits.hpp); null is RenderLimits' defaults.
+  const RenderLimits* limits = nullptr;
 };
 
 class TemplateSet;

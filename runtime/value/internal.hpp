@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "squall/limits.hpp"
 #include "squall/py.hpp"
 #include "squall/value.hpp"
 
