@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <ostream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -186,9 +187,11 @@ const Row kFixedBugs[] = {
      "check --root t t/f0.html", 0, "", nullptr},
     // 9. Compile hygiene.
     {"namespace_keyword", [](const Sandbox& s) { s.write("a.html", "a"); },
-     "compile --root t --out o --namespace class", 2, "not a C++ identifier usable as a namespace", nullptr},
+     "compile --root t --out o --namespace class", 2, "not a C++ identifier usable as a namespace",
+     nullptr},
     {"namespace_reserved", [](const Sandbox& s) { s.write("a.html", "a"); },
-     "compile --root t --out o --namespace a__b", 2, "not a C++ identifier usable as a namespace", nullptr},
+     "compile --root t --out o --namespace a__b", 2, "not a C++ identifier usable as a namespace",
+     nullptr},
     {"write_error_says_why_exit_2",
      [](const Sandbox& s) {
        s.write("a.html", "a");
@@ -200,6 +203,11 @@ const Row kFixedBugs[] = {
      [](const Sandbox& s) { s.write("a.html", "{% if \x1b]0;owned\x07\x1b[31m %}"); },
      "check --root t t/a.html", 1, "", nullptr},
 };
+
+// Test names and failure messages show the row's name, not its bytes.
+void PrintTo(const Row& row, std::ostream* os) {
+  *os << row.name;
+}
 
 class FixedBugs : public ::testing::TestWithParam<Row> {};
 

@@ -24,9 +24,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   with([](const ExprParseInput& in) { (void)parse_for_header(in); });
   with([](const ExprParseInput& in) { (void)parse_except_header(in); });
   with([](const ExprParseInput& in) {
-    ImportNode node;
+    ImportNode node(in.range);
     (void)parse_import(in, node);
-    ImportNode from;
+    ImportNode from(in.range);
     (void)parse_from_import(in, from);
   });
   return 0;
