@@ -75,7 +75,7 @@ for t in "${targets[@]}"; do
   mkdir -p "$corpus" "$findings"
   echo "fuzz.sh: $t for ${seconds}s" >&2
   SQUALL_FUZZ_CODEGEN_SAMPLES=$samples \
-    "$build/fuzz_$t" "$corpus" "$(seed_for "$t")" -max_total_time="$seconds" -max_len=4096 \
+    "$build/tests/fuzz/fuzz_$t" "$corpus" "$(seed_for "$t")" -max_total_time="$seconds" -max_len=4096 \
       -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$findings/" -print_final_stats=1 \
       2> "$build/$t.log" || status=1
   grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb|cov: " "$build/$t.log" | tail -3 >&2 || true
