@@ -31,7 +31,7 @@ void rethrow_as_error() {
   } catch (const Error&) {
     throw;
   } catch (const std::bad_alloc&) {
-    throw;
+    throw Error("MemoryError", "out of memory");
   } catch (const std::exception& e) {
     throw Error("SystemError", e.what());
   } catch (...) {

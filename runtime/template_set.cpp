@@ -127,6 +127,7 @@ void TemplateSet::render_bound(std::string& out, RenderFunction fn, std::string_
   };
   render::RenderSession::Bind bind(session,
                                    {nested_render, env.names, env.import_modules, env.quote});
+  limits::Scope scope(env.limits);
   render_compiled_inline(out, fn, name, args, session);
 }
 

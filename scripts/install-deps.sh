@@ -4,6 +4,7 @@
 #   scripts/install-deps.sh            build and test dependencies
 #   scripts/install-deps.sh --bench    also what the benchmark comparison needs
 #   scripts/install-deps.sh --tornado  also Tornado, to regenerate reference outputs
+#   scripts/install-deps.sh --fuzz     also clang 14's libFuzzer runtime (scripts/fuzz.sh)
 set -euo pipefail
 
 packages=(g++ clang cmake ninja-build pkg-config libfmt-dev libre2-dev libcli11-dev
@@ -13,6 +14,7 @@ for arg in "$@"; do
   case "$arg" in
     --bench) packages+=(libbenchmark-dev python3-tornado python3-jinja2 wrk) ;;
     --tornado) packages+=(python3-tornado) ;;
+    --fuzz) packages+=(clang-14 libclang-rt-14-dev) ;;
     *) echo "install-deps.sh: unknown option '$arg'" >&2; exit 2 ;;
   esac
 done

@@ -125,10 +125,13 @@ void Emitter::emit_for(const front::ForNode& node, const front::Template& file) 
 void Emitter::emit_while(const front::WhileNode& node, const front::Template& file) {
   flush_text();
   const std::string done = node.orelse.empty() ? std::string() : temp("done");
+  const std::string meter = temp("meter");  // counts iterations against the render limits
   w().open("{");
   if (!done.empty()) w().line("bool " + done + " = false;");
+  w().line("squall::limits::IterationMeter " + meter + ";");
   w().open("for (;;) {");
   at(file, node.range);
+  w().line(meter + ".tick();");
   const std::string cond = emit_condition(*node.condition);
   if (done.empty()) {
     w().line("if (!" + cond + ") break;");

@@ -1,19 +1,19 @@
 // `squall check [--root DIR] [--dump-ast] PATH...`: parse and check templates.
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include <set>
 
 #include "ast/ast_dump.hpp"
 #include "diag/diagnostics.hpp"
 #include "driver/commands.hpp"
+#include "driver/input_files.hpp"
 #include "parse/parser.hpp"
 #include "sema/check.hpp"
 #include "sema/known_modules.hpp"
 #include "sema/template_loader.hpp"
+#include "source/read_file.hpp"
 
 namespace squall::driver {
 namespace {
@@ -25,35 +25,6 @@ struct CheckOptions {
   std::string root;
   bool dump_ast = false;
 };
-
-// collect_files expands the command-line paths: files as given, folders recursively (every
-// regular file, sorted so the output is stable). False after a usage error.
-bool collect_files(const std::vector<std::string>& paths, std::vector<fs::path>& files) {
-  for (const std::string& arg : paths) {
-    std::error_code ec;
-    const fs::file_status status = fs::status(arg, ec);
-    if (ec || !fs::exists(status)) {
-      std::cerr << "squall check: no such file or directory: " << arg << "\n";
-      return false;
-    }
-    if (!fs::is_directory(status)) {
-      files.emplace_back(arg);
-      continue;
-    }
-    std::vector<fs::path> found;
-    for (auto it = fs::recursive_directory_iterator(arg, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (it->is_regular_file(ec)) found.push_back(it->path());
-    }
-    if (ec) {
-      std::cerr << "squall check: cannot read directory " << arg << ": " << ec.message() << "\n";
-      return false;
-    }
-    std::sort(found.begin(), found.end());
-    files.insert(files.end(), found.begin(), found.end());
-  }
-  return true;
-}
 
 // name_in_root is the name Tornado's loader would give the file: its path relative to the
 // root, or nullopt when there is no root or the file is not inside it.
@@ -99,12 +70,11 @@ class Checker {
 
   // check_alone checks a file outside --root: parsed on its own, extends/include unchecked.
   Parsed check_alone(const fs::path& path, front::DiagnosticEngine& diags) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in || in.bad()) return unreadable("cannot read " + path.string());
-    auto file = std::make_shared<const front::SourceFile>(path.generic_string(),
-                                                          std::move(text).str(), path.string());
+    std::string why;
+    auto text = front::read_regular_file(path.string(), front::kMaxTemplateBytes, why);
+    if (!text) return unreadable("cannot read " + path.string() + ": " + why);
+    auto file = std::make_shared<const front::SourceFile>(path.generic_string(), std::move(*text),
+                                                          path.string());
     auto t = front::parse_template(file, {}, diags);
     if (!t) return std::unique_ptr<front::Template>();
     front::check_imports(*t, diags);
@@ -133,7 +103,7 @@ class Checker {
 
 int run_check(const CheckOptions& options) {
   std::vector<fs::path> files;
-  if (!collect_files(options.paths, files)) return kExitUsage;
+  if (!collect_files("check", options.paths, files)) return kExitUsage;
   if (!options.root.empty() && !fs::is_directory(options.root)) {
     std::cerr << "squall check: --root is not a directory: " << options.root << "\n";
     return kExitUsage;

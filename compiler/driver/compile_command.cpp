@@ -46,8 +46,29 @@ struct CompileOptions {
   std::vector<std::string> module_index;
 };
 
+bool is_cpp_keyword(const std::string& s) {
+  static const std::set<std::string, std::less<>> keywords = {
+      "alignas", "alignof", "and", "and_eq", "asm", "auto", "bitand", "bitor", "bool", "break",
+      "case", "catch", "char", "char8_t", "char16_t", "char32_t", "class", "compl", "concept",
+      "const", "consteval", "constexpr", "constinit", "const_cast", "continue", "co_await",
+      "co_return", "co_yield", "decltype", "default", "delete", "do", "double", "dynamic_cast",
+      "else", "enum", "explicit", "export", "extern", "false", "float", "for", "friend", "goto",
+      "if", "inline", "int", "long", "mutable", "namespace", "new", "noexcept", "not", "not_eq",
+      "nullptr", "operator", "or", "or_eq", "private", "protected", "public", "register",
+      "reinterpret_cast", "requires", "return", "short", "signed", "sizeof", "static",
+      "static_assert", "static_cast", "struct", "switch", "template", "this", "thread_local",
+      "throw", "true", "try", "typedef", "typeid", "typename", "union", "unsigned", "using",
+      "virtual", "void", "volatile", "wchar_t", "while", "xor", "xor_eq",
+      // Not keywords, but a template set must not reopen these.
+      "std", "squall"};
+  return keywords.count(s) > 0;
+}
+
+// A namespace name generated code can use: an identifier, not a keyword, and not reserved
+// (no `__`; the leading character is a letter, so no `_X` either).
 bool is_identifier(const std::string& s) {
   if (s.empty() || !std::isalpha(static_cast<unsigned char>(s[0]))) return false;
+  if (s.find("__") != std::string::npos || is_cpp_keyword(s)) return false;
   return std::all_of(s.begin(), s.end(), [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
   });
@@ -152,7 +173,12 @@ class Compiler {
     const std::string cpp = options_.out + "/" + options_.ns + "/" + name + ".cpp";
     if (unit) text = generate(*unit, options_.ns, cpp, diags);
     print(diags);
-    if (!text) return false;
+    if (!text) {
+      // A stale .cpp from an earlier successful compile must not be built as if current.
+      remove_output(cpp);
+      remove_output(cpp + ".d");
+      return false;
+    }
     if (!write(cpp, *text)) return false;
     // The module check read every module.json: a changed signature rechecks the calls.
     std::vector<std::string> inputs;
@@ -163,6 +189,16 @@ class Compiler {
     }
     return !options_.depfile || write(cpp + ".d", depfile(cpp, *unit, inputs));
   }
+
+  // remove_index removes the header and registry, so a failed full compile leaves no set
+  // that looks complete.
+  void remove_index() {
+    const std::string base = options_.out + "/" + options_.ns;
+    remove_output(base + "_templates.hpp");
+    remove_output(base + "_registry.cpp");
+  }
+
+  bool write_failed() const { return write_failed_; }
 
   bool write_index(const std::vector<std::string>& names) {
     const std::string base = options_.out + "/" + options_.ns;
@@ -210,7 +246,13 @@ class Compiler {
     std::string error;
     if (write_if_changed(path, text, error) != WriteResult::Failed) return true;
     std::cerr << "squall compile: " << error << "\n";
+    write_failed_ = true;
     return false;
+  }
+
+  static void remove_output(const std::string& path) {
+    std::error_code ec;
+    fs::remove(path, ec);
   }
 
   void print(const front::DiagnosticEngine& diags) {
@@ -226,12 +268,15 @@ class Compiler {
   std::vector<front::ModuleFolder> folders_;
   std::optional<front::KnownModules> known_;
   std::set<std::string> printed_;
+  bool write_failed_ = false;  // an output could not be written: exit 2, not 1
 };
 
 // check_options prints why the options cannot work; false then.
 bool check_options(const CompileOptions& options) {
   if (!is_identifier(options.ns)) {
-    std::cerr << "squall compile: --namespace '" << options.ns << "' is not a C++ identifier\n";
+    std::cerr << "squall compile: --namespace '" << options.ns
+              << "' is not a C++ identifier usable as a namespace (a letter first, not a "
+                 "keyword, no '__')\n";
     return false;
   }
   if (options.root.empty() && options.modules.empty()) {
@@ -261,18 +306,24 @@ bool check_options(const CompileOptions& options) {
   return true;
 }
 
-// compile_all compiles every template under the root and every module folder.
-int compile_all(const CompileOptions& options, Compiler& compiler) {
+// compile_all compiles every template under the root and every module folder. A failed
+// template removes the set's header and registry, so no set looks complete.
+bool compile_all(const CompileOptions& options, Compiler& compiler, bool& usage_error) {
   bool ok = true;
   if (!options.root.empty()) {
     std::string error;
     const auto names = list_templates(options.root, error);
     if (!error.empty()) {
       std::cerr << "squall compile: " << error << "\n";
-      return kExitUsage;
+      usage_error = true;
+      return false;
     }
     for (const auto& name : names) ok = compiler.compile_one(name) && ok;
-    ok = ok && compiler.write_index(names);
+    if (!ok) {
+      compiler.remove_index();
+    } else {
+      ok = compiler.write_index(names);
+    }
   }
   if (!options.modules.empty()) {
     std::vector<std::string> names;
@@ -282,27 +333,33 @@ int compile_all(const CompileOptions& options, Compiler& compiler) {
     }
     ok = ok && compiler.write_module_index(names);
   }
-  return ok ? kExitOk : kExitError;
+  return ok;
 }
 
 int run_compile(const CompileOptions& options) {
   if (!check_options(options)) return kExitUsage;
+  remove_temporaries_on_signals();
   Compiler compiler(options);
+  // An output that could not be written is the environment's fault: exit 2, not 1.
+  const auto exit_code = [&compiler](bool ok) {
+    return ok ? kExitOk : compiler.write_failed() ? kExitUsage : kExitError;
+  };
   if (!options.module_index.empty()) {
     std::vector<std::string> names = options.module_index;
     std::sort(names.begin(), names.end());
-    return compiler.write_module_index(names) ? kExitOk : kExitError;
+    return exit_code(compiler.write_module_index(names));
   }
   if (!options.index.empty()) {
     std::vector<std::string> names = options.index;
     std::sort(names.begin(), names.end());
-    return compiler.write_index(names) ? kExitOk : kExitError;
+    return exit_code(compiler.write_index(names));
   }
   if (!compiler.load_modules()) return kExitError;
-  if (!options.only_module.empty())
-    return compiler.compile_module(options.only_module) ? kExitOk : kExitError;
-  if (!options.only.empty()) return compiler.compile_one(options.only) ? kExitOk : kExitError;
-  return compile_all(options, compiler);
+  if (!options.only_module.empty()) return exit_code(compiler.compile_module(options.only_module));
+  if (!options.only.empty()) return exit_code(compiler.compile_one(options.only));
+  bool usage_error = false;
+  const bool ok = compile_all(options, compiler, usage_error);
+  return usage_error ? kExitUsage : exit_code(ok);
 }
 
 }  // namespace

@@ -1,7 +1,13 @@
 #include "driver/output_file.hpp"
 
+#include <fcntl.h>
 #include <unistd.h>
 
+#include <array>
+#include <atomic>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -23,7 +29,43 @@ bool same_content(const std::string& path, std::string_view content) {
   return text.str() == content;
 }
 
+// The temporary being written, for the signal handler: a fixed buffer, because only
+// async-signal-safe work (unlink, signal, raise) may happen there.
+std::array<char, 4096> pending_temp{};
+std::atomic<bool> pending{false};
+
+extern "C" void remove_temp_and_die(int sig) {
+  if (pending.load()) ::unlink(pending_temp.data());
+  std::signal(sig, SIG_DFL);
+  std::raise(sig);
+}
+
+// TempGuard registers `path` as the file to remove if SIGINT/SIGTERM/SIGHUP arrives while
+// it exists.
+struct TempGuard {
+  explicit TempGuard(const std::string& path) {
+    if (path.size() >= pending_temp.size()) return;
+    std::memcpy(pending_temp.data(), path.c_str(), path.size() + 1);
+    pending.store(true);
+  }
+  ~TempGuard() { pending.store(false); }
+};
+
+bool write_all(int fd, std::string_view content) {
+  while (!content.empty()) {
+    const ssize_t n = ::write(fd, content.data(), content.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    content.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
 }  // namespace
+
+void remove_temporaries_on_signals() {
+  for (const int sig : {SIGINT, SIGTERM, SIGHUP}) std::signal(sig, remove_temp_and_die);
+}
 
 WriteResult write_if_changed(const std::string& path, std::string_view content,
                              std::string& error) {
@@ -37,20 +79,24 @@ WriteResult write_if_changed(const std::string& path, std::string_view content,
   }
   // The pid keeps concurrent compiles (parallel build steps) from sharing a temporary.
   const std::string temp = path + ".tmp" + std::to_string(::getpid());
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.close();
-    if (!out) {
-      fs::remove(temp, ec);
-      error = "cannot write " + temp;
-      return WriteResult::Failed;
-    }
+  const TempGuard guard(temp);
+  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) {
+    error = "cannot write " + temp + ": " + std::strerror(errno);
+    return WriteResult::Failed;
+  }
+  const bool written = write_all(fd, content);
+  const int write_errno = errno;
+  const bool closed = ::close(fd) == 0;
+  if (!written || !closed) {
+    error = "cannot write " + temp + ": " + std::strerror(written ? errno : write_errno);
+    fs::remove(temp, ec);
+    return WriteResult::Failed;
   }
   fs::rename(temp, target, ec);
   if (ec) {
-    fs::remove(temp, ec);
     error = "cannot rename " + temp + " to " + path + ": " + ec.message();
+    fs::remove(temp, ec);
     return WriteResult::Failed;
   }
   return WriteResult::Written;

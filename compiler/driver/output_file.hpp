@@ -16,4 +16,8 @@ enum class WriteResult { Unchanged, Written, Failed };
 /// exactly `content`. On failure `error` says why and `path` is as it was.
 WriteResult write_if_changed(const std::string& path, std::string_view content, std::string& error);
 
+/// remove_temporaries_on_signals makes SIGINT, SIGTERM and SIGHUP remove the temporary file
+/// write_if_changed is writing before the process dies of the signal as usual.
+void remove_temporaries_on_signals();
+
 }  // namespace squall::driver

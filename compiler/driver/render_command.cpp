@@ -6,9 +6,7 @@
 // never leaves half a page on stdout.
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "driver/commands.hpp"
 #include "interp/interpreter.hpp"
@@ -16,6 +14,7 @@
 #include "parse/parser.hpp"
 #include "sema/escape_choice.hpp"
 #include "sema/template_loader.hpp"
+#include "source/read_file.hpp"
 #include "squall/json.hpp"
 #include "squall/static_files.hpp"
 
@@ -36,26 +35,21 @@ struct RenderOptions {
   std::string static_path;
 };
 
-bool read_file(const std::string& path, std::string& text) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  text = buffer.str();
-  return static_cast<bool>(in) || in.eof();
-}
+// kMaxDataBytes bounds the --data file, as kMaxTemplateBytes bounds a template.
+constexpr std::size_t kMaxDataBytes = std::size_t{256} << 20;
 
 // load_data reads the JSON keyword arguments; nullopt after printing why (exit 2).
 std::optional<Value> load_data(const std::string& path) {
   if (path.empty()) return Value::dict();
-  std::string text;
-  if (!fs::is_regular_file(path) || !read_file(path, text)) {
-    std::cerr << "squall render: cannot read data file " << path << "\n";
+  std::string why;
+  const auto text = front::read_regular_file(path, kMaxDataBytes, why);
+  if (!text) {
+    std::cerr << "squall render: cannot read data file " << path << ": " << why << "\n";
     return std::nullopt;
   }
   Value data;
   try {
-    data = parse_json(text);
+    data = parse_json(*text);
   } catch (const Error& e) {
     std::cerr << "squall render: " << path << ": invalid JSON: " << e.message() << "\n";
     return std::nullopt;
@@ -134,9 +128,15 @@ int run_render(const RenderOptions& o) {
     std::cerr << "squall render: template " << name << " is outside " << o.root << "\n";
     return kExitUsage;
   }
-  if (!fs::is_regular_file(fs::path(o.root) / name)) {
-    std::cerr << "squall render: no template " << name << " in " << o.root << "\n";
-    return kExitUsage;
+  {
+    // The template itself must be readable (exit 2, as in check); what it includes is
+    // reported as a diagnostic of the tag naming it (exit 1).
+    front::FolderLoader probe(o.root);
+    std::string error;
+    if (!probe.source(probe.resolve(name, ""), error)) {
+      std::cerr << "squall render: " << error << "\n";
+      return kExitUsage;
+    }
   }
   if (!o.modules.empty() && !fs::is_directory(o.modules)) {
     std::cerr << "squall render: no such module folder: " << o.modules << "\n";

@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
   squall::driver::add_render_command(app, exit_code);
   squall::driver::add_compile_command(app, exit_code);
   squall::driver::add_preview_command(app, exit_code);
+  squall::driver::add_lint_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -21,7 +21,9 @@ std::unique_ptr<ConstantExpr> constant(SourceRange r, ConstantKind kind) {
 ExprPtr PythonParser::primary() {
   const std::uint32_t begin = peek().range.begin;
   ExprPtr e = atom();
+  ChainGuard chain(*this);
   while (e) {
+    if ((at(Tok::Dot) || at(Tok::LParen) || at(Tok::LBracket)) && !chain.wrap()) return nullptr;
     if (accept(Tok::Dot)) {
       if (!at(Tok::Name)) {
         error_expected("an attribute name after '.'");

@@ -86,11 +86,27 @@ bool PythonParser::expect_end() {
   return false;
 }
 
+namespace {
+
+void report_too_deep(PythonParser& p) {
+  p.error(p.peek().range,
+          fmt::format("expression nested too deeply (more than {} levels)", kMaxExprDepth));
+}
+
+}  // namespace
+
 PythonParser::DepthGuard::DepthGuard(PythonParser& p) : p_(p), ok_(++p.depth_ <= kMaxExprDepth) {
-  if (!ok_) {
-    p.error(p.peek().range,
-            fmt::format("expression nested too deeply (more than {} levels)", kMaxExprDepth));
-  }
+  if (!ok_) report_too_deep(p);
+}
+
+bool PythonParser::ChainGuard::wrap() {
+  // The first node of a chain is the level the enclosing guard already counted (`(a + 1)`
+  // nested 190 deep is 190 levels); each further one is a level of its own.
+  if (!started_) return started_ = true;
+  ++levels_;
+  if (++p_.depth_ <= kMaxExprDepth) return true;
+  report_too_deep(p_);
+  return false;
 }
 
 // star_expressions: star_or_test (',' star_or_test)* [','], a tuple when a comma appears.
@@ -271,12 +287,14 @@ ExprPtr PythonParser::binary_level(int level) {
   const bool last = level + 1 == static_cast<int>(levels.size());
   const std::uint32_t begin = peek().range.begin;
   ExprPtr left = last ? factor() : binary_level(level + 1);
+  ChainGuard chain(*this);
   while (left) {
     const BinaryToken* match = nullptr;
     for (const auto& b : levels[level]) {
       if (at(b.token)) match = &b;
     }
     if (!match) break;
+    if (!chain.wrap()) return nullptr;
     next();
     ExprPtr right = last ? factor() : binary_level(level + 1);
     if (!right) return nullptr;

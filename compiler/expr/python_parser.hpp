@@ -61,6 +61,24 @@ class PythonParser {
     bool ok_;
   };
 
+  /// ChainGuard counts the nodes a loop wraps around its left operand (`a+b+c`, `x[0][0]`,
+  /// `f()()`) as nesting levels, so a flat chain deepens the tree exactly as parentheses do
+  /// and every later walker (sema, codegen, interpreter, destructors) stays within a bounded
+  /// recursion. `wrap()` is false (and an error reported) past kMaxExprDepth.
+  class ChainGuard {
+   public:
+    explicit ChainGuard(PythonParser& p) : p_(p) {}
+    ~ChainGuard() { p_.depth_ -= levels_; }
+    ChainGuard(const ChainGuard&) = delete;
+    ChainGuard& operator=(const ChainGuard&) = delete;
+    bool wrap();
+
+   private:
+    PythonParser& p_;
+    int levels_ = 0;
+    bool started_ = false;
+  };
+
  private:
   ExprPtr lambda();
   ExprPtr and_test();

@@ -90,7 +90,11 @@ Flow Interpreter::exec_for(const ForNode& n, const Template& file) {
 }
 
 Flow Interpreter::exec_while(const WhileNode& n, const Template& file) {
-  while (at(file, n.range, [&] { return test(*n.condition, kNoEnv); })) {
+  limits::IterationMeter meter;  // counts iterations against the render limits
+  while (at(file, n.range, [&] {
+    meter.tick();
+    return test(*n.condition, kNoEnv);
+  })) {
     if (exec_nodes(n.body, file) == Flow::Break) return Flow::Normal;
   }
   return exec_nodes(n.orelse, file);

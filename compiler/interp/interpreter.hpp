@@ -47,6 +47,8 @@ struct Options {
   /// static_url maps the relative resource paths render_page injects
   /// (RenderEnvironment::static_url's rules).
   StaticUrl static_url;
+  /// limits bound each render (squall/limits.hpp).
+  RenderLimits limits;
 };
 
 /// CompileError is thrown by TemplateSet::render when the template (or one it extends or

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "interp/interpreter.hpp"
 #include "interp/plan.hpp"
 #include "sema/unit.hpp"
 #include "sema/without_calls.hpp"
@@ -114,6 +115,12 @@ class Interpreter {
     } catch (Error& e) {
       annotate(e, file, range);
       throw;
+    } catch (const CompileError&) {
+      throw;
+    } catch (const std::exception&) {
+      Error e = render::error_from_current_exception();
+      annotate(e, file, range);
+      throw e;
     }
   }
 

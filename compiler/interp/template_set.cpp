@@ -90,6 +90,7 @@ void TemplateSet::render_to(std::string& out, const std::string& name, const Val
   };
   render::RenderSession::Bind bind(
       session, {nested_render, &options_.names, &options_.import_modules, options_.quote});
+  limits::Scope scope(&options_.limits);
   render_in(out, name, kwargs, session, &options_.names);
 }
 

@@ -1,6 +1,8 @@
 #include "sema/scope_resolver.hpp"
 
 #include <algorithm>
+#include <set>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -28,6 +30,7 @@ namespace {
 struct FunctionScope {
   std::unordered_map<std::string, int> locals;
   const FunctionScope* parent = nullptr;
+  int id = 0;  // unique within one resolver run
 };
 
 class ScopeResolver {
@@ -150,7 +153,10 @@ class ScopeResolver {
         return walk(def.node->body, scope, *def.file, pass);
       }
       case NodeKind::Include: {
+        // A file included again in the same scope is shared (build_unit): it binds and
+        // resolves the same names the same way, so one walk per pass and scope suffices.
         auto& included = unit_.included(static_cast<IncludeNode&>(node));
+        if (!walked_.insert({&included, scope.id, pass}).second) return;
         return walk(included.body, scope, included, pass);
       }
       case NodeKind::Apply:
@@ -234,6 +240,7 @@ class ScopeResolver {
     expr(*n.func, scope);
     FunctionScope inner;
     inner.parent = &scope;
+    inner.id = ++scopes_;
     const std::size_t first = unit_.slot_names.size();
     collect_nodes(n.body, inner, file);
     auto& slots = unit_.apply_slots[&n];
@@ -336,6 +343,8 @@ class ScopeResolver {
   Unit& unit_;
   DiagnosticEngine& diags_;
   std::vector<NameSet> inner_names_;  // lambda parameters and comprehension variables
+  std::set<std::tuple<const Template*, int, Pass>> walked_;  // included files per scope
+  int scopes_ = 0;
   int depth_ = 0;
   bool ok_ = true;
 };

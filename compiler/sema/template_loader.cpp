@@ -1,8 +1,8 @@
 #include "sema/template_loader.hpp"
 
-#include <fstream>
-#include <sstream>
 #include <vector>
+
+#include "source/read_file.hpp"
 
 namespace squall::front {
 namespace {
@@ -115,15 +115,30 @@ std::optional<std::string> FolderLoader::read(const std::string& name, std::stri
     error = "template '" + name + "' is outside the template root";
     return std::nullopt;
   }
-  path = root_ + "/" + name;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = "FileNotFoundError: template '" + name + "' not found (no readable file " + path + ")";
+  if (name.find('\0') != std::string::npos) {
+    error = "template name contains a NUL byte";
     return std::nullopt;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return std::move(text).str();
+  path = root_ + "/" + name;
+  const auto not_found = [&] {
+    error = "FileNotFoundError: template '" + name + "' not found (no readable file " + path + ")";
+    return std::nullopt;
+  };
+  // Only what really lies inside the root: a symbolic link may point anywhere.
+  const auto real = real_path(path);
+  if (!real) return not_found();
+  const auto root = real_path(root_);
+  if (!root || (*real != *root && !real->starts_with(*root == "/" ? *root : *root + "/"))) {
+    error = "template '" + name + "' is outside the template root (" + path +
+            " is a symbolic link leading out of it)";
+    return std::nullopt;
+  }
+  ReadFailure failure = ReadFailure::NotFound;
+  std::string why;
+  auto text = read_regular_file(*real, kMaxTemplateBytes, why, &failure);
+  if (!text && failure == ReadFailure::NotFound) return not_found();
+  if (!text) error = "cannot read template '" + name + "' (" + path + "): " + why;
+  return text;
 }
 
 std::string DictLoader::resolve(std::string_view name, std::string_view parent) const {

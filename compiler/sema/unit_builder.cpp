@@ -1,5 +1,8 @@
 // build_unit: Tornado's `_get_ancestors` + `find_named_blocks`, then scope resolution.
 #include <algorithm>
+#include <map>
+#include <tuple>
+#include <unordered_map>
 
 #include "sema/scope_resolver.hpp"
 #include "sema/unit.hpp"
@@ -84,21 +87,15 @@ class UnitBuilder {
     switch (node.kind) {
       case NodeKind::Block: {
         auto& block = static_cast<BlockNode&>(node);
-        unit_.blocks[block.name] = {&block, &file};
-        return find_blocks(block.body, file);
-      }
-      case NodeKind::Include: {
-        const auto& inc = static_cast<const IncludeNode&>(node);
-        Template* included = load(inc.path, &file, &node);
-        if (!included) return false;
-        stack_.push_back(file.file->name());
-        const bool cyclic = too_deep(*included, inc, "include");
-        if (cyclic) return false;
-        unit_.includes[&inc] = included;
-        const bool ok = find_blocks(included->body, *included);
-        stack_.pop_back();
+        register_block(block.name, {&block, &file});
+        const BlockNode* outer = block_;
+        block_ = &block;
+        const bool ok = find_blocks(block.body, file);
+        block_ = outer;
         return ok;
       }
+      case NodeKind::Include:
+        return find_blocks_in_include(static_cast<const IncludeNode&>(node), file);
       case NodeKind::If:
         for (auto& branch : static_cast<IfNode&>(node).branches) {
           if (!find_blocks(branch.body, file)) return false;
@@ -120,8 +117,14 @@ class UnitBuilder {
         }
         return find_blocks(n.orelse, file) && find_blocks(n.finalbody, file);
       }
-      case NodeKind::Apply:
-        return find_blocks(static_cast<ApplyNode&>(node).body, file);
+      case NodeKind::Apply: {
+        auto& apply = static_cast<ApplyNode&>(node);
+        const ApplyNode* outer = apply_;
+        apply_ = &apply;
+        const bool ok = find_blocks(apply.body, file);
+        apply_ = outer;
+        return ok;
+      }
       case NodeKind::Text:
       case NodeKind::Expression:
       case NodeKind::Raw:
@@ -138,10 +141,55 @@ class UnitBuilder {
     return true;  // not reached: every kind returns above (no default, so -Wswitch sees new kinds)
   }
 
+  // An included file is parsed and walked once per unit and function scope, however often
+  // it is included: "include the next file twice" 30 levels deep is 30 parses, not 2**30.
+  // Names are resolved into the tree per scope, so sharing stops at an apply body (its own
+  // scope) and at a block definition (whose body runs wherever the block is placed).
+  bool find_blocks_in_include(const IncludeNode& inc, Template& file) {
+    const std::string resolved = provider_.resolve(inc.path, file.file->name());
+    const SharedKey key{resolved, apply_, block_};
+    const auto known = shared_.find(key);
+    Template* included = known != shared_.end() ? known->second : load(inc.path, &file, &inc);
+    if (!included) return false;
+    stack_.push_back(file.file->name());
+    if (too_deep(*included, inc, "include")) return false;
+    unit_.includes[&inc] = included;
+    bool ok = true;
+    if (known != shared_.end()) {
+      // Walked before: its block registrations happen again, in effect.
+      for (const auto& [name, def] : effects_[included]) register_block(name, def);
+    } else {
+      shared_.emplace(key, included);
+      recorders_.emplace_back();
+      ok = find_blocks(included->body, *included);
+      auto effect = std::move(recorders_.back());
+      recorders_.pop_back();
+      for (const auto& [name, def] : effect) register_block(name, def);
+      effects_[included] = std::move(effect);
+    }
+    stack_.pop_back();
+    return ok;
+  }
+
+  // register_block is Tornado's `named_blocks[name] = block`, also recorded as part of the
+  // effect of walking the innermost included file.
+  void register_block(const std::string& name, const BlockDefinition& def) {
+    unit_.blocks[name] = def;
+    if (!recorders_.empty()) recorders_.back()[name] = def;
+  }
+
+  using BlockEffect = std::unordered_map<std::string, BlockDefinition>;
+
   TemplateProvider& provider_;
   Unit& unit_;
   DiagnosticEngine& diags_;
-  std::vector<std::string> stack_;  // names of the templates being followed
+  std::vector<std::string> stack_;    // names of the templates being followed
+  const ApplyNode* apply_ = nullptr;  // the innermost apply body being walked
+  const BlockNode* block_ = nullptr;  // the innermost block definition being walked
+  using SharedKey = std::tuple<std::string, const ApplyNode*, const BlockNode*>;
+  std::map<SharedKey, Template*> shared_;
+  std::unordered_map<const Template*, BlockEffect> effects_;
+  std::vector<BlockEffect> recorders_;  // one per included file being walked
 };
 
 }  // namespace

@@ -69,6 +69,11 @@ struct SourcePos {
 /// annotate records in `e` where it was raised: row `pos` of `table` and its via chain
 /// (render::annotate_error's rules, so the text equals the interpreter's).
 void annotate(Error& e, const SourcePos* table, int pos);
+/// annotate_other_error, called in a catch block for anything but a squall::Error, throws
+/// it as one annotated as annotate does: std::bad_alloc as MemoryError, another
+/// std::exception as SystemError (a bug must not lose its location). Anything else is
+/// rethrown unchanged.
+[[noreturn]] void annotate_other_error(const SourcePos* table, int pos);
 
 // -- Names
 

@@ -54,7 +54,8 @@ class Error : public std::exception {
 /// squall::Error: a C++ exception from a registered function becomes `SystemError` with
 /// its `what()` (`SystemError: unknown C++ exception` for non-std exceptions), so both
 /// back ends report it with the template and line of the call, and `{% try %}` catches
-/// it. squall::Error and std::bad_alloc are rethrown unchanged.
+/// it; std::bad_alloc becomes `MemoryError: out of memory`. squall::Error is rethrown
+/// unchanged.
 [[noreturn]] void rethrow_as_error();
 
 }  // namespace squall

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "squall/limits.hpp"
 #include "squall/value.hpp"
 
 namespace squall::py {
@@ -117,6 +118,7 @@ class Iterator {
   Mode mode_ = Mode::Empty;
   std::size_t pos_ = 0;
   std::int64_t cur_ = 0, stop_ = 0, step_ = 1;  // range state
+  limits::IterationMeter meter_;
 };
 
 /// iter is Python's iter(): TypeError "'int' object is not iterable" for non-iterables.

@@ -24,6 +24,7 @@
 
 #include "squall/error.hpp"
 #include "squall/escape.hpp"
+#include "squall/limits.hpp"
 #include "squall/py.hpp"
 #include "squall/ui_module.hpp"
 #include "squall/value.hpp"
@@ -212,8 +213,10 @@ class OutBuffer {
   }
   void commit(std::size_t n) { size_ += n; }
   /// finish flushes at the end of a successful render: unlike the destructor's flush, a
-  /// failure to grow the string throws.
-  void finish() { flush(); }
+  /// failure to grow the string throws. The output limit is checked where a statement fills
+  /// the buffer (so its error has the statement's line), not here: the last bytes may pass
+  /// max_output_bytes by less than kCapacity.
+  void finish() { append_to_string(); }
   /// flushed moves the buffered bytes to the string and returns it, for writers that take a
   /// std::string. Writes through the OutBuffer may continue afterwards.
   std::string& flushed() {
@@ -223,6 +226,10 @@ class OutBuffer {
 
  private:
   void flush() {
+    limits::check_output(out_.size() + size_);
+    append_to_string();
+  }
+  void append_to_string() {
     out_.append(buffer_, size_);
     size_ = 0;
   }
@@ -325,13 +332,19 @@ inline void append_apply(OutBuffer& out, const Value& fn, std::string body) {
 void annotate_error(Error& e, std::string_view template_name, int line,
                     std::span<const ErrorFrame> via);
 
-/// kMaxCallDepth is the depth of nested template-level calls (lambdas calling lambdas,
-/// templates rendered by UI modules) beyond which RecursionError is raised instead of
-/// exhausting the C++ stack.
+/// error_from_current_exception, called in a catch block, is the squall::Error the caught
+/// std::exception stands for: MemoryError for std::bad_alloc, SystemError (with what())
+/// for any other. Anything that is not a std::exception is rethrown.
+Error error_from_current_exception();
+
+/// kMaxCallDepth is the default of RenderLimits::max_call_depth: the depth of nested
+/// template-level calls (lambdas calling lambdas, templates rendered by UI modules) beyond
+/// which RecursionError is raised instead of exhausting the C++ stack.
 inline constexpr int kMaxCallDepth = 200;
 
 /// CallDepthGuard counts one nested call for the current thread while it lives; creating
-/// one beyond kMaxCallDepth raises RecursionError "maximum recursion depth exceeded".
+/// one beyond limits::current().max_call_depth raises RecursionError "maximum recursion depth
+/// exceeded".
 class CallDepthGuard {
  public:
   CallDepthGuard();
@@ -396,6 +409,7 @@ class ForIter {
   /// next advances to the next item; false at the end.
   bool next() {
     if (iter_) return next_from_iterator();
+    meter_.tick();
     const auto& items = source_->as_items();
     if (pos_ >= items.size()) return false;
     current_ = &items[pos_++];
@@ -446,6 +460,7 @@ class ForIter {
   Value pair_[2];  // unpack_pair's items outside the counting enumerate form
   bool counting_ = false;
   std::int64_t index_ = -1;
+  limits::IterationMeter meter_;
 };
 
 /// inplace_add is `a += b`: a list is extended in place (any iterable `b`, as Python's

@@ -54,6 +54,8 @@ struct RenderEnvironment {
   /// raises Exception "You must define the 'static_path' setting in your application to
   /// use static_url", as Tornado does without static_path.
   StaticUrl static_url;
+  /// limits bound each render (squall/limits.hpp); null is RenderLimits' defaults.
+  const RenderLimits* limits = nullptr;
 };
 
 class TemplateSet;

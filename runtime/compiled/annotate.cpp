@@ -12,4 +12,10 @@ void annotate(Error& e, const SourcePos* table, int pos) {
   render::annotate_error(e, at.template_name, at.line, via);
 }
 
+void annotate_other_error(const SourcePos* table, int pos) {
+  Error e = render::error_from_current_exception();
+  annotate(e, table, pos);
+  throw e;
+}
+
 }  // namespace squall::rt

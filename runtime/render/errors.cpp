@@ -1,4 +1,5 @@
 // Template-level errors and how they are annotated with their template location.
+#include "squall/limits.hpp"
 #include "squall/render.hpp"
 
 namespace squall::render {
@@ -23,12 +24,22 @@ void annotate_error(Error& e, std::string_view template_name, int line,
   e.chain.insert(e.chain.end(), via.begin(), via.end());
 }
 
+Error error_from_current_exception() {
+  try {
+    throw;
+  } catch (const std::bad_alloc&) {
+    return Error("MemoryError", "out of memory");
+  } catch (const std::exception& e) {
+    return Error("SystemError", e.what());
+  }
+}
+
 namespace {
 thread_local int call_depth = 0;
 }  // namespace
 
 CallDepthGuard::CallDepthGuard() {
-  if (++call_depth > kMaxCallDepth) {
+  if (++call_depth > limits::current().max_call_depth) {
     --call_depth;
     throw_error("RecursionError", "maximum recursion depth exceeded");
   }

@@ -25,6 +25,7 @@ void OutBuffer::append_long(const char* text, std::size_t n) {
     std::memcpy(buffer_, text, n);
     size_ = n;
   } else {
+    limits::check_output(out_.size() + n);
     out_.append(text, n);
   }
 }
@@ -33,7 +34,7 @@ void OutBuffer::flush_at_exit() noexcept {
   // Runs during unwinding too: a failure to grow the string must not terminate the program,
   // and the error being thrown matters more than the last bytes of a failed render.
   try {
-    flush();
+    append_to_string();
   } catch (...) {
   }
 }

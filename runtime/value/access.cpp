@@ -213,7 +213,11 @@ std::int64_t len(const Value& v) {
     case Kind::Set:
       return static_cast<std::int64_t>(v.as_dict().size());
     case Kind::Object:
-      if (auto n = v.as_object().len()) return static_cast<std::int64_t>(*n);
+      if (auto n = v.as_object().len()) {
+        if (*n > static_cast<std::size_t>(INT64_MAX))
+          raise("OverflowError", "Python int too large to convert to C ssize_t");
+        return static_cast<std::int64_t>(*n);
+      }
       break;
     default:
       break;

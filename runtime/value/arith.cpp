@@ -22,16 +22,16 @@ Value repeat(const Value& seq, std::int64_t n) {
   if (n < 0) n = 0;
   if (seq.is_str()) {
     std::string_view s = seq.as_str();
-    if (!s.empty() && static_cast<std::uint64_t>(n) > (std::uint64_t{1} << 31) / s.size())
-      raise("OverflowError", "repeated string is too long");
+    limits::check_string(s.size(), static_cast<std::uint64_t>(n));
     std::string out;
     out.reserve(s.size() * static_cast<std::size_t>(n));
     for (std::int64_t i = 0; i < n; ++i) out += s;
     return Value(std::move(out));
   }
   const auto& items = seq.as_items();
-  if (!items.empty() && static_cast<std::uint64_t>(n) > (std::uint64_t{1} << 28) / items.size())
-    raise("OverflowError", "repeated sequence is too long");
+  if (!items.empty() && static_cast<std::uint64_t>(n) > UINT64_MAX / items.size())
+    limits::check_items(UINT64_MAX);
+  if (!items.empty()) limits::check_items(items.size() * static_cast<std::uint64_t>(n));
   std::vector<Value> out;
   out.reserve(items.size() * static_cast<std::size_t>(n));
   for (std::int64_t i = 0; i < n; ++i) out.insert(out.end(), items.begin(), items.end());

@@ -21,6 +21,21 @@ void only_kwargs(std::string_view fn, KwArgs kwargs, std::initializer_list<std::
   }
 }
 
+// reversed(range): counts down lazily instead of building the list.
+Value reversed_range(const std::array<std::int64_t, 3>& r) {
+  const std::int64_t start = r[0], step = r[2];
+  const __int128 lo = start, hi = r[1], st = step;
+  __int128 n = 0;
+  if (st > 0 && lo < hi) n = (hi - lo - 1) / st + 1;
+  if (st < 0 && lo > hi) n = (lo - hi - 1) / (-st) + 1;
+  auto left = std::make_shared<unsigned __int128>(n);
+  return Value::generator([left, start, step]() -> std::optional<Value> {
+    if (*left == 0) return std::nullopt;
+    --*left;
+    return Value(static_cast<std::int64_t>(start + static_cast<__int128>(*left) * step));
+  });
+}
+
 }  // namespace
 
 Value b_sorted(Args args, KwArgs kwargs) {
@@ -37,6 +52,7 @@ Value b_reversed(Args args, KwArgs kwargs) {
   const Value& v = args[0];
   if (!v.is_list() && !v.is_tuple() && !v.is_str() && !v.is_dict() && !range_parts(v))
     raise("TypeError", quoted_type(v) + " object is not reversible");
+  if (auto r = range_parts(v)) return reversed_range(*r);
   auto items = std::make_shared<std::vector<Value>>(py::to_vector(v));
   return Value::generator([items]() -> std::optional<Value> {
     if (items->empty()) return std::nullopt;
@@ -50,11 +66,16 @@ Value b_enumerate(Args args, KwArgs kwargs) {
   check_arity("enumerate", args, 1, 2);
   const Value* start = arg(args, kwargs, 1, "start");
   auto it = std::make_shared<py::Iterator>(py::iter(args[0]));
-  auto n = std::make_shared<std::int64_t>(start ? to_index(*start, "enumerate start") : 0);
+  // The next index, or nullopt once it passed INT64_MAX (an error only if an item needs it).
+  auto n = std::make_shared<std::optional<std::int64_t>>(start ? to_index(*start, "enumerate start")
+                                                               : 0);
   return Value::generator([it, n]() -> std::optional<Value> {
     auto x = it->next();
     if (!x) return std::nullopt;
-    return Value::tuple({Value((*n)++), std::move(*x)});
+    if (!*n) raise("OverflowError", "Python int too large to convert to C int64 (enumerate index)");
+    const std::int64_t i = **n;
+    *n = i == INT64_MAX ? std::nullopt : std::optional<std::int64_t>(i + 1);
+    return Value::tuple({Value(i), std::move(*x)});
   });
 }
 

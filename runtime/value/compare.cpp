@@ -211,7 +211,7 @@ bool contains(const Value& container, const Value& item) {
     const std::int64_t i =
         item.is_float() ? static_cast<std::int64_t>(item.as_float()) : item.as_int();
     const bool inside = step > 0 ? (i >= start && i < stop) : (i <= start && i > stop);
-    return inside && (i - start) % step == 0;
+    return inside && (static_cast<__int128>(i) - start) % step == 0;
   }
   if (container.is_object() || container.kind() == Kind::Iterator) {
     auto it = iter(container);

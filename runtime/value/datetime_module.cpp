@@ -1,6 +1,8 @@
 // The `datetime` module object and its type objects (datetime.datetime, .date, .timedelta).
 #include <cmath>
 
+#include <fmt/format.h>
+
 #include "value/datetime_types.hpp"
 
 namespace squall::rt {
@@ -47,7 +49,14 @@ Value construct_timedelta(Args args, KwArgs kwargs) {
                              " component: " + std::string(py::type_name(*v)));
     total += to_double(*v) * kDeltaMicros[i];
   }
-  if (std::fabs(total) > 8.64e19) raise("OverflowError", "timedelta out of range");
+  if (std::isnan(total)) raise("ValueError", "cannot convert float NaN to integer");
+  if (std::isinf(total)) raise("OverflowError", "cannot convert float infinity to integer");
+  if (std::fabs(total) >= 8.64e19) {
+    raise("OverflowError", fmt::format("days={:.0f}; must have magnitude <= 999999999",
+                                       std::trunc(total / 86'400'000'000.0)));
+  }
+  // Squall keeps microseconds in 64 bits: about 106,751,991 days either way.
+  if (std::fabs(total) >= 9.2e18) raise("OverflowError", "timedelta out of range");
   return make_timedelta(static_cast<std::int64_t>(std::nearbyint(total)));
 }
 
@@ -95,7 +104,11 @@ class DateTimeTypeObject final : public TypeBase {
         if (!a[0].is_number())
           raise("TypeError", "'" + std::string(py::type_name(a[0])) +
                                  "' object cannot be interpreted as an integer");
-        const auto us = static_cast<std::int64_t>(std::nearbyint(to_double(a[0]) * 1e6));
+        const double seconds = to_double(a[0]);
+        if (std::isnan(seconds)) raise("ValueError", "Invalid value NaN (not a number)");
+        if (!(std::fabs(seconds) < 9.2e12))
+          raise("OverflowError", "timestamp out of range for platform time_t");
+        const auto us = static_cast<std::int64_t>(std::nearbyint(seconds * 1e6));
         DateTime t = DateTime::from_micros(us, false);
         if (is_date) t = DateTime{t.year, t.month, t.day, 0, 0, 0, 0, true};
         return make_datetime(t);

@@ -5,6 +5,8 @@
 #include "squall/detail/unicode.hpp"
 #include "value/format_spec.hpp"
 
+#include "squall/limits.hpp"
+
 namespace squall::rt {
 namespace {
 
@@ -24,9 +26,12 @@ bool is_align(char c) {
 
 std::int64_t read_number(std::string_view s, std::size_t& i) {
   std::int64_t n = 0;
+  // CPython's limit is Py_ssize_t; a width that fits but is huge is a MemoryError later.
   while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
-    n = n * 10 + (s[i++] - '0');
-    if (n > (1 << 30)) raise("ValueError", "Too many decimal digits in format string");
+    const int digit = s[i++] - '0';
+    if (n > (INT64_MAX - digit) / 10)
+      raise("ValueError", "Too many decimal digits in format string");
+    n = n * 10 + digit;
   }
   return n;
 }
@@ -51,11 +56,15 @@ std::string apply_grouping(std::string num, const FormatSpec& s, std::size_t eve
     ++int_end;
   std::string digits = num.substr(0, int_end);
   const std::string rest = num.substr(int_end);
-  std::string grouped = s.grouping ? group_digits(digits, s.grouping, every) : digits;
-  while (s.zero && grouped.size() + rest.size() < min_len) {
-    digits.insert(digits.begin(), '0');
-    grouped = s.grouping ? group_digits(digits, s.grouping, every) : digits;
+  // The grouped length of d digits, so the zeros are counted instead of added one at a time.
+  const auto grouped_len = [&](std::size_t d) { return s.grouping && d ? d + (d - 1) / every : d; };
+  std::size_t d = digits.size();
+  if (s.zero && grouped_len(d) + rest.size() < min_len) {
+    limits::check_string(min_len);
+    while (grouped_len(d) + rest.size() < min_len) ++d;
+    digits.insert(0, d - digits.size(), '0');
   }
+  std::string grouped = s.grouping ? group_digits(digits, s.grouping, every) : digits;
   return grouped + rest;
 }
 
@@ -150,8 +159,12 @@ std::string pad(std::string body, const FormatSpec& s, char default_align, std::
   char align = s.align ? s.align : (s.zero && default_align == '>' ? '=' : default_align);
   std::string fill;
   detail::append_utf8(fill, s.fill);
+  limits::check_string(fill.size(), n);
+  limits::check_string(fill.size() * n + body.size());
   auto fills = [&](std::size_t k) {
+    if (fill.size() == 1) return std::string(k, fill[0]);
     std::string out;
+    out.reserve(k * fill.size());
     for (std::size_t j = 0; j < k; ++j) out += fill;
     return out;
   };
@@ -170,6 +183,7 @@ std::string c_float(double v, char conv, int precision, bool alternate) {
   if (!alternate) fmt[1] = '.', fmt[2] = '*';
   fmt[n++] = conv;
   fmt[n] = 0;
+  limits::check_string(static_cast<std::size_t>(precision) + 400);
   std::vector<char> buf(static_cast<std::size_t>(precision) + 400);
   std::snprintf(buf.data(), buf.size(), fmt, precision, std::fabs(v));
   return buf.data();

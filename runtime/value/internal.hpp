@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "squall/limits.hpp"
 #include "squall/py.hpp"
 #include "squall/value.hpp"
 

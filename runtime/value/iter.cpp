@@ -48,6 +48,7 @@ Iterator iter(const Value& v) {
 }
 
 std::optional<Value> Iterator::next() {
+  meter_.tick();
   switch (mode_) {
     case Mode::Seq: {
       const auto& items = source_.as_items();
@@ -98,8 +99,17 @@ std::optional<Value> Iterator::next() {
 std::vector<Value> to_vector(const Value& iterable) {
   if (iterable.is_list() || iterable.is_tuple()) return iterable.as_items();
   std::vector<Value> out;
+  if (iterable.is_object()) {
+    if (auto n = iterable.as_object().len()) {  // range(10**12): fail before any work
+      limits::check_items(*n);
+      out.reserve(*n);
+    }
+  }
   auto it = iter(iterable);
-  while (auto x = it.next()) out.push_back(std::move(*x));
+  while (auto x = it.next()) {
+    if (out.size() == out.capacity()) limits::check_items(out.size() + 1);
+    out.push_back(std::move(*x));
+  }
   return out;
 }
 

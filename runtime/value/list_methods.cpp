@@ -16,6 +16,16 @@ void sort_values(std::vector<Value>& items, const Value* key, bool reverse) {
     for (std::size_t i = 0; i < items.size(); ++i) items[i] = std::move(keyed[i].second);
     return;
   }
+  // Ints (sorted(range(n)), ids, years) compare without py::lt and cannot throw: sorted in
+  // place, and an already sorted list (Python's timsort is linear on it) costs one pass.
+  if (std::all_of(items.begin(), items.end(), [](const Value& v) { return v.is_int(); })) {
+    const auto less = [reverse](const Value& a, const Value& b) {
+      return reverse ? b.as_int() < a.as_int() : a.as_int() < b.as_int();
+    };
+    if (!std::is_sorted(items.begin(), items.end(), less))
+      std::sort(items.begin(), items.end(), less);
+    return;
+  }
   // Sort a copy: a comparison that throws (TypeError) must leave `items` whole.
   std::vector<Value> sorted = items;
   std::stable_sort(sorted.begin(), sorted.end(), [&](const Value& a, const Value& b) {

@@ -2,6 +2,7 @@
 #include <cmath>
 
 #include "squall/detail/unicode.hpp"
+#include "squall/limits.hpp"
 #include "value/format_spec.hpp"
 
 namespace squall::rt {
@@ -48,7 +49,9 @@ struct Directive {
   char type = 0;
 };
 
-std::int64_t star_or_number(std::string_view f, std::size_t& i, ArgSource& args) {
+// Reads a width or precision (`what`): digits, or `*` taking the next argument. Like
+// CPython, digits beyond Py_ssize_t are "ValueError: width too big".
+std::int64_t star_or_number(std::string_view f, std::size_t& i, ArgSource& args, const char* what) {
   if (i < f.size() && f[i] == '*') {
     ++i;
     const Value& v = args.next();
@@ -56,7 +59,11 @@ std::int64_t star_or_number(std::string_view f, std::size_t& i, ArgSource& args)
     return v.as_int();
   }
   std::int64_t n = -1;
-  while (i < f.size() && f[i] >= '0' && f[i] <= '9') n = (n < 0 ? 0 : n * 10) + (f[i++] - '0');
+  while (i < f.size() && f[i] >= '0' && f[i] <= '9') {
+    const int digit = f[i++] - '0';
+    if (n > (INT64_MAX - digit) / 10) raise("ValueError", std::string(what) + " too big");
+    n = (n < 0 ? 0 : n * 10) + digit;
+  }
   return n;
 }
 
@@ -96,7 +103,10 @@ std::string number_arg(const Value& v, const Directive& d) {
       const std::int64_t n = i.as_int();
       std::string digits = format_int(n, z);
       if (n < 0) digits.erase(0, 1);
-      while (static_cast<std::int64_t>(digits.size()) < d.precision) digits.insert(0, "0");
+      if (static_cast<std::int64_t>(digits.size()) < d.precision) {
+        limits::check_string(static_cast<std::size_t>(d.precision));
+        digits.insert(0, static_cast<std::size_t>(d.precision) - digits.size(), '0');
+      }
       std::string head = n < 0 ? "-" : d.plus ? "+" : d.space ? " " : "";
       if (d.alt && s.type != 'd') head += std::string("0") + s.type;
       out = pad(head + digits, s, '>', head.size());
@@ -184,11 +194,15 @@ std::string percent_format(std::string_view f, const Value& args) {
     }
     Directive d;
     parse_flags(f, i, d);
-    d.width = star_or_number(f, i, src);
+    d.width = star_or_number(f, i, src, "width");
+    // CPython negates a negative `*` width in a C integer: INT64_MIN stays negative there
+    // and pads nothing.
+    if (d.width == INT64_MIN) d.left = true, d.width = -1;
     if (d.width < -1) d.left = true, d.width = -d.width;
     if (i < f.size() && f[i] == '.') {
       ++i;
-      d.precision = std::max<std::int64_t>(star_or_number(f, i, src), 0);
+      d.precision = std::max<std::int64_t>(star_or_number(f, i, src, "precision"), 0);
+      if (d.precision > INT32_MAX) raise("ValueError", "precision too big");
     }
     while (i < f.size() && (f[i] == 'h' || f[i] == 'l' || f[i] == 'L')) ++i;
     if (i >= f.size()) raise("ValueError", "incomplete format");

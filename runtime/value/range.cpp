@@ -14,11 +14,11 @@ class RangeObject final : public Object {
     if (!key.is_int() && !key.is_bool())
       raise("TypeError",
             "range indices must be integers or slices, not " + std::string(py::type_name(key)));
-    const auto n = static_cast<std::int64_t>(size());
-    std::int64_t i = key.as_int();
+    const __int128 n = count();
+    __int128 i = key.as_int();
     if (i < 0) i += n;
     if (i < 0 || i >= n) raise("IndexError", "range object index out of range");
-    return Value(start_ + i * step_);
+    return Value(static_cast<std::int64_t>(start_ + i * step_));  // inside [start, stop)
   }
   void append_repr(std::string& out) const override {
     out += "range(";
@@ -46,13 +46,15 @@ class RangeObject final : public Object {
   std::array<std::int64_t, 3> parts() const { return {start_, stop_, step_}; }
 
  private:
-  std::size_t size() const {
+  // count is the exact length, which exceeds INT64_MAX for range(-2**63, 2**63 - 1).
+  __int128 count() const {
     const __int128 lo = start_, hi = stop_, st = step_;
     __int128 n = 0;
     if (st > 0 && lo < hi) n = (hi - lo - 1) / st + 1;
     if (st < 0 && lo > hi) n = (lo - hi - 1) / (-st) + 1;
-    return static_cast<std::size_t>(n);
+    return n;
   }
+  std::size_t size() const { return static_cast<std::size_t>(count()); }
   std::int64_t start_, stop_, step_;
 };
 

@@ -1,6 +1,7 @@
 // str methods over Unicode character classes: case mapping, is*(), padding.
 #include <algorithm>
 
+#include "squall/detail/unicode.hpp"
 #include "value/str_methods.hpp"
 #include "value/unicode_tables.hpp"
 
@@ -195,8 +196,14 @@ char32_t fill_char(Args args, std::size_t i, std::string_view name) {
 }
 
 std::string repeat_cp(char32_t c, std::int64_t n) {
-  std::u32string u(static_cast<std::size_t>(std::max<std::int64_t>(n, 0)), c);
-  return encode_all(u);
+  std::string one;
+  detail::append_utf8(one, c);
+  const auto count = static_cast<std::size_t>(std::max<std::int64_t>(n, 0));
+  if (one.size() == 1) return std::string(count, one[0]);
+  std::string out;
+  out.reserve(one.size() * count);
+  for (std::size_t i = 0; i < count; ++i) out += one;
+  return out;
 }
 
 }  // namespace
@@ -207,6 +214,9 @@ Value str_pad(std::string_view name, std::string_view s, Args args) {
   const auto n = static_cast<std::int64_t>(cp_len(s));
   if (width <= n) return Value(s);
   const std::int64_t pad = width - n;
+  // The fill is at most 4 bytes: bound the result before building any of it.
+  limits::check_string(4, static_cast<std::uint64_t>(pad));
+  limits::check_string(s.size() + static_cast<std::size_t>(pad));
   if (name == "zfill") {
     std::string out;
     std::string_view body = s;

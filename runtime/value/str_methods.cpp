@@ -294,6 +294,7 @@ Value m_expandtabs(const Value& v, Args a, KwArgs k) {
   for (char32_t c : decode_all(v.as_str())) {
     if (c == U'\t') {
       const std::int64_t n = size > 0 ? size - col % size : 0;
+      limits::check_string(4, out.size() + static_cast<std::uint64_t>(n));
       out.append(static_cast<std::size_t>(n), U' ');
       col += n;
     } else {
