@@ -83,6 +83,16 @@ elseif(MODE STREQUAL "deb")
   return()
 endif()
 
+# -- The package's version file turns away a version it is not compatible with.
+file(WRITE "${work}/version_check/CMakeLists.txt"
+     "cmake_minimum_required(VERSION 3.20)\nproject(version_check NONE)\n"
+     "find_package(Squall 9.9 CONFIG REQUIRED)\n")
+execute_process(COMMAND ${CMAKE_COMMAND} -S "${work}/version_check" -B "${work}/version_check/build"
+                "-DCMAKE_PREFIX_PATH=${prefix}" RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(rc EQUAL 0 OR NOT err MATCHES "SquallConfig.cmake, version: ${SQUALL_VERSION}")
+  message(FATAL_ERROR "find_package(Squall 9.9) accepted version ${SQUALL_VERSION}:\n${err}")
+endif()
+
 # -- pkg-config: a program built by hand from the flags squall.pc gives (no -std of its own).
 find_program(PKG_CONFIG pkg-config REQUIRED)
 set(ENV{PKG_CONFIG_PATH} "${libdir}/pkgconfig")
