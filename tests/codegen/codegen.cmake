@@ -51,8 +51,9 @@ add_test(NAME codegen_corpus COMMAND codegen_corpus_check ${CMAKE_CURRENT_BINARY
 set_tests_properties(codegen_corpus PROPERTIES LABELS corpus TIMEOUT 900 SKIP_RETURN_CODE 77)
 
 # -- External project: squall_add_templates() from add_subdirectory, find_package after
-# `cmake --install`, and find_package after `cpack -G DEB` + `dpkg -x` (label `packaging`).
-foreach(mode install deb subdirectory)
+# `cmake --install`, and find_package after `cpack -G DEB` + `dpkg -x`; FetchContent
+# configured only (label `packaging`).
+foreach(mode install deb subdirectory fetchcontent)
   add_test(NAME codegen_external_${mode}
     COMMAND ${CMAKE_COMMAND} -DMODE=${mode} -DSQUALL_SOURCE=${PROJECT_SOURCE_DIR}
             -DSQUALL_BUILD=${PROJECT_BINARY_DIR} -DWORK=${CMAKE_CURRENT_BINARY_DIR}/codegen_external
@@ -62,4 +63,5 @@ foreach(mode install deb subdirectory)
 endforeach()
 set_tests_properties(codegen_external_install codegen_external_deb PROPERTIES
   LABELS "slow;packaging" TIMEOUT 900)
+set_tests_properties(codegen_external_fetchcontent PROPERTIES LABELS packaging TIMEOUT 300)
 set_tests_properties(codegen_external_subdirectory PROPERTIES LABELS "slow;packaging" TIMEOUT 1800)

@@ -8,7 +8,8 @@
 #                 the test's generator and with Unix Makefiles, and that deleting a template
 #                 deletes its generated source;
 #   deb           after `cpack -G DEB` and `dpkg -x` of the package, with find_package;
-#   subdirectory  with add_subdirectory(squall), which must install nothing.
+#   subdirectory  with add_subdirectory(squall), which must install nothing;
+#   fetchcontent  configured (not built) with FetchContent: no tests, nothing installed.
 cmake_minimum_required(VERSION 3.20)  # policies of this century (CMP0054: no ${"deb"})
 set(src "${SQUALL_SOURCE}/tests/codegen/external")
 set(work "${WORK}/${MODE}")
@@ -55,7 +56,21 @@ elseif(MODE STREQUAL "deb")
   run(dpkg -x "${deb_file}" "${work}/root")
   set(prefix "${work}/root/usr")
 endif()
-if(prefix)
+if(MODE STREQUAL "fetchcontent")
+  run(${CMAKE_COMMAND} ${configure_args} -DSQUALL_MODE=fetchcontent "-DSQUALL_SOURCE=${SQUALL_SOURCE}")
+  file(STRINGS "${work}/build/CMakeCache.txt" options REGEX "^SQUALL_(BUILD_TESTS|INSTALL):")
+  if(NOT options STREQUAL "SQUALL_BUILD_TESTS:BOOL=OFF;SQUALL_INSTALL:BOOL=OFF"
+     OR EXISTS "${work}/build/_deps/squall-build/tests")
+    message(FATAL_ERROR "Squall as a FetchContent sub-project: ${options}")
+  endif()
+  run(${CMAKE_COMMAND} --install "${work}/build" --prefix "${work}/prefix")
+  file(GLOB_RECURSE installed "${work}/prefix/*")
+  if(installed)
+    message(FATAL_ERROR "FetchContent(squall) installed files: ${installed}")
+  endif()
+  message(STATUS "external project (fetchcontent): no tests, nothing installed")
+  return()
+elseif(prefix)
   expect_files("${prefix}" ${package_files})
   file(GLOB_RECURSE libdir LIST_DIRECTORIES false "${prefix}/lib*/libsquall_runtime.a")
   get_filename_component(libdir "${libdir}" DIRECTORY)
