@@ -6,6 +6,7 @@
 #   <!-- test: run -->         run each line with bash, stopping at the first failure
 #   <!-- test: output -->      the block is what the last command printed
 #   <!-- test: skip ... -->    do nothing (a command the test cannot or need not run)
+#   <!-- test: same-as DOC2 PATH -->  the block is the block DOC2 writes to PATH
 # A sh block without such a comment is an error, so no command goes untested unnoticed.
 # The steps run in WORK with HOME=WORK/home and WORK/build a link to SQUALL_BUILD (the
 # build that `./dev run` makes in the checkout).
@@ -43,6 +44,18 @@ while IFS= read -r line; do
           printf '%s\n' "$last_output" >&2
         done <<<"$block"
         ;;
+      same-as)
+        other="$(dirname "$doc")/$target"
+        path=${same_as_path}
+        expected=$(awk -v mark="<!-- test: file $path -->" '
+          $0 == mark { want = 1; next }
+          want && /^```/ { if (inside) exit; inside = 1; next }
+          inside { print }' "$other")
+        if [[ ${block%$'\n'} != "$expected" ]]; then
+          echo "$doc:$fence_line: the block differs from the one $other writes to $path" >&2
+          exit 1
+        fi
+        ;;
       output)
         expected=${block%$'\n'}
         if [[ $last_output != "$expected" ]]; then
@@ -57,9 +70,10 @@ while IFS= read -r line; do
     mode=""
     continue
   fi
-  if [[ $line =~ ^'<!-- test: '([a-z]+)' '?([^ ]*) ]]; then
+  if [[ $line =~ ^'<!-- test: '([a-z-]+)' '?([^ ]*)' '?([^ ]*) ]]; then
     mode=${BASH_REMATCH[1]}
     target=${BASH_REMATCH[2]}
+    same_as_path=${BASH_REMATCH[3]}
     continue
   fi
   if [[ $line == '```'* ]]; then

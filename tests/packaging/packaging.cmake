@@ -32,3 +32,10 @@ add_test(NAME packaging_getting_started
   COMMAND bash ${dir}/doc_steps_test.sh ${PROJECT_SOURCE_DIR}/docs/getting-started.md
           ${PROJECT_BINARY_DIR} ${CMAKE_CURRENT_BINARY_DIR}/getting_started)
 set_tests_properties(packaging_getting_started PROPERTIES LABELS "packaging;slow;docs" TIMEOUT 900)
+
+# docs/cmake.md: its whole consumer CMakeLists.txt is the one getting-started builds, and
+# each of its commands says which test runs it.
+add_test(NAME packaging_cmake_doc
+  COMMAND bash ${dir}/doc_steps_test.sh ${PROJECT_SOURCE_DIR}/docs/cmake.md
+          ${PROJECT_BINARY_DIR} ${CMAKE_CURRENT_BINARY_DIR}/cmake_doc)
+set_tests_properties(packaging_cmake_doc PROPERTIES LABELS "packaging;docs")
