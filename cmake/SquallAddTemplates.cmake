@@ -6,7 +6,8 @@
 # and their include directory to <target>. Each template becomes its own source file with
 # a depfile listing every template it reads (parents, includes), so editing a template
 # rebuilds exactly the outputs that use it. The list of templates is globbed with
-# CONFIGURE_DEPENDS: adding a template is picked up by the next build.
+# CONFIGURE_DEPENDS: adding a template is picked up by the next build, and deleting one
+# removes its generated source.
 #
 # WHITESPACE and AUTOESCAPE are Tornado's Loader(whitespace=, autoescape=) settings: the
 # default whitespace mode (otherwise derived from each file's extension) and the escape
@@ -78,13 +79,40 @@ function(_squall_add_template_files root out ns settings sources_var)
   if(NOT files)
     message(FATAL_ERROR "squall_add_templates: no templates under ${root}")
   endif()
+
+  # A template deleted since the last configure leaves no stale source behind: the glob
+  # above notices the deletion, and the outputs of names no longer listed go here.
+  file(GLOB_RECURSE generated LIST_DIRECTORIES false RELATIVE "${out}/${ns}"
+       "${out}/${ns}/*.cpp")
+  list(FILTER generated EXCLUDE REGEX "^squall_modules/")  # module folders' outputs
+  foreach(cpp IN LISTS generated)
+    string(REGEX REPLACE "\\.cpp$" "" name "${cpp}")
+    if(NOT name IN_LIST files)
+      file(REMOVE "${out}/${ns}/${cpp}" "${out}/${ns}/${cpp}.d")
+    endif()
+  endforeach()
+
+  # `squall compile` leaves an unchanged output untouched, so nothing recompiles after a
+  # template is only touched. Ninja re-reads the output's time (restat) and is content;
+  # make compares times only and would rerun the compiler on every build while the template
+  # is newer, so there the output's time is brought forward (one recompile, then quiet).
+  set(refresh)
+  if(NOT CMAKE_GENERATOR MATCHES "Ninja")
+    set(refresh COMMAND ${CMAKE_COMMAND} -E touch_nocreate)
+  endif()
+
   set(sources ${${sources_var}})
   foreach(name IN LISTS files)
     set(cpp "${out}/${ns}/${name}.cpp")
+    set(touch)
+    if(refresh)
+      set(touch ${refresh} "${cpp}")
+    endif()
     add_custom_command(
       OUTPUT "${cpp}"
       COMMAND Squall::squall compile --root "${root}" --out "${out}" --namespace ${ns}
               --only "${name}" --depfile ${settings}
+      ${touch}
       DEPENDS Squall::squall "${root}/${name}"
       DEPFILE "${cpp}.d"
       COMMENT "Squall: compiling template ${name}"

@@ -9,7 +9,8 @@ set -euo pipefail
 
 packages=(g++ clang cmake ninja-build pkg-config libfmt-dev libre2-dev libcli11-dev
           libgtest-dev libgmock-dev nlohmann-json3-dev libcpp-httplib-dev libssl-dev libboost-dev
-          libsqlite3-dev chromium chromium-driver python3-selenium)
+          libsqlite3-dev chromium chromium-driver python3-selenium
+          doxygen)  # the test docs_doxygen builds the API reference
 for arg in "$@"; do
   case "$arg" in
     --bench) packages+=(libbenchmark-dev python3-tornado python3-jinja2 wrk) ;;

@@ -10,8 +10,8 @@ namespace squall {
 
 /// ErrorFrame is one step of the include/extends/module chain an error passed through.
 struct ErrorFrame {
-  std::string template_name;
-  int line = 0;
+  std::string template_name;  ///< the template the error passed through
+  int line = 0;               ///< the line of the include, extends or module call
 };
 
 /// Error is a Python exception raised while evaluating template code.
@@ -24,7 +24,7 @@ struct ErrorFrame {
 /// **Example**: `throw Error("KeyError", "'x'")`; `what()` is `KeyError: 'x'`.
 class Error : public std::exception {
  public:
-  Error(std::string type, std::string message);
+  Error(std::string type, std::string message);  ///< an error of class `type`
 
   /// type is the Python exception class name.
   const std::string& type() const noexcept { return type_; }
@@ -37,9 +37,9 @@ class Error : public std::exception {
   /// chain is not empty. Without a template name it is just `what()`.
   std::string format() const;
 
-  std::string template_name;
-  int line = 0;
-  std::vector<ErrorFrame> chain;
+  std::string template_name;      ///< the template the error was raised in ("" if none)
+  int line = 0;                   ///< the line in that template (0 if unknown)
+  std::vector<ErrorFrame> chain;  ///< the templates it passed through, innermost first
 
  private:
   std::string type_;

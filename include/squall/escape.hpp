@@ -87,9 +87,9 @@ using LinkifyParams = std::variant<std::string, std::function<std::string(std::s
 
 /// LinkifyOptions are `linkify`'s keyword arguments with Tornado's defaults.
 struct LinkifyOptions {
-  bool shorten = false;
-  LinkifyParams extra_params = std::string();
-  bool require_protocol = false;
+  bool shorten = false;                        ///< shorten long link texts, as Tornado does
+  LinkifyParams extra_params = std::string();  ///< attributes added to every `<a>` tag
+  bool require_protocol = false;               ///< link only URLs with a protocol
   /// permitted_protocols are compared exactly (case-sensitive), as Python's `in` does.
   std::vector<std::string> permitted_protocols = {"http", "https"};
   /// quote is the entity the initial xhtml_escape writes for `'`.

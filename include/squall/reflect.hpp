@@ -2,7 +2,10 @@
 // ValueConverter specialisations. Included by <squall/value.hpp>; do not include directly.
 #pragma once
 
+#include <chrono>
+#include <set>
 #include <tuple>
+#include <unordered_set>
 
 namespace squall {
 
@@ -31,6 +34,18 @@ struct IsOptional : std::false_type {};
 template <class T>
 struct IsOptional<std::optional<T>> : std::true_type {};
 
+/// UnsupportedFieldType<F> is the one error a SQUALL_REFLECT field of a type Value cannot
+/// convert gives: the compiler names F in the line that instantiates it.
+template <class F>
+struct UnsupportedFieldType {
+  static void report() {
+    static_assert(sizeof(F) == 0,
+                  "squall: a SQUALL_REFLECT field's type (F above) does not convert to "
+                  "squall::Value: specialise squall::ValueConverter<F>, reflect F with "
+                  "SQUALL_REFLECT, or make the field a supported type");
+  }
+};
+
 /// field_value reads a member in place: strings are borrowed (they must outlive the Value),
 /// nested reflected structs are borrowed objects, vectors become lists of borrowed elements.
 template <class F>
@@ -48,8 +63,11 @@ Value field_value(const F& f) {
     items.reserve(f.size());
     for (const auto& x : f) items.push_back(field_value(x));
     return Value::list(std::move(items));
-  } else {
+  } else if constexpr (std::is_constructible_v<Value, const F&>) {
     return Value(f);
+  } else {
+    UnsupportedFieldType<F>::report();
+    return Value();
   }
 }
 
@@ -109,8 +127,10 @@ Value::Value(std::shared_ptr<T> p) : Value() {
   *this = adopt(new detail::ReflectedObject<T>(raw, std::shared_ptr<const T>(std::move(p))));
 }
 
+/// A std::vector is a list.
 template <class T, class A>
 struct ValueConverter<std::vector<T, A>> {
+  /// convert converts every element.
   static Value convert(const std::vector<T, A>& v) {
     std::vector<Value> items;
     items.reserve(v.size());
@@ -119,13 +139,17 @@ struct ValueConverter<std::vector<T, A>> {
   }
 };
 
+/// A std::optional is its value, or None.
 template <class T>
 struct ValueConverter<std::optional<T>> {
+  /// convert converts the value, if any.
   static Value convert(const std::optional<T>& v) { return v ? Value(*v) : Value(); }
 };
 
+/// MapConverter makes a dict of a map's pairs, in the map's order.
 template <class Map>
 struct MapConverter {
+  /// convert converts every key and value.
   static Value convert(const Map& m) {
     Value d = Value::dict();
     for (const auto& [k, v] : m) d.as_dict().set(Value(k), Value(v));
@@ -138,10 +162,59 @@ template <class K, class V, class H, class E, class A>
 struct ValueConverter<std::unordered_map<K, V, H, E, A>>
     : MapConverter<std::unordered_map<K, V, H, E, A>> {};
 
+/// SetConverter makes a set of a set's elements.
+template <class Set>
+struct SetConverter {
+  /// convert converts every element.
+  static Value convert(const Set& s) {
+    std::vector<Value> items;
+    items.reserve(s.size());
+    for (const auto& x : s) items.emplace_back(x);
+    return Value::set(std::move(items));
+  }
+};
+/// A std::set is a set (in the std::set's order).
+template <class K, class C, class A>
+struct ValueConverter<std::set<K, C, A>> : SetConverter<std::set<K, C, A>> {};
+/// A std::unordered_set is a set.
+template <class K, class H, class E, class A>
+struct ValueConverter<std::unordered_set<K, H, E, A>>
+    : SetConverter<std::unordered_set<K, H, E, A>> {};
+
+/// A system_clock time point is a naive datetime in UTC, to the microsecond (rounded down),
+/// as Python's `datetime.utcfromtimestamp` gives.
+template <class Duration>
+struct ValueConverter<std::chrono::time_point<std::chrono::system_clock, Duration>> {
+  /// convert raises ValueError outside years 1 to 9999, as Python does.
+  static Value convert(const std::chrono::time_point<std::chrono::system_clock, Duration>& t) {
+    using namespace std::chrono;
+    const auto us = floor<microseconds>(t);
+    const auto day = floor<days>(us);
+    const year_month_day ymd{day};
+    const hh_mm_ss<microseconds> time{us - day};
+    return Value::datetime(
+        static_cast<int>(ymd.year()), static_cast<int>(unsigned(ymd.month())),
+        static_cast<int>(unsigned(ymd.day())), static_cast<int>(time.hours().count()),
+        static_cast<int>(time.minutes().count()), static_cast<int>(time.seconds().count()),
+        static_cast<int>(time.subseconds().count()));
+  }
+};
+
+/// A year_month_day is a date.
+template <>
+struct ValueConverter<std::chrono::year_month_day> {
+  /// convert raises ValueError for an invalid date or a year outside 1 to 9999.
+  static Value convert(const std::chrono::year_month_day& d) {
+    return Value::date(static_cast<int>(d.year()), static_cast<int>(unsigned(d.month())),
+                       static_cast<int>(unsigned(d.day())));
+  }
+};
+
 /// A reflected struct passed by value is copied once into shared ownership.
 template <class T>
 requires detail::Reflected<T>
 struct ValueConverter<T> {
+  /// convert copies `x` into a std::shared_ptr the Value owns.
   static Value convert(const T& x) { return Value(std::make_shared<T>(x)); }
 };
 

@@ -51,7 +51,7 @@ class Namespace {
   const Value* find(std::string_view name, std::size_t hash) const;
   /// entries in the order the names were first set.
   const std::vector<std::pair<std::string, Value>>& entries() const { return entries_; }
-  bool empty() const { return entries_.empty(); }
+  bool empty() const { return entries_.empty(); }  ///< no name is set
 
  private:
   // A name with its hash, so a lookup with a precomputed hash skips hashing.
@@ -90,11 +90,11 @@ class RenderSession;
 ///     registered names (those can differ between renders).
 class GlobalName {
  public:
-  explicit GlobalName(std::string_view name);
+  explicit GlobalName(std::string_view name);  ///< `name` must outlive the GlobalName
   GlobalName(const GlobalName&) = delete;
   GlobalName& operator=(const GlobalName&) = delete;
-  std::string_view name() const { return name_; }
-  std::size_t hash() const { return hash_; }
+  std::string_view name() const { return name_; }  ///< the name
+  std::size_t hash() const { return hash_; }       ///< the name's dict hash
 
  private:
   friend class Globals;
@@ -141,8 +141,8 @@ class Globals {
   Value dict() const;
   /// default_escape is the default `xhtml_escape` function (the autoescape fast path).
   const Value& default_escape() const { return *default_escape_; }
-  QuoteEntity quote() const { return quote_; }
-  RenderSession* session() const { return session_; }
+  QuoteEntity quote() const { return quote_; }         ///< the entity written for `'`
+  RenderSession* session() const { return session_; }  ///< the render's session
 
  private:
   const Value& dunder_name() const;
@@ -172,7 +172,7 @@ class Globals {
 /// so the string holds the partial output of a failed render as it would without the buffer.
 class OutBuffer {
  public:
-  static constexpr std::size_t kCapacity = 4096;
+  static constexpr std::size_t kCapacity = 4096;  ///< bytes buffered before a flush
 
   /// `out` must outlive the OutBuffer; its contents are kept and appended to.
   explicit OutBuffer(std::string& out) : out_(out) {}
@@ -180,7 +180,7 @@ class OutBuffer {
   OutBuffer& operator=(const OutBuffer&) = delete;
   ~OutBuffer() { flush_at_exit(); }
 
-  void append(const char* text, std::size_t n) {
+  void append(const char* text, std::size_t n) {  ///< writes `n` bytes of `text`
     if (n <= kCapacity - size_) {
       std::memcpy(buffer_ + size_, text, n);
       size_ += n;
@@ -188,7 +188,7 @@ class OutBuffer {
     }
     append_long(text, n);
   }
-  void append(std::string_view text) { append(text.data(), text.size()); }
+  void append(std::string_view text) { append(text.data(), text.size()); }  ///< writes `text`
   /// append_short is append for `n` <= 16 bytes of unknown length (a short value's text):
   /// overlapping fixed-size copies instead of a call to memcpy, reading only the n bytes.
   void append_short(const char* text, std::size_t n) {
@@ -211,7 +211,7 @@ class OutBuffer {
     if (n > kCapacity - size_) flush();
     return buffer_ + size_;
   }
-  void commit(std::size_t n) { size_ += n; }
+  void commit(std::size_t n) { size_ += n; }  ///< keeps `n` bytes written after reserve()
   /// finish flushes at the end of a successful render: unlike the destructor's flush, a
   /// failure to grow the string throws. The output limit is checked where a statement fills
   /// the buffer (so its error has the statement's line), not here: the last bytes may pass
@@ -279,7 +279,7 @@ class Escaper {
   /// name (`{% set my_escape = ... %}`), Python reads the local instead of the global:
   /// back ends check this and call append_escaped with the local's value.
   std::string_view name() const { return name_ ? name_->name() : std::string_view(); }
-  bool enabled() const { return name_ != nullptr; }
+  bool enabled() const { return name_ != nullptr; }  ///< escaping is on
 
  private:
   // Missing: the function is not defined (NameError at the first `{{ }}`).
@@ -482,10 +482,10 @@ void append_double_star(std::vector<KwArg>& out, const Value& mapping);
 
 /// LambdaParam describes one parameter of a template `lambda`.
 struct LambdaParam {
-  std::string_view name;
-  bool has_default = false;
-  bool star = false;         // *args
-  bool double_star = false;  // **kwargs
+  std::string_view name;     ///< the parameter name
+  bool has_default = false;  ///< `x=default`
+  bool star = false;         ///< `*args`
+  bool double_star = false;  ///< `**kwargs`
 };
 
 /// bind_lambda_args binds a call's arguments to a lambda's parameters as Python does:
@@ -515,6 +515,7 @@ using squall::UIModuleFactory;
 class TemplateRenderer {
  public:
   TemplateRenderer() = default;
+  /// refers to `f`, which must outlive the renderer.
   template <class F>
   requires std::is_invocable_r_v<std::string, const F&, const std::string&, const Value&,
                                  RenderSession&>
@@ -528,10 +529,10 @@ class TemplateRenderer {
   TemplateRenderer(const F&&) = delete;
 
   std::string operator()(const std::string& name, const Value& kwargs,
-                         RenderSession& session) const {
+                         RenderSession& session) const {  ///< renders `name`
     return call_(object_, name, kwargs, session);
   }
-  explicit operator bool() const { return call_ != nullptr; }
+  explicit operator bool() const { return call_ != nullptr; }  ///< refers to a callable
 
  private:
   const void* object_ = nullptr;

@@ -31,8 +31,8 @@ using RenderFunction = void (*)(rt::RenderState&);
 /// CompiledTemplate pairs a template name (relative to the compile root, `/`-separated)
 /// with its render function. Generated registries hold static arrays of these.
 struct CompiledTemplate {
-  std::string_view name;
-  RenderFunction render;
+  std::string_view name;  ///< the template name, relative to the compile root
+  RenderFunction render;  ///< the generated render function
 };
 
 /// RenderEnvironment is what a program supplies for every render besides the arguments.

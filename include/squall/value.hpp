@@ -91,8 +91,10 @@ struct IteratorData;
 class Object;
 
 /// ValueConverter<T>::convert(const T&) -> Value teaches Value's converting constructor a C++
-/// type. Provided for std::vector, std::map, std::unordered_map, std::optional and reflected
-/// structs (<squall/reflect.hpp>); specialise it for your own types.
+/// type. Provided for std::vector, std::map, std::unordered_map, std::set,
+/// std::unordered_set, std::optional, std::chrono::system_clock::time_point,
+/// std::chrono::year_month_day and reflected structs (<squall/reflect.hpp>); specialise it
+/// for your own types.
 template <class T>
 struct ValueConverter;
 
@@ -106,9 +108,9 @@ class Value {
  public:
   // -- Construction
   Value() noexcept : kind_(Kind::None) { u_.i = 0; }
-  Value(std::nullptr_t) noexcept : Value() {}
-  Value(std::nullopt_t) noexcept : Value() {}
-  Value(bool b) noexcept : kind_(Kind::Bool) { u_.i = b; }
+  Value(std::nullptr_t) noexcept : Value() {}               ///< None
+  Value(std::nullopt_t) noexcept : Value() {}               ///< None
+  Value(bool b) noexcept : kind_(Kind::Bool) { u_.i = b; }  ///< True or False
   /// Any integral type except bool and char is an int; unsigned values above INT64_MAX throw
   /// OverflowError.
   template <class T>
@@ -119,15 +121,15 @@ class Value {
     }
     u_.i = static_cast<std::int64_t>(i);
   }
-  Value(double f) noexcept : kind_(Kind::Float) { u_.f = f; }
-  Value(float f) noexcept : Value(static_cast<double>(f)) {}
+  Value(double f) noexcept : kind_(Kind::Float) { u_.f = f; }  ///< a float
+  Value(float f) noexcept : Value(static_cast<double>(f)) {}   ///< a float
   /// Pointers other than `const char*` are rejected (they would silently become bool).
   template <class T>
   Value(T*) = delete;
-  Value(const char* s) : Value(std::string_view(s)) {}
-  Value(std::string_view s);
-  Value(std::string&& s);
-  Value(const std::string& s) : Value(std::string_view(s)) {}
+  Value(const char* s) : Value(std::string_view(s)) {}         ///< a str (copied; UTF-8)
+  Value(std::string_view s);                                   ///< a str (copied; UTF-8)
+  Value(std::string&& s);                                      ///< a str (moved; UTF-8)
+  Value(const std::string& s) : Value(std::string_view(s)) {}  ///< a str (copied; UTF-8)
   /// A dict from key/value pairs, in order: `Value v = {{"a", 1}, {"b", "x"}};`.
   Value(std::initializer_list<std::pair<std::string_view, Value>> items);
   /// A shared reflected struct (see SQUALL_REFLECT); the Value keeps `p` alive.
@@ -149,15 +151,37 @@ class Value {
   /// list makes a new list; tuple a new tuple; dict an empty dict; set a set of `items`
   /// (duplicates dropped, Python equality).
   static Value list(std::vector<Value> items = {});
-  static Value list(std::initializer_list<Value> items) { return list(std::vector<Value>(items)); }
-  static Value tuple(std::vector<Value> items = {});
-  static Value tuple(std::initializer_list<Value> items) {
+  static Value list(std::initializer_list<Value> items) {  ///< a list of `items`
+    return list(std::vector<Value>(items));
+  }
+  static Value tuple(std::vector<Value> items = {});        ///< a tuple of `items`
+  static Value tuple(std::initializer_list<Value> items) {  ///< a tuple of `items`
     return tuple(std::vector<Value>(items));
   }
-  static Value dict();
-  static Value set(std::vector<Value> items = {});
+  static Value dict();                              ///< a new empty dict
+  static Value set(std::vector<Value> items = {});  ///< a set of `items`
   /// function wraps a C++ callable; `name` is used in error messages and repr.
   static Value function(std::string name, Function fn);
+  /// function wraps a C++ callable with typed parameters, such as
+  /// `[](std::string_view s, int n) { ... }`: Squall counts the arguments and converts them
+  /// (ArgConverter), raising Python's TypeError text, and converts the result (void is
+  /// None). Trailing std::optional parameters may be left out. Without parameter names the
+  /// function takes positional arguments only, as a builtin does; see
+  /// <squall/typed_function.hpp> for the messages.
+  template <class F>
+  requires(!std::is_convertible_v<F, Function>) static Value function(std::string name, F fn);
+  /// function with parameter names (one per parameter, else std::invalid_argument): calls may
+  /// also pass arguments by keyword, and errors read as a Python function's.
+  template <class F>
+  static Value function(std::string name, std::vector<std::string> params, F fn);
+  /// datetime makes a naive `datetime.datetime`; out-of-range fields raise ValueError as
+  /// Python's constructor does (`month must be in 1..12`). A
+  /// std::chrono::system_clock::time_point converts to one (in UTC) on its own.
+  static Value datetime(int year, int month, int day, int hour = 0, int minute = 0, int second = 0,
+                        int microsecond = 0);
+  /// date makes a `datetime.date` (ValueError as datetime); a std::chrono::year_month_day
+  /// converts to one on its own.
+  static Value date(int year, int month, int day);
   /// generator makes a single-pass iterator from `next`, which returns nullopt when exhausted.
   static Value generator(std::function<std::optional<Value>()> next);
   /// object wraps a heap Object (takes one reference; `obj` must be freshly `new`ed or
@@ -167,19 +191,21 @@ class Value {
   template <class T>
   static Value object(const T& x);
 
+  /// A copy shares the heap payload (see the file comment): a pointer copy and an increment.
   Value(const Value& o) noexcept : kind_(o.kind_), flags_(o.flags_), len_(o.len_), u_(o.u_) {
     if (is_heap()) detail::retain(u_.h);
   }
+  /// Moving leaves `o` None.
   Value(Value&& o) noexcept : kind_(o.kind_), flags_(o.flags_), len_(o.len_), u_(o.u_) {
     o.kind_ = Kind::None;
     o.flags_ = 0;
   }
-  Value& operator=(const Value& o) noexcept {
+  Value& operator=(const Value& o) noexcept {  ///< shares `o`'s payload, as the copy does
     Value tmp(o);
     swap(tmp);
     return *this;
   }
-  Value& operator=(Value&& o) noexcept {
+  Value& operator=(Value&& o) noexcept {  ///< leaves `o` None
     Value tmp(std::move(o));
     swap(tmp);
     return *this;
@@ -187,7 +213,7 @@ class Value {
   ~Value() {
     if (is_heap()) detail::release(u_.h);
   }
-  void swap(Value& o) noexcept {
+  void swap(Value& o) noexcept {  ///< exchanges the two Values without touching counts
     std::swap(kind_, o.kind_);
     std::swap(flags_, o.flags_);
     std::swap(len_, o.len_);
@@ -195,7 +221,10 @@ class Value {
   }
 
   // -- Inspection (no Python semantics; py:: functions implement those)
-  Kind kind() const noexcept { return kind_; }
+  Kind kind() const noexcept { return kind_; }  ///< the Python type family
+  /// is_none, is_bool, ... is_object tell whether kind() is that Kind (is_callable_kind: a
+  /// C++ function; callable objects and types are Objects).
+  ///@{
   bool is_none() const noexcept { return kind_ == Kind::None; }
   bool is_bool() const noexcept { return kind_ == Kind::Bool; }
   bool is_int() const noexcept { return kind_ == Kind::Int; }
@@ -207,6 +236,7 @@ class Value {
   bool is_set() const noexcept { return kind_ == Kind::Set; }
   bool is_callable_kind() const noexcept { return kind_ == Kind::Callable; }
   bool is_object() const noexcept { return kind_ == Kind::Object; }
+  ///@}
   /// is_number is true for bool, int and float (Python's numeric tower).
   bool is_number() const noexcept {
     return kind_ == Kind::Bool || kind_ == Kind::Int || kind_ == Kind::Float;
@@ -215,14 +245,14 @@ class Value {
   /// Unchecked accessors: the kind must match (checked with assert in debug builds).
   bool as_bool() const noexcept { return u_.i != 0; }
   std::int64_t as_int() const noexcept { return u_.i; }  ///< int or bool
-  double as_float() const noexcept { return u_.f; }
-  std::string_view as_str() const noexcept;
+  double as_float() const noexcept { return u_.f; }      ///< float
+  std::string_view as_str() const noexcept;              ///< str (UTF-8)
   /// as_items is the element vector of a list or tuple (mutate only lists).
   std::vector<Value>& as_items() const noexcept;
-  detail::DictData& as_dict() const noexcept;  ///< dict or set
-  Object& as_object() const noexcept;
-  detail::CallableData& as_callable() const noexcept;
-  detail::IteratorData& as_iterator() const noexcept;
+  detail::DictData& as_dict() const noexcept;          ///< dict or set
+  Object& as_object() const noexcept;                  ///< object
+  detail::CallableData& as_callable() const noexcept;  ///< callable (a C++ function)
+  detail::IteratorData& as_iterator() const noexcept;  ///< iterator
 
   /// heap_identity is the address of the heap payload, or nullptr for inline scalars and
   /// borrowed strs: an identity key (cycle detection, `id()`-like uses).
@@ -261,9 +291,10 @@ class Value {
 
 static_assert(sizeof(Value) == 16, "Value must stay two words");
 
+/// KwArg is one keyword argument of a call: `name=value`.
 struct KwArg {
-  std::string_view name;
-  Value value;
+  std::string_view name;  ///< the keyword
+  Value value;            ///< the argument
 };
 
 /// Object is the base class of heap values with custom behaviour: reflected structs, range,
@@ -479,3 +510,4 @@ inline bool DictData::KeySlot::is(std::string_view key, std::size_t key_hash) co
 }  // namespace squall
 
 #include "squall/reflect.hpp"
+#include "squall/typed_function.hpp"

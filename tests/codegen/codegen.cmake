@@ -2,6 +2,7 @@
 #   - the conformance cases compiled to C++ by `squall compile` at build time
 #     (tools/gen_conformance.cpp), linked into codegen_tests with -Werror;
 #   - the golden generated C++ (tests/golden/codegen/*.cpp) compiled with -Werror;
+#   - the templates of codegen/cpp_values, compiled by squall_add_templates;
 #   - the corpus check (label `corpus`) and the external-project tests (label `slow`).
 if(NOT TARGET codegen_tests)
   return()
@@ -50,6 +51,9 @@ file(GLOB squall_golden_cpp CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/golden
 set_source_files_properties(${squall_golden_cpp} PROPERTIES COMPILE_OPTIONS "${squall_codegen_werror}")
 target_sources(codegen_tests PRIVATE ${squall_golden_cpp})
 
+# -- Templates rendered with C++ arguments through both back ends (cpp_values_test.cpp).
+squall_add_templates(codegen_tests ROOT codegen/cpp_values NAMESPACE cpp_values)
+
 # -- Corpus: every real-world template compiles to C++ that g++ accepts.
 add_executable(codegen_corpus_check ${CMAKE_CURRENT_SOURCE_DIR}/codegen/tools/corpus_check.cpp)
 target_link_libraries(codegen_corpus_check PRIVATE squall_compiler nlohmann_json::nlohmann_json squall_warnings)
@@ -60,16 +64,18 @@ target_compile_definitions(codegen_corpus_check PRIVATE
 add_test(NAME codegen_corpus COMMAND codegen_corpus_check ${CMAKE_CURRENT_BINARY_DIR}/codegen_corpus)
 set_tests_properties(codegen_corpus PROPERTIES LABELS corpus TIMEOUT 900 SKIP_RETURN_CODE 77)
 
-# -- External project: squall_add_templates() from add_subdirectory and find_package.
-add_test(NAME codegen_external_install
-  COMMAND ${CMAKE_COMMAND} -DMODE=install -DSQUALL_SOURCE=${PROJECT_SOURCE_DIR}
-          -DSQUALL_BUILD=${PROJECT_BINARY_DIR} -DWORK=${CMAKE_CURRENT_BINARY_DIR}/codegen_external
-          -DGENERATOR=${CMAKE_GENERATOR} -DCXX=${CMAKE_CXX_COMPILER}
-          -P ${CMAKE_CURRENT_SOURCE_DIR}/codegen/external/run_external.cmake)
-add_test(NAME codegen_external_subdirectory
-  COMMAND ${CMAKE_COMMAND} -DMODE=subdirectory -DSQUALL_SOURCE=${PROJECT_SOURCE_DIR}
-          -DSQUALL_BUILD=${PROJECT_BINARY_DIR} -DWORK=${CMAKE_CURRENT_BINARY_DIR}/codegen_external
-          -DGENERATOR=${CMAKE_GENERATOR} -DCXX=${CMAKE_CXX_COMPILER}
-          -P ${CMAKE_CURRENT_SOURCE_DIR}/codegen/external/run_external.cmake)
-set_tests_properties(codegen_external_install PROPERTIES LABELS slow TIMEOUT 600)
-set_tests_properties(codegen_external_subdirectory PROPERTIES LABELS slow TIMEOUT 1800)
+# -- External project: squall_add_templates() from add_subdirectory, find_package after
+# `cmake --install`, and find_package after `cpack -G DEB` + `dpkg -x`; FetchContent
+# configured only (label `packaging`).
+foreach(mode install deb subdirectory fetchcontent)
+  add_test(NAME codegen_external_${mode}
+    COMMAND ${CMAKE_COMMAND} -DMODE=${mode} -DSQUALL_SOURCE=${PROJECT_SOURCE_DIR}
+            -DSQUALL_BUILD=${PROJECT_BINARY_DIR} -DWORK=${CMAKE_CURRENT_BINARY_DIR}/codegen_external
+            -DGENERATOR=${CMAKE_GENERATOR} -DCXX=${CMAKE_CXX_COMPILER} -DCPACK=${CMAKE_CPACK_COMMAND}
+            -DSQUALL_VERSION=${PROJECT_VERSION}
+            -P ${CMAKE_CURRENT_SOURCE_DIR}/codegen/external/run_external.cmake)
+endforeach()
+set_tests_properties(codegen_external_install codegen_external_deb PROPERTIES
+  LABELS "slow;packaging" TIMEOUT 900)
+set_tests_properties(codegen_external_fetchcontent PROPERTIES LABELS packaging TIMEOUT 300)
+set_tests_properties(codegen_external_subdirectory PROPERTIES LABELS "slow;packaging" TIMEOUT 1800)

@@ -2,8 +2,10 @@
 // below is one code block of the document, in order.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -140,6 +142,15 @@ TEST(DocsRuntime, Reflection) {
   EXPECT_EQ(py::repr(py::getattr(copied, "tags")), "['a', 'b']");
 }
 
+TEST(DocsRuntime, DatesSetsMaps) {
+  using namespace std::chrono;
+  sys_days day = year{2024} / March / 5;
+  EXPECT_EQ(py::str(Value(day + hours{14} + minutes{30})), "2024-03-05 14:30:00");
+  EXPECT_EQ(py::repr(Value(year_month_day{day})), "datetime.date(2024, 3, 5)");
+  EXPECT_EQ(py::repr(Value(std::set<std::string>{"b", "a"})), "{'a', 'b'}");
+  EXPECT_EQ(py::str(Value::datetime(2024, 1, 2, 3, 4)), "2024-01-02 03:04:00");
+}
+
 TEST(DocsRuntime, RegisteringFunctions) {
   Value shout = Value::function("shout", [](Args args, KwArgs kwargs) {
     if (args.size() != 1) py::raise_type_error("shout() takes exactly one argument");
@@ -151,6 +162,22 @@ TEST(DocsRuntime, RegisteringFunctions) {
   std::vector<KwArg> suffix = {{"suffix", Value("!")}};
   EXPECT_EQ(py::str(py::call(shout, std::vector<Value>{Value("hi")}, suffix)), "HI!");
   EXPECT_THROW(py::call(shout), Error);
+}
+
+TEST(DocsRuntime, TypedParameters) {
+  Value repeat = Value::function("repeat", {"text", "times"},
+                                 [](std::string_view text, std::optional<int> times) {
+                                   std::string out;
+                                   for (int i = 0; i < times.value_or(2); ++i) out += text;
+                                   return out;
+                                 });
+  std::vector<KwArg> times = {{"times", Value(3)}};
+  EXPECT_EQ(py::str(py::call(repeat, std::vector<Value>{Value("ab")}, times)), "ababab");
+  try {
+    py::call(repeat, std::vector<Value>{Value(1)});
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(), "TypeError: repeat() argument 'text' must be str, not int");
+  }
 }
 
 TEST(DocsRuntime, CustomObject) {

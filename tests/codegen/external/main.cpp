@@ -2,6 +2,9 @@
 #include <iostream>
 
 #include "site_templates.hpp"
+#include "squall/version.hpp"
+
+static_assert(SQUALL_VERSION >= 100, "the version macros come with the headers");
 
 int main() {
   const squall::Value args = squall::Value::from_json(

@@ -1,10 +1,16 @@
-# cmake -DMODE=install|subdirectory -DSQUALL_SOURCE=... -DSQUALL_BUILD=... -DWORK=...
-#       -DGENERATOR=Ninja -DCXX=... -P run_external.cmake
+# cmake -DMODE=install|deb|subdirectory -DSQUALL_SOURCE=... -DSQUALL_BUILD=... -DWORK=...
+#       -DGENERATOR=Ninja -DCXX=... [-DCPACK=...] -P run_external.cmake
 #
-# Builds tests/codegen/external against Squall, runs it and compares its output. In
-# install mode it then checks incremental rebuilds: touching a template reruns the compiler
-# for the templates that read it and recompiles nothing (the output did not change);
-# editing the parent template regenerates and recompiles exactly its dependents.
+# Builds tests/codegen/external (a project that sets no C++ standard) against Squall, runs
+# it and compares its output:
+#   install       after `cmake --install` into a scratch prefix, with find_package(Squall);
+#                 checks the installed files, a pkg-config build, incremental rebuilds with
+#                 the test's generator and with Unix Makefiles, and that deleting a template
+#                 deletes its generated source;
+#   deb           after `cpack -G DEB` and `dpkg -x` of the package, with find_package;
+#   subdirectory  with add_subdirectory(squall), which must install nothing;
+#   fetchcontent  configured (not built) with FetchContent: no tests, nothing installed.
+cmake_minimum_required(VERSION 3.20)  # policies of this century (CMP0054: no ${"deb"})
 set(src "${SQUALL_SOURCE}/tests/codegen/external")
 set(work "${WORK}/${MODE}")
 file(REMOVE_RECURSE "${work}")
@@ -22,9 +28,54 @@ endfunction()
 
 set(configure_args -S "${work}/project" -B "${work}/build" -G "${GENERATOR}"
     -DCMAKE_CXX_COMPILER=${CXX} -DCMAKE_BUILD_TYPE=Debug)
+# expect_files fails unless every path exists under `root`.
+function(expect_files root)
+  foreach(path IN LISTS ARGN)
+    if(NOT EXISTS "${root}/${path}")
+      message(FATAL_ERROR "missing ${root}/${path}")
+    endif()
+  endforeach()
+endfunction()
+# The files of a package, for both install and deb (lib may be lib/<multiarch>).
+set(package_files bin/squall include/squall/value.hpp include/squall/version.hpp
+    include/squall/runtime.hpp share/bash-completion/completions/squall)
+set(package_lib_files libsquall_runtime.a cmake/Squall/SquallConfig.cmake
+    cmake/Squall/SquallConfigVersion.cmake cmake/Squall/SquallTargets.cmake
+    cmake/Squall/SquallAddTemplates.cmake pkgconfig/squall.pc)
+
 if(MODE STREQUAL "install")
-  run(${CMAKE_COMMAND} --install "${SQUALL_BUILD}" --prefix "${work}/prefix")
-  run(${CMAKE_COMMAND} ${configure_args} -DSQUALL_MODE=install "-DCMAKE_PREFIX_PATH=${work}/prefix")
+  set(prefix "${work}/prefix")
+  run(${CMAKE_COMMAND} --install "${SQUALL_BUILD}" --prefix "${prefix}")
+elseif(MODE STREQUAL "deb")
+  run(${CPACK} -G DEB -B "${work}/package" --config "${SQUALL_BUILD}/CPackConfig.cmake")
+  file(GLOB deb_file "${work}/package/*.deb")
+  list(LENGTH deb_file debs)
+  if(NOT debs EQUAL 1)
+    message(FATAL_ERROR "cpack made ${debs} .deb files in ${work}/package: ${deb_file}")
+  endif()
+  run(dpkg -x "${deb_file}" "${work}/root")
+  set(prefix "${work}/root/usr")
+endif()
+if(MODE STREQUAL "fetchcontent")
+  run(${CMAKE_COMMAND} ${configure_args} -DSQUALL_MODE=fetchcontent "-DSQUALL_SOURCE=${SQUALL_SOURCE}")
+  file(STRINGS "${work}/build/CMakeCache.txt" options REGEX "^SQUALL_(BUILD_TESTS|INSTALL):")
+  if(NOT options STREQUAL "SQUALL_BUILD_TESTS:BOOL=OFF;SQUALL_INSTALL:BOOL=OFF"
+     OR EXISTS "${work}/build/_deps/squall-build/tests")
+    message(FATAL_ERROR "Squall as a FetchContent sub-project: ${options}")
+  endif()
+  run(${CMAKE_COMMAND} --install "${work}/build" --prefix "${work}/prefix")
+  file(GLOB_RECURSE installed "${work}/prefix/*")
+  if(installed)
+    message(FATAL_ERROR "FetchContent(squall) installed files: ${installed}")
+  endif()
+  message(STATUS "external project (fetchcontent): no tests, nothing installed")
+  return()
+elseif(prefix)
+  expect_files("${prefix}" ${package_files})
+  file(GLOB_RECURSE libdir LIST_DIRECTORIES false "${prefix}/lib*/libsquall_runtime.a")
+  get_filename_component(libdir "${libdir}" DIRECTORY)
+  expect_files("${libdir}" ${package_lib_files})
+  run(${CMAKE_COMMAND} ${configure_args} -DSQUALL_MODE=install "-DCMAKE_PREFIX_PATH=${prefix}")
 else()
   run(${CMAKE_COMMAND} ${configure_args} -DSQUALL_MODE=subdirectory "-DSQUALL_SOURCE=${SQUALL_SOURCE}")
 endif()
@@ -35,9 +86,43 @@ if(NOT run_output STREQUAL expected)
   message(FATAL_ERROR "external_app printed:\n${run_output}\nexpected:\n${expected}")
 endif()
 message(STATUS "external project (${MODE}): output as expected")
-if(NOT MODE STREQUAL "install")
+if(MODE STREQUAL "subdirectory")
+  # add_subdirectory(squall) installs nothing unless SQUALL_INSTALL is asked for.
+  run(${CMAKE_COMMAND} --install "${work}/build" --prefix "${work}/prefix")
+  file(GLOB_RECURSE installed "${work}/prefix/*")
+  if(installed)
+    message(FATAL_ERROR "add_subdirectory(squall) installed files: ${installed}")
+  endif()
+  return()
+elseif(MODE STREQUAL "deb")
   return()
 endif()
+
+# -- The package's version file turns away a version it is not compatible with.
+file(WRITE "${work}/version_check/CMakeLists.txt"
+     "cmake_minimum_required(VERSION 3.20)\nproject(version_check NONE)\n"
+     "find_package(Squall 9.9 CONFIG REQUIRED)\n")
+execute_process(COMMAND ${CMAKE_COMMAND} -S "${work}/version_check" -B "${work}/version_check/build"
+                "-DCMAKE_PREFIX_PATH=${prefix}" RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(rc EQUAL 0 OR NOT err MATCHES "SquallConfig.cmake, version: ${SQUALL_VERSION}")
+  message(FATAL_ERROR "find_package(Squall 9.9) accepted version ${SQUALL_VERSION}:\n${err}")
+endif()
+
+# -- pkg-config: a program built by hand from the flags squall.pc gives (no -std of its own).
+find_program(PKG_CONFIG pkg-config REQUIRED)
+set(ENV{PKG_CONFIG_PATH} "${libdir}/pkgconfig")
+execute_process(COMMAND ${PKG_CONFIG} --cflags --libs squall OUTPUT_VARIABLE flags
+                RESULT_VARIABLE rc OUTPUT_STRIP_TRAILING_WHITESPACE)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "pkg-config --cflags --libs squall failed")
+endif()
+separate_arguments(flags UNIX_COMMAND "${flags}")
+run(${CXX} -o "${work}/pc_app" "${src}/pkg_config_main.cpp" ${flags})
+run("${work}/pc_app")
+if(NOT run_output STREQUAL "[1, 2] squall ${SQUALL_VERSION}\n")
+  message(FATAL_ERROR "pc_app printed: ${run_output}")
+endif()
+message(STATUS "external project: pkg-config build as expected")
 
 # -- Incremental builds. Ninja prints one line per edge it runs.
 function(build_and_list var)
@@ -85,3 +170,30 @@ expect_in("${log}" "page.html.cpp.o")
 expect_not_in("${log}" "other.html.cpp.o")
 expect_not_in("${log}" "base.html.cpp.o")
 message(STATUS "external project: incremental rebuilds as expected")
+
+# -- A deleted template takes its generated source with it.
+wait_for_new_second()
+file(WRITE "${work}/project/templates/extra.html" "extra\n")
+build_and_list(log)
+expect_in("${log}" "compiling template extra.html")
+set(extra_cpp "${work}/build/squall_templates/site/site/extra.html.cpp")
+expect_files("/" "${extra_cpp}")
+file(REMOVE "${work}/project/templates/extra.html")
+build_and_list(log)
+if(EXISTS "${extra_cpp}" OR EXISTS "${extra_cpp}.d")
+  message(FATAL_ERROR "the source of the deleted extra.html is still there: ${extra_cpp}")
+endif()
+message(STATUS "external project: deleted template's source removed")
+
+# -- Unix Makefiles: a touched template reruns the compiler once, not on every build.
+run(${CMAKE_COMMAND} -S "${work}/project" -B "${work}/build-make" -G "Unix Makefiles"
+    -DCMAKE_CXX_COMPILER=${CXX} -DCMAKE_BUILD_TYPE=Debug -DSQUALL_MODE=install
+    "-DCMAKE_PREFIX_PATH=${prefix}")
+run(${CMAKE_COMMAND} --build "${work}/build-make" -j2)
+wait_for_new_second()
+file(TOUCH "${work}/project/templates/base.html")
+run(${CMAKE_COMMAND} --build "${work}/build-make")
+expect_in("${run_output}" "compiling template base.html")
+run(${CMAKE_COMMAND} --build "${work}/build-make")
+expect_not_in("${run_output}" "Squall: compiling")
+message(STATUS "external project: Unix Makefiles rebuilds as expected")

@@ -1,0 +1,41 @@
+# Tests of what a user gets besides the library (label `packaging`): `squall --version`,
+# the bash completion, the error for an unsupported reflected field type. The install,
+# .deb and add_subdirectory tests are in tests/codegen/codegen.cmake (they build
+# tests/codegen/external); the API reference test is in cmake/SquallDocs.cmake.
+set(dir ${CMAKE_CURRENT_SOURCE_DIR}/packaging)
+
+add_test(NAME packaging_version COMMAND squall --version)
+set_tests_properties(packaging_version PROPERTIES
+  PASS_REGULAR_EXPRESSION "^squall ${PROJECT_VERSION}\n$")
+
+add_test(NAME packaging_bash_completion
+  COMMAND bash ${dir}/completion_test.sh ${PROJECT_SOURCE_DIR}/scripts/completion/squall.bash
+          $<TARGET_FILE:squall>)
+
+# An unsupported reflected field, or typed-function parameter, is one error naming the type.
+add_test(NAME packaging_unsupported_field
+  COMMAND ${CMAKE_COMMAND} -DCXX=${CMAKE_CXX_COMPILER} -DSOURCE=${dir}/unsupported_field.cpp
+          "-DINCLUDES=${PROJECT_SOURCE_DIR}/include;${PROJECT_BINARY_DIR}/include"
+          "-DEXPECT=UnsupportedFieldType.*std::chrono::duration<long"
+          -P ${dir}/check_compile_error.cmake)
+add_test(NAME packaging_unsupported_parameter
+  COMMAND ${CMAKE_COMMAND} -DCXX=${CMAKE_CXX_COMPILER} -DSOURCE=${dir}/unsupported_parameter.cpp
+          "-DINCLUDES=${PROJECT_SOURCE_DIR}/include;${PROJECT_BINARY_DIR}/include"
+          "-DEXPECT=Point.*no ArgConverter|no ArgConverter.*Point"
+          -P ${dir}/check_compile_error.cmake)
+set_tests_properties(packaging_version packaging_bash_completion packaging_unsupported_field
+  packaging_unsupported_parameter PROPERTIES LABELS packaging)
+
+# docs/getting-started.md, followed literally from a clean folder: installs this build into
+# a scratch home and builds the page's project against it.
+add_test(NAME packaging_getting_started
+  COMMAND bash ${dir}/doc_steps_test.sh ${PROJECT_SOURCE_DIR}/docs/getting-started.md
+          ${PROJECT_BINARY_DIR} ${CMAKE_CURRENT_BINARY_DIR}/getting_started)
+set_tests_properties(packaging_getting_started PROPERTIES LABELS "packaging;slow;docs" TIMEOUT 900)
+
+# docs/cmake.md: its whole consumer CMakeLists.txt is the one getting-started builds, and
+# each of its commands says which test runs it.
+add_test(NAME packaging_cmake_doc
+  COMMAND bash ${dir}/doc_steps_test.sh ${PROJECT_SOURCE_DIR}/docs/cmake.md
+          ${PROJECT_BINARY_DIR} ${CMAKE_CURRENT_BINARY_DIR}/cmake_doc)
+set_tests_properties(packaging_cmake_doc PROPERTIES LABELS "packaging;docs")
