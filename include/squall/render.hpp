@@ -223,6 +223,9 @@ class OutBuffer {
 
  private:
   void flush() {
+    // An empty buffer is never read: g++ -O2 otherwise warns (-Wmaybe-uninitialized) that
+    // append reads buffer_ in a template that writes nothing.
+    if (size_ == 0) return;
     out_.append(buffer_, size_);
     size_ = 0;
   }
