@@ -226,16 +226,13 @@ class OutBuffer {
 
  private:
   void flush() {
-<<<<<<< HEAD
     limits::check_output(out_.size() + size_);
     append_to_string();
   }
   void append_to_string() {
-=======
     // An empty buffer is never read: g++ -O2 otherwise warns (-Wmaybe-uninitialized) that
     // append reads buffer_ in a template that writes nothing.
     if (size_ == 0) return;
->>>>>>> integ
     out_.append(buffer_, size_);
     size_ = 0;
   }
