@@ -299,6 +299,10 @@ bool check_options(const CompileOptions& options) {
     std::cerr << "squall compile: --only-module and --module-index need --modules\n";
     return false;
   }
+  if (options.depfile && options.only.empty() && options.only_module.empty()) {
+    std::cerr << "squall compile: --depfile needs --only or --only-module (one output)\n";
+    return false;
+  }
   if (!options.whitespace.empty() && !front::parse_whitespace_mode(options.whitespace)) {
     std::cerr << "squall compile: invalid --whitespace mode '" << options.whitespace << "'\n";
     return false;

@@ -121,13 +121,6 @@ int run_render(const RenderOptions& o) {
     std::cerr << "squall render: no such template folder: " << o.root << "\n";
     return kExitUsage;
   }
-  // A name that leaves the folder is a usage error like a missing one (the loader would
-  // reject it as a compile error, exit 1).
-  const fs::path normal = fs::path(name).lexically_normal();
-  if (normal.is_absolute() || (!normal.empty() && *normal.begin() == "..")) {
-    std::cerr << "squall render: template " << name << " is outside " << o.root << "\n";
-    return kExitUsage;
-  }
   {
     // The template itself must be readable (exit 2, as in check); what it includes is
     // reported as a diagnostic of the tag naming it (exit 1).

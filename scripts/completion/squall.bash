@@ -37,11 +37,13 @@ _squall() {
   fi
 
   case $prev in
-    --root | --out) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    --root | --out | --modules | --static | --translations)
+      COMPREPLY=($(compgen -d -- "$cur")); return ;;
     --data) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     --whitespace) COMPREPLY=($(compgen -W "all single oneline" -- "$cur")); return ;;
-    --autoescape) COMPREPLY=($(compgen -W "xhtml_escape None" -- "$cur")); return ;;
-    --namespace | --only | --index) return ;;
+    --autoescape) COMPREPLY=($(compgen -W "xhtml_escape none" -- "$cur")); return ;;
+    --namespace | --only | --index | --only-module | --module-index | --module-names | --locale | \
+      --port | --host) return ;;
   esac
   if [[ $cur == -* ]]; then
     local words

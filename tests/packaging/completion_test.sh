@@ -21,11 +21,13 @@ expect() {
     fail=1
   fi
 }
-expect "" -- "check render compile"
+expect "" -- "check render compile preview lint"
 expect c -- "check compile"
 expect --v -- "--version"
 expect compile --no -- "--no-line-directives"
 expect render --r -- "--root"
 expect render --whitespace s -- "single"
 expect check --dump -- "--dump-ast"
+expect preview --ti -- "--time-budget"
+expect render --autoescape n -- "none"
 exit $fail
