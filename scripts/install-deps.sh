@@ -16,6 +16,7 @@ for arg in "$@"; do
     --bench) packages+=(libbenchmark-dev python3-tornado python3-jinja2 wrk) ;;
     --tornado) packages+=(python3-tornado) ;;
     --fuzz) packages+=(clang-14 libclang-rt-14-dev) ;;
+    --lint) packages+=(clang-format clang-tidy cppcheck) ;;
     *) echo "install-deps.sh: unknown option '$arg'" >&2; exit 2 ;;
   esac
 done

@@ -21,8 +21,8 @@
 #include "driver/commands.hpp"
 #include "driver/output_file.hpp"
 #include "parse/parser.hpp"
-#include "sema/module_folders.hpp"
 #include "sema/escape_choice.hpp"
+#include "sema/module_folders.hpp"
 #include "sema/template_loader.hpp"
 
 namespace squall::driver {

@@ -15,24 +15,24 @@
 namespace squall::front {
 
 enum class ExprKind {
-  Name,       // x
-  Constant,   // None True False 1 2.5 'text'
-  Attribute,  // value.attr
-  Subscript,  // value[index]   (index may be a SliceExpr)
-  Slice,      // lower:upper:step, only as a Subscript index
-  Call,       // f(a, b=1, *rest, **kw)
-  Unary,      // -x +x ~x not x
-  Binary,     // x + y ...
-  BoolOp,     // x and y and z / x or y
-  Compare,    // a < b <= c (chained)
-  IfExp,      // a if cond else b
-  Tuple,      // (a, b)  a, b
-  List,       // [a, b]
-  Set,        // {a, b}
-  Dict,       // {k: v}
+  Name,           // x
+  Constant,       // None True False 1 2.5 'text'
+  Attribute,      // value.attr
+  Subscript,      // value[index]   (index may be a SliceExpr)
+  Slice,          // lower:upper:step, only as a Subscript index
+  Call,           // f(a, b=1, *rest, **kw)
+  Unary,          // -x +x ~x not x
+  Binary,         // x + y ...
+  BoolOp,         // x and y and z / x or y
+  Compare,        // a < b <= c (chained)
+  IfExp,          // a if cond else b
+  Tuple,          // (a, b)  a, b
+  List,           // [a, b]
+  Set,            // {a, b}
+  Dict,           // {k: v}
   Comprehension,  // [x for ...] {x for ...} {k: v for ...} (x for ...)
-  Lambda,     // lambda a, b=1: body
-  Starred,    // *x, only in call arguments and displays
+  Lambda,         // lambda a, b=1: body
+  Starred,        // *x, only in call arguments and displays
 };
 
 struct Expr {
@@ -120,7 +120,20 @@ struct UnaryExpr final : Expr {
   ExprPtr operand;
 };
 
-enum class BinaryOp { Add, Sub, Mul, Div, FloorDiv, Mod, Pow, LShift, RShift, BitAnd, BitOr, BitXor };
+enum class BinaryOp {
+  Add,
+  Sub,
+  Mul,
+  Div,
+  FloorDiv,
+  Mod,
+  Pow,
+  LShift,
+  RShift,
+  BitAnd,
+  BitOr,
+  BitXor
+};
 
 struct BinaryExpr final : Expr {
   BinaryExpr(SourceRange r, BinaryOp o, ExprPtr a, ExprPtr b)
@@ -189,8 +202,8 @@ struct ComprehensionExpr final : Expr {
 
 struct LambdaParam {
   std::string name;
-  ExprPtr default_value;  // null when none
-  bool star = false;       // *args
+  ExprPtr default_value;     // null when none
+  bool star = false;         // *args
   bool double_star = false;  // **kwargs
 };
 

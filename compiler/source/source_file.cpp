@@ -29,8 +29,9 @@ LineColumn SourceFile::locate(std::uint32_t offset) const {
 std::string_view SourceFile::line_text(int line) const {
   if (line < 1 || line > static_cast<int>(line_starts_.size())) return {};
   const std::uint32_t start = line_starts_[line - 1];
-  std::uint32_t end = line < static_cast<int>(line_starts_.size()) ? line_starts_[line] - 1
-                                                                     : static_cast<std::uint32_t>(text_.size());
+  std::uint32_t end = line < static_cast<int>(line_starts_.size())
+                          ? line_starts_[line] - 1
+                          : static_cast<std::uint32_t>(text_.size());
   return std::string_view(text_).substr(start, end - start);
 }
 

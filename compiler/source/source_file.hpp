@@ -28,7 +28,9 @@ class SourceFile {
   /// display_name is the path when the file came from disk, else the template name.
   const std::string& display_name() const { return path_.empty() ? name_ : path_; }
   std::string_view text() const { return text_; }
-  std::string_view slice(SourceRange r) const { return std::string_view(text_).substr(r.begin, r.end - r.begin); }
+  std::string_view slice(SourceRange r) const {
+    return std::string_view(text_).substr(r.begin, r.end - r.begin);
+  }
 
   /// line_of returns the 1-based line holding byte `offset` (offset == size is allowed).
   int line_of(std::uint32_t offset) const;
