@@ -5,6 +5,7 @@
 #   scripts/install-deps.sh --bench    also what the benchmark comparison needs
 #   scripts/install-deps.sh --tornado  also Tornado, to regenerate reference outputs
 #   scripts/install-deps.sh --fuzz     also clang 14's libFuzzer runtime (scripts/fuzz.sh)
+#   scripts/install-deps.sh --lint     also clang-format, clang-tidy and cppcheck (CI, scripts/tidy.sh)
 set -euo pipefail
 
 packages=(g++ clang cmake ninja-build pkg-config libfmt-dev libre2-dev libcli11-dev
