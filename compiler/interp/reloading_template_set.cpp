@@ -169,6 +169,13 @@ std::string ReloadingTemplateSet::render_page(std::string_view name, const Value
   return impl_->fresh(name, env).render_page(std::string(name), args);
 }
 
+std::string ReloadingTemplateSet::render_page(std::string_view name, const Value& args,
+                                              const RenderEnvironment& env,
+                                              render::RenderSession& session) const {
+  std::lock_guard lock(impl_->mutex);
+  return impl_->fresh(name, env).render_page(std::string(name), args, session);
+}
+
 bool ReloadingTemplateSet::contains(std::string_view name) const {
   return impl_->exists(std::string(name));
 }

@@ -61,6 +61,10 @@ class ReloadingTemplateSet {
   /// render_page is TemplateSet::render_page (module resources injected).
   std::string render_page(std::string_view name, const Value& args,
                           const RenderEnvironment& env = {}) const;
+  /// render_page in `session` is TemplateSet::render_page in a caller's session (what
+  /// squall::web::Application calls).
+  std::string render_page(std::string_view name, const Value& args, const RenderEnvironment& env,
+                          render::RenderSession& session) const;
 
   /// contains tells whether template `name` exists now.
   bool contains(std::string_view name) const;

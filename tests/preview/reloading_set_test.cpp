@@ -8,6 +8,7 @@
 #include "examples_templates.hpp"
 #include "squall/json.hpp"
 #include "squall/reloading_template_set.hpp"
+#include "squall/web.hpp"
 #include "support/preview_fixture.hpp"
 
 namespace squall::preview::testing {
@@ -131,6 +132,45 @@ TEST_F(Reloading, EditUnderARunningApplicationShowsOnTheNextRender) {
   EXPECT_GE(templates.reloads(), 4);
   server.stop();
   serving.join();
+}
+
+// page answers GET /page of an Application over `templates` that renders `name` with `args`.
+std::string page(const web::TemplateSource& templates, const std::string& name, const Value& args) {
+  web::Settings settings;
+  settings.xsrf_cookies = false;
+  web::Application app(settings, templates);
+  app.log = [](std::string_view) {};
+  app.route("/page").get([&](web::Handler& h) { h.render(name, args); });
+  web::Request request;
+  request.method = "GET";
+  request.path = "/page";
+  request.host = "127.0.0.1";
+  request.parse();
+  const web::Response response = app.handle(std::move(request));
+  return std::to_string(response.status) + " " + response.body;
+}
+
+// squall::web::Application takes a compiled or a reloading set: the switch is the one
+// constructor argument, and the pages are the same.
+TEST_F(Reloading, WebApplicationTakesEitherSet) {
+  squall::ReloadingTemplateSet reloading(kExamples);
+  int checked = 0;
+  for (const auto& [name, data] : examples()) {
+    SCOPED_TRACE(name);
+    const Value args = parse_json(slurp(kExamples + "/" + data));
+    const std::string compiled = page(examples::templates(), name, args);
+    EXPECT_TRUE(compiled.starts_with("200 ")) << compiled;
+    EXPECT_EQ(page(reloading, name, args), compiled);
+    ++checked;
+  }
+  EXPECT_EQ(checked, 3);
+
+  write("t/page.html", "<p>{{ who }}</p>");
+  squall::ReloadingTemplateSet edited((dir_ / "t").string());
+  const Value args{{"who", Value("Ann")}};
+  EXPECT_EQ(page(edited, "page.html", args), "200 <p>Ann</p>");
+  write("t/page.html", "<p>Hello, {{ who }}</p>");
+  EXPECT_EQ(page(edited, "page.html", args), "200 <p>Hello, Ann</p>");
 }
 
 }  // namespace

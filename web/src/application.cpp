@@ -35,8 +35,8 @@ std::vector<std::string> Route::methods() const {
   return out;
 }
 
-Application::Application(Settings settings, const TemplateSet& templates)
-    : settings_(std::move(settings)), templates_(templates) {
+Application::Application(Settings settings, TemplateSource templates)
+    : settings_(std::move(settings)), templates_(std::move(templates)) {
   if (!settings_.static_path.empty()) {
     static_files_ =
         std::make_unique<StaticFiles>(settings_.static_path, settings_.static_url_prefix);

@@ -29,6 +29,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "squall/render.hpp"
@@ -109,13 +110,58 @@ class Route {
   std::map<std::string, HandlerFunction, std::less<>> functions_;
 };
 
+/// TemplateSource is the template set an Application renders with: a compiled TemplateSet,
+/// or any set with the same session-taking render_to and render_page, such as
+/// squall::ReloadingTemplateSet for development reload. Switching between them is the one
+/// argument given to Application's constructor; the output is the same. It refers to the
+/// set, which must outlive every TemplateSource made from it.
+class TemplateSource {
+ public:
+  /// TemplateSource refers to `set` (implicit, so an Application takes either kind).
+  template <class Set>
+    requires(!std::is_same_v<std::remove_cvref_t<Set>, TemplateSource>) &&
+            requires(const Set& s, std::string& out, const Value& args,
+                     const RenderEnvironment& env, render::RenderSession& session) {
+              s.render_to(out, std::string_view(), args, env, session);
+              { s.render_page(std::string_view(), args, env, session) } -> std::same_as<std::string>;
+            }
+  TemplateSource(const Set& set)  // NOLINT(google-explicit-constructor)
+      : render_to_([&set](std::string& out, std::string_view name, const Value& args,
+                          const RenderEnvironment& env, render::RenderSession& session) {
+          set.render_to(out, name, args, env, session);
+        }),
+        render_page_([&set](std::string_view name, const Value& args,
+                            const RenderEnvironment& env, render::RenderSession& session) {
+          return set.render_page(name, args, env, session);
+        }) {}
+
+  /// render_to is the set's render_to in `session`: the output appended to `out`.
+  void render_to(std::string& out, std::string_view name, const Value& args,
+                 const RenderEnvironment& env, render::RenderSession& session) const {
+    render_to_(out, name, args, env, session);
+  }
+  /// render_page is the set's render_page in `session`: the page with module resources.
+  std::string render_page(std::string_view name, const Value& args, const RenderEnvironment& env,
+                          render::RenderSession& session) const {
+    return render_page_(name, args, env, session);
+  }
+
+ private:
+  std::function<void(std::string&, std::string_view, const Value&, const RenderEnvironment&,
+                     render::RenderSession&)>
+      render_to_;
+  std::function<std::string(std::string_view, const Value&, const RenderEnvironment&,
+                            render::RenderSession&)>
+      render_page_;
+};
+
 /// Application is the routes, settings, templates and helpers of one web service.
 /// Configure it before serving; handle() may then run on any number of threads at once.
 class Application {
  public:
-  /// `templates` (compiled by `squall compile` / squall_add_templates) must outlive the
-  /// application.
-  Application(Settings settings, const TemplateSet& templates);
+  /// `templates` (compiled by `squall compile` / squall_add_templates, or a
+  /// ReloadingTemplateSet in development) must outlive the application.
+  Application(Settings settings, TemplateSource templates);
   ~Application();
 
   /// route adds a URL pattern (Tornado's `url(pattern, handler, name=name)`); routes are
@@ -158,7 +204,7 @@ class Application {
                    std::vector<std::string> path_args = {}) const;
 
   const Settings& settings() const { return settings_; }
-  const TemplateSet& templates() const { return templates_; }
+  const TemplateSource& templates() const { return templates_; }
   /// static_files is null without a static_path.
   const StaticFiles* static_files() const { return static_files_.get(); }
   /// log receives error lines (stderr by default); set before serving.
@@ -173,7 +219,7 @@ class Application {
   double now() const;
 
   Settings settings_;
-  const TemplateSet& templates_;
+  TemplateSource templates_;
   std::vector<std::unique_ptr<Route>> routes_;
   std::map<std::string, const Route*, std::less<>> named_;
   std::vector<std::pair<std::string, UIMethod>> ui_methods_;
