@@ -562,6 +562,8 @@ class RenderSession {
     const Namespace* names = nullptr;
     /// import_modules are what `{% import %}` finds besides the built-ins; may be null.
     const Namespace* import_modules = nullptr;
+    /// quote is how the render's escaping (autoescape, xhtml_escape, linkify) writes `'`:
+    /// the environment's choice, Tornado 6.2's `&#39;` by default.
     QuoteEntity quote = QuoteEntity::Decimal;
   };
 
@@ -569,6 +571,8 @@ class RenderSession {
   /// one (renders nest: a module may render a template of another set).
   class Bind {
    public:
+    /// Bind copies `binding` into `session` (what it points to must outlive the Bind);
+    /// `session` must outlive the Bind too.
     Bind(RenderSession& session, const Binding& binding)
         : session_(session), outer_(session.binding_) {
       session.binding_ = binding;
