@@ -105,6 +105,7 @@ using UIModuleFactory = std::function<std::unique_ptr<UIModule>()>;
 /// add() with one of those names replaces the built-in. Immutable while renders use it.
 class ModuleRegistry {
  public:
+  /// ModuleRegistry starts with the built-ins (Template, linkify, xsrf_form_html) only.
   ModuleRegistry();
   /// add registers `factory` under `name` (replacing an earlier registration).
   void add(std::string name, UIModuleFactory factory);
