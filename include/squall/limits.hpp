@@ -54,6 +54,8 @@ const RenderLimits& current();
 /// (a render inside a render) changes nothing: the outermost render's limits apply.
 class Scope {
  public:
+  /// Scope installs `*limits` (which must outlive the Scope) or, for nullptr, the
+  /// defaults, unless a Scope is already active on this thread.
   explicit Scope(const RenderLimits* limits);
   ~Scope();
   Scope(const Scope&) = delete;
@@ -81,12 +83,19 @@ void charge_iterations(std::uint64_t n);
 /// cost is one increment; the remainder is charged when the loop ends.
 class IterationMeter {
  public:
+  /// kBatch is how many iterations are counted locally before one charge_iterations call,
+  /// so a limit or time budget is noticed at most kBatch - 1 iterations late.
   static constexpr std::uint32_t kBatch = 1024;
   IterationMeter() = default;
-  // A copy (of an iterator) counts its own iterations from zero; a move takes the count.
+  /// A copy (of an iterator) counts its own iterations from zero; the original keeps its
+  /// uncharged count.
   IterationMeter(const IterationMeter&) noexcept {}
+  /// Copy assignment keeps this meter's own uncharged count (see the copy constructor).
   IterationMeter& operator=(const IterationMeter&) noexcept { return *this; }
+  /// A move takes `o`'s uncharged count, leaving `o` with none.
   IterationMeter(IterationMeter&& o) noexcept : pending_(o.pending_) { o.pending_ = 0; }
+  /// Move assignment swaps the uncharged counts, so neither is lost: `o` adds this
+  /// meter's to the render's count when it is destroyed.
   IterationMeter& operator=(IterationMeter&& o) noexcept {
     std::swap(pending_, o.pending_);
     return *this;
@@ -94,6 +103,9 @@ class IterationMeter {
   ~IterationMeter() {
     if (pending_) flush_noexcept();
   }
+  /// tick counts one iteration; every kBatch-th call charges the batch through
+  /// charge_iterations, which raises TimeoutError when max_iterations or time_budget is
+  /// exceeded. The destructor adds the remainder to the count without checking it.
   void tick() {
     if (++pending_ == kBatch) {
       pending_ = 0;

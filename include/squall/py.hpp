@@ -32,41 +32,57 @@ void append_int(std::string& out, std::int64_t i);
 inline constexpr std::size_t kMaxIntChars = 20;
 /// write_int writes the text of `i` at `dest` (room for kMaxIntChars) and returns its length.
 std::size_t write_int(char* dest, std::int64_t i);
-/// repr is Python's `repr(v)`; append_repr appends it.
+/// repr is Python's `repr(v)`.
 std::string repr(const Value& v);
+/// append_repr appends `repr(v)` to `out`.
 void append_repr(std::string& out, const Value& v);
 /// type_name is Python's `type(v).__name__` (`int`, `str`, `dict`, `NoneType`, ...).
 std::string_view type_name(const Value& v);
 
 // -- Arithmetic (binary operators)
+/// add is `a + b`: numbers (int + int stays an int), or the concatenation of two str,
+/// two lists or two tuples; an Object operand decides (e.g. datetime + timedelta).
 Value add(const Value& a, const Value& b);
+/// sub is `a - b`: numbers, or set difference.
 Value sub(const Value& a, const Value& b);
+/// mul is `a * b`: numbers, or a str, list or tuple repeated an int number of times
+/// (bounded by the render limits: MemoryError).
 Value mul(const Value& a, const Value& b);
+/// truediv is `a / b`: always a float (int / int correctly rounded, as CPython).
 Value truediv(const Value& a, const Value& b);
+/// floordiv is `a // b`: rounded towards negative infinity (an int for two ints).
 Value floordiv(const Value& a, const Value& b);
 /// mod is `a % b`: numeric modulo, or printf-style formatting when `a` is a str.
 Value mod(const Value& a, const Value& b);
+/// pow is `a ** b`: an int for two ints with `b >= 0`, else a float.
 Value pow(const Value& a, const Value& b);
+/// lshift is `a << b` on ints (ValueError "negative shift count" for `b < 0`).
 Value lshift(const Value& a, const Value& b);
+/// rshift is `a >> b` on ints, an arithmetic shift (ValueError for `b < 0`).
 Value rshift(const Value& a, const Value& b);
 Value and_(const Value& a, const Value& b);  ///< bitwise `&`
 Value or_(const Value& a, const Value& b);   ///< bitwise `|`
 Value xor_(const Value& a, const Value& b);  ///< bitwise `^`
 
 // -- Unary operators
-Value neg(const Value& a);
-Value pos(const Value& a);
-Value invert(const Value& a);
-Value not_(const Value& a);  ///< `not a`: always a bool
+Value neg(const Value& a);     ///< `-a` on a number (a bool gives an int)
+Value pos(const Value& a);     ///< `+a` on a number (a bool gives an int)
+Value invert(const Value& a);  ///< `~a` on an int or bool: `-(a + 1)`
+Value not_(const Value& a);    ///< `not a`: always a bool
 
 // -- Comparison. Chained comparisons are the back ends' job (`a < b and b < c` with `b`
 // evaluated once); `and`/`or` likewise (use truthy and return the operand).
+/// eq is `a == b`: numbers by value across int, float and bool; containers element-wise;
+/// values of different types are unequal unless an Object operand says otherwise.
 bool eq(const Value& a, const Value& b);
-bool ne(const Value& a, const Value& b);
+bool ne(const Value& a, const Value& b);  ///< `a != b`: `not eq(a, b)`
+/// lt is `a < b`: numbers, str (by code point), lists and tuples lexicographically, sets as
+/// proper subsets; other pairs raise TypeError "'<' not supported between instances of
+/// ...". le, gt and ge are `<=`, `>` and `>=` by the same rules.
 bool lt(const Value& a, const Value& b);
-bool le(const Value& a, const Value& b);
-bool gt(const Value& a, const Value& b);
-bool ge(const Value& a, const Value& b);
+bool le(const Value& a, const Value& b);  ///< `a <= b` (see lt)
+bool gt(const Value& a, const Value& b);  ///< `a > b` (see lt)
+bool ge(const Value& a, const Value& b);  ///< `a >= b` (see lt)
 /// contains is `item in container` (note the argument order: container first).
 bool contains(const Value& container, const Value& item);
 /// is_ is Python's `is` (identity for heap values; None/True/False are singletons).
@@ -158,8 +174,10 @@ std::string str_format(std::string_view fmt, Args args, KwArgs kwargs);
 /// float_repr is Python's repr of a float (shortest round trip): `0.1`, `1e+16`, `-0.0`.
 std::string float_repr(double d);
 
-/// Error helpers: raise with CPython-style messages.
+/// raise_type_error throws squall::Error TypeError with `message` (write it in CPython's
+/// words, as every message here is).
 [[noreturn]] void raise_type_error(std::string message);
+/// raise_value_error throws squall::Error ValueError with `message`.
 [[noreturn]] void raise_value_error(std::string message);
 
 }  // namespace squall::py

@@ -247,6 +247,7 @@ class OutBuffer {
 /// append_value appends a value as `{% raw %}` and `{% module %}` write it (Tornado 3.1
 /// steps 1-2): a str as is, anything else as `str(value)`.
 void append_value(std::string& out, const Value& v);
+/// append_value into an OutBuffer (the generated code's output path).
 void append_value(OutBuffer& out, const Value& v);
 
 /// append_xhtml_escape is squall::append_xhtml_escape into an OutBuffer.
@@ -299,6 +300,7 @@ class Escaper {
 /// append_escaped writes `{{ v }}` through escape function `fn` (Escaper::append after the
 /// lookup): the default xhtml_escape of `globals` in place, any other through py::call.
 void append_escaped(std::string& out, const Value& v, const Value& fn, const Globals& globals);
+/// append_escaped into an OutBuffer (flushed first, keeping the output in order).
 inline void append_escaped(OutBuffer& out, const Value& v, const Value& fn,
                            const Globals& globals) {
   append_escaped(out.flushed(), v, fn, globals);
@@ -313,6 +315,7 @@ void append_function_result(std::string& out, const Value& result);
 /// a str (Squall passes text where Tornado passes bytes; docs/differences.md) and appends
 /// the result, unescaped, by append_function_result's rules.
 void append_apply(std::string& out, const Value& fn, std::string body);
+/// append_apply into an OutBuffer (flushed first, keeping the output in order).
 inline void append_apply(OutBuffer& out, const Value& fn, std::string body) {
   append_apply(out.flushed(), fn, std::move(body));
 }
@@ -350,6 +353,8 @@ inline constexpr int kMaxCallDepth = 200;
 /// exceeded".
 class CallDepthGuard {
  public:
+  /// CallDepthGuard counts the call, or raises RecursionError (counting nothing) when the
+  /// depth would exceed the limit; the destructor uncounts it.
   CallDepthGuard();
   ~CallDepthGuard();
   CallDepthGuard(const CallDepthGuard&) = delete;
@@ -517,6 +522,7 @@ using squall::UIModuleFactory;
 /// the callable must outlive the renderer, so temporaries are refused.
 class TemplateRenderer {
  public:
+  /// An empty renderer (false); calling it is undefined.
   TemplateRenderer() = default;
   /// refers to `f`, which must outlive the renderer.
   template <class F>
@@ -562,6 +568,8 @@ class RenderSession {
     const Namespace* names = nullptr;
     /// import_modules are what `{% import %}` finds besides the built-ins; may be null.
     const Namespace* import_modules = nullptr;
+    /// quote is how the render's escaping (autoescape, xhtml_escape, linkify) writes `'`:
+    /// the environment's choice, Tornado 6.2's `&#39;` by default.
     QuoteEntity quote = QuoteEntity::Decimal;
   };
 
@@ -569,6 +577,8 @@ class RenderSession {
   /// one (renders nest: a module may render a template of another set).
   class Bind {
    public:
+    /// Bind copies `binding` into `session` (what it points to must outlive the Bind);
+    /// `session` must outlive the Bind too.
     Bind(RenderSession& session, const Binding& binding)
         : session_(session), outer_(session.binding_) {
       session.binding_ = binding;

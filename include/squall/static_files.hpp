@@ -53,7 +53,10 @@ class StaticFiles {
   /// (Tornado's handler helper without include_host), referring to this object.
   Value template_function() const;
 
+  /// static_path is the folder files are read (and hashed) from, as given to the
+  /// constructor: relative paths resolve against the current directory at each read.
   const std::string& static_path() const { return static_path_; }
+  /// url_prefix is prepended verbatim to every path url() makes (no `/` is added).
   const std::string& url_prefix() const { return url_prefix_; }
 
  private:

@@ -57,11 +57,23 @@ class UIModule {
   /// `{% module %}` writes it unescaped; `{{ modules.X() }}` escapes it. Raise a
   /// squall::Error (e.g. py::raise_type_error) for bad arguments.
   virtual Value render(Args args, KwArgs kwargs) = 0;
+  /// embedded_javascript is script text the page embeds in one `<script>` element before
+  /// the last `</body>` (a str); None or "" adds nothing. Called once per session.
   virtual Value embedded_javascript();
+  /// javascript_files are scripts the page links before the last `</body>`: a str (one
+  /// path) or a list/tuple of str; None or empty adds nothing. Called once per session.
   virtual Value javascript_files();
+  /// embedded_css is style text the page embeds in one `<style>` element before the first
+  /// `</head>` (a str); None or "" adds nothing. Called once per session.
   virtual Value embedded_css();
+  /// css_files are stylesheets the page links before the first `</head>`: a str (one path)
+  /// or a list/tuple of str; None or empty adds nothing. Called once per session.
   virtual Value css_files();
+  /// html_head is raw HTML (a str, not escaped) inserted before the first `</head>`;
+  /// None or "" adds nothing. Called once per session.
   virtual Value html_head();
+  /// html_body is raw HTML (a str, not escaped) inserted before the first `</body>`;
+  /// None or "" adds nothing. Called once per session.
   virtual Value html_body();
 
  protected:
@@ -93,6 +105,7 @@ using UIModuleFactory = std::function<std::unique_ptr<UIModule>()>;
 /// add() with one of those names replaces the built-in. Immutable while renders use it.
 class ModuleRegistry {
  public:
+  /// ModuleRegistry starts with the built-ins (Template, linkify, xsrf_form_html) only.
   ModuleRegistry();
   /// add registers `factory` under `name` (replacing an earlier registration).
   void add(std::string name, UIModuleFactory factory);
@@ -115,14 +128,15 @@ class ModuleRegistry {
 
 /// ModuleParam is one parameter of a module folder's `signature` (a Python parameter list).
 struct ModuleParam {
+  /// Kind is how a call's arguments reach the parameter, as in a Python `def`.
   enum class Kind {
     Positional,   ///< `x` or `x=default` before any `*`
     KeywordOnly,  ///< after `*` or `*args`
     VarArgs,      ///< `*args`: a tuple of the extra positional arguments
     VarKwargs,    ///< `**kwargs`: a dict of the extra keyword arguments
   };
-  std::string name;
-  Kind kind = Kind::Positional;
+  std::string name;  ///< the parameter's name (without `*`/`**`): the template's variable
+  Kind kind = Kind::Positional;        ///< where the parameter sits in the list
   std::optional<Value> default_value;  ///< a Python literal, evaluated once
 };
 
@@ -131,6 +145,8 @@ struct ModuleSignature {
   /// declared is false for a folder without a signature: the module then takes keyword
   /// arguments only, and they become the template's names (`def render(self, **kwargs)`).
   bool declared = false;
+  /// params are the parameters in declaration order (a bare `*` is not listed: it only
+  /// makes the later ones KeywordOnly); ignored when `declared` is false.
   std::vector<ModuleParam> params;
 };
 
@@ -162,9 +178,14 @@ using ModuleTemplateRenderer =
 /// back end that loaded or compiled it), its signature and its resources (None when the
 /// folder does not define them; the file lists are a str or a list of str).
 struct FolderModuleSpec {
+  /// name is the folder's name (a Python identifier): the name templates call
+  /// (`{% module Name(...) %}`) and the class name in binding's TypeError texts.
   std::string name;
   std::string template_name;  ///< `<Name>/template.html`, for error locations
+  /// signature is module.json's "signature" (not declared when module.json has none).
   ModuleSignature signature;
+  /// render_template renders the folder's template.html with the bound arguments; it must
+  /// be set, and whatever it captures lives as long as the registry's module does.
   ModuleTemplateRenderer render_template;
   Value embedded_javascript;  ///< embedded.js
   Value javascript_files;     ///< module.json "javascript_files"
@@ -187,12 +208,14 @@ void add_folder_module(ModuleRegistry& registry, std::shared_ptr<const FolderMod
 /// falsy results skipped, a str file result taken as one path and a list/tuple extended.
 /// Paths are as the modules gave them (before static_url and de-duplication).
 struct PageResources {
-  std::vector<std::string> embedded_javascript;
-  std::vector<std::string> javascript_files;
-  std::vector<std::string> embedded_css;
-  std::vector<std::string> css_files;
-  std::vector<std::string> html_head;
-  std::vector<std::string> html_body;
+  std::vector<std::string> embedded_javascript;  ///< script texts, one per module
+  std::vector<std::string> javascript_files;     ///< script paths or URLs
+  std::vector<std::string> embedded_css;         ///< style texts, one per module
+  std::vector<std::string> css_files;            ///< stylesheet paths or URLs
+  std::vector<std::string> html_head;            ///< raw HTML for before `</head>`
+  std::vector<std::string> html_body;            ///< raw HTML for before `</body>`
+  /// empty tells whether every list is empty: inject_resources then leaves the page as is
+  /// (no `</head>` or `</body>` is needed).
   bool empty() const;
 };
 

@@ -107,7 +107,7 @@ struct ValueConverter;
 class Value {
  public:
   // -- Construction
-  Value() noexcept : kind_(Kind::None) { u_.i = 0; }
+  Value() noexcept : kind_(Kind::None) { u_.i = 0; }        ///< None
   Value(std::nullptr_t) noexcept : Value() {}               ///< None
   Value(std::nullopt_t) noexcept : Value() {}               ///< None
   Value(bool b) noexcept : kind_(Kind::Bool) { u_.i = b; }  ///< True or False

@@ -50,14 +50,27 @@ struct Settings {
   /// cookie_secret signs secure cookies; cookie_secrets (with key_version) rotates keys
   /// instead (Tornado's dict cookie_secret).
   std::string cookie_secret;
+  /// cookie_secrets, when not empty, replaces cookie_secret: secure cookies are signed with
+  /// the secret of `key_version` and decoded with the secret of the version they name.
   KeyRing cookie_secrets;
+  /// key_version is the cookie_secrets version new secure cookies are signed with;
+  /// required with cookie_secrets (set_secure_cookie throws std::logic_error without it),
+  /// unused with cookie_secret.
   std::optional<int> key_version;
   /// xsrf_cookies checks the XSRF token of every POST, PUT, PATCH and DELETE (403).
   bool xsrf_cookies = false;
+  /// xsrf_cookie_version is the format of the XSRF token pages carry and the `_xsrf`
+  /// cookie holds: 2 (masked with fresh bytes per request, the default) or 1 (plain hex);
+  /// any other value makes xsrf_token() throw std::invalid_argument. Both are accepted.
   int xsrf_cookie_version = 2;
+  /// xsrf_cookie_options are the attributes of the `_xsrf` cookie when xsrf_token() sets
+  /// it (Tornado's xsrf_cookie_kwargs); without expires_days it is a session cookie, or
+  /// expires in 30 days when the request has a current user.
   CookieOptions xsrf_cookie_options;
   /// static_path enables static_url and serving `static_url_prefix` URLs from it.
   std::filesystem::path static_path;
+  /// static_url_prefix is the URL path static files are served under and static_url
+  /// starts with; prepended verbatim (keep the trailing `/`). Unused without static_path.
   std::string static_url_prefix = "/static/";
   /// template_path is where the templates' sources are, for the debug error page.
   std::filesystem::path template_path;
@@ -72,9 +85,15 @@ struct Settings {
 /// log, never to the client.
 class HttpError : public std::exception {
  public:
+  /// HttpError answers with the error page of HTTP status `status`; an empty
+  /// `log_message` logs nothing.
   explicit HttpError(int status, std::string log_message = "");
+  /// status is the HTTP status code the response gets.
   int status() const { return status_; }
+  /// log_message is the text logged when the error ends a request; empty for none.
   const std::string& log_message() const { return log_message_; }
+  /// what is `HTTP <status>`, followed by `: <log_message>` when there is one: the line
+  /// logged.
   const char* what() const noexcept override { return what_.c_str(); }
 
  private:
@@ -82,6 +101,8 @@ class HttpError : public std::exception {
   std::string log_message_, what_;
 };
 
+/// HandlerFunction answers a request by calling the Handler's helpers (render, write,
+/// redirect, set_status...); it may throw HttpError, and any other exception gives a 500.
 using HandlerFunction = std::function<void(Handler&)>;
 /// UIMethod is a UI method: called as `method(handler, *args, **kwargs)` from templates.
 using UIMethod = std::function<Value(Handler&, Args, KwArgs)>;
@@ -89,17 +110,30 @@ using UIMethod = std::function<Value(Handler&, Args, KwArgs)>;
 /// Route is one URL pattern, its name (for reverse_url) and a function per HTTP method.
 class Route {
  public:
+  /// Route compiles `pattern` (a UrlPattern: std::invalid_argument for an invalid regex);
+  /// `name` is what reverse_url looks it up by, empty for an unnamed route. It answers no
+  /// method until one is set. Application::route makes routes.
   Route(std::string pattern, std::string name);
+  /// get sets the GET function (which also answers HEAD, without the body); returns *this.
   Route& get(HandlerFunction f) { return on("GET", std::move(f)); }
+  /// post sets the POST function (XSRF-checked first when xsrf_cookies); returns *this.
   Route& post(HandlerFunction f) { return on("POST", std::move(f)); }
+  /// put sets the PUT function (XSRF-checked first when xsrf_cookies); returns *this.
   Route& put(HandlerFunction f) { return on("PUT", std::move(f)); }
+  /// patch sets the PATCH function (XSRF-checked first when xsrf_cookies); returns *this.
   Route& patch(HandlerFunction f) { return on("PATCH", std::move(f)); }
+  /// del sets the DELETE function (XSRF-checked first when xsrf_cookies); returns *this.
   Route& del(HandlerFunction f) { return on("DELETE", std::move(f)); }
   /// on sets the function of `method`; GET also answers HEAD (without a body).
   Route& on(std::string method, HandlerFunction f);
 
+  /// pattern is the compiled URL pattern request paths are matched against.
   const UrlPattern& pattern() const { return pattern_; }
+  /// name is the route's reverse_url name; empty for an unnamed route.
   const std::string& name() const { return name_; }
+  /// find returns the function of `method` (compared exactly: upper case), GET's for HEAD
+  /// when no HEAD function is set, or nullptr when the route does not answer `method`
+  /// (Application::handle then answers 405). Valid until `method` is set again.
   const HandlerFunction* find(std::string_view method) const;
   /// methods lists the methods the route answers (for 405's Allow).
   std::vector<std::string> methods() const;
@@ -171,11 +205,14 @@ class Application {
   /// ui_method registers a UI method; names starting with `_` or an upper-case letter are
   /// refused (std::invalid_argument), as Tornado ignores them.
   void ui_method(std::string name, UIMethod method);
+  /// ui_methods are the registered UI methods as (name, method), in registration order;
+  /// templates see each under its name, bound to the request's Handler.
   const std::vector<std::pair<std::string, UIMethod>>& ui_methods() const { return ui_methods_; }
   /// modules are the UI modules templates can call with `{% module %}`.
   render::ModuleRegistry& modules() { return modules_; }
   /// names are extra names every template sees (below the handler namespace).
   render::Namespace& names() { return names_; }
+  /// names (read-only) are the extra names, as handlers copy them into their namespace.
   const render::Namespace& names() const { return names_; }
   /// locales are the supported locales (load translations into them).
   Locales& locales() { return locales_; }
@@ -203,7 +240,10 @@ class Application {
   Response respond(Request request, const HandlerFunction& function,
                    std::vector<std::string> path_args = {}) const;
 
+  /// settings are the settings given to the constructor (fixed for the application's
+  /// life).
   const Settings& settings() const { return settings_; }
+  /// templates is the template set given to the constructor: what Handler::render uses.
   const TemplateSource& templates() const { return templates_; }
   /// static_files is null without a static_path.
   const StaticFiles* static_files() const { return static_files_.get(); }
@@ -236,13 +276,23 @@ class Application {
 /// through their session: `static_cast<Handler*>(session().context.get())`.
 class Handler {
  public:
+  /// Handler starts answering `request` (already parsed) for `app`, which must outlive
+  /// it: the response starts as 200 with `Content-Type: text/html; charset=UTF-8`, and in
+  /// debug mode the static file hashes are forgotten. Application::handle and respond make
+  /// the handlers of routes (setting path_args); one made directly has none.
   Handler(const Application& app, Request request);
   ~Handler();
   Handler(const Handler&) = delete;
   Handler& operator=(const Handler&) = delete;
 
+  /// application is the application answering the request.
   const Application& application() const { return app_; }
+  /// request is the request being answered (with its parsed cookies and arguments).
   const Request& request() const { return request_; }
+  /// response is the response built so far, which the function may change directly. The
+  /// Application returns it when the function returns (without a body for HEAD); when the
+  /// function throws, its status, headers and body are replaced by the error page, only
+  /// Set-Cookie fields being kept.
   Response& response() { return response_; }
   /// path_args are the route's capture groups, url-unescaped.
   const std::vector<std::string>& path_args() const { return path_args_; }
@@ -269,12 +319,16 @@ class Handler {
   /// setting in your application to use static_url" without a static_path.
   std::string static_url(std::string_view path, bool include_host = false,
                          bool include_version = true);
+  /// reverse_url is Application::reverse_url (same errors).
   std::string reverse_url(std::string_view name, const std::vector<std::string>& args = {}) const {
     return app_.reverse_url(name, args);
   }
 
   /// cookie is the request's cookie `name`.
   std::optional<std::string> cookie(std::string_view name) const;
+  /// set_cookie adds a `Set-Cookie` field to the response (Response::set_cookie, with
+  /// expires_days counted from the application's clock); the request's cookies are not
+  /// changed. Throws std::invalid_argument for control characters in `name` or `value`.
   void set_cookie(std::string_view name, std::string_view value, const CookieOptions& options = {});
   /// clear_cookie sets `name` empty and expired.
   void clear_cookie(std::string_view name, const CookieOptions& options = {});
@@ -296,7 +350,10 @@ class Handler {
   void render(std::string_view name, const Value& args = Value());
   /// write appends to the response body.
   void write(std::string_view text) { response_.body += text; }
+  /// set_status sets the response's HTTP status code (not checked against known codes).
   void set_status(int status) { response_.status = status; }
+  /// set_header replaces every response field named `name` (case-insensitive) by one;
+  /// use response().headers.add for repeated fields.
   void set_header(std::string name, std::string value) {
     response_.headers.set(std::move(name), std::move(value));
   }

@@ -24,6 +24,9 @@ namespace http = boost::beast::http;
 /// answers each request with `app.handle`, keeping connections alive. `app` must outlive it.
 class Server {
  public:
+  /// Server binds and listens on `address` (an IPv4 or IPv6 literal such as "127.0.0.1" or
+  /// "::", not a host name) and `port`; connections are accepted once run() is called.
+  /// Throws boost::system::system_error for an invalid address or one it cannot bind.
   Server(const Application& app, const std::string& address, unsigned short port);
   /// port is the port listened on.
   unsigned short port() const { return acceptor_.local_endpoint().port(); }

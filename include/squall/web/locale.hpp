@@ -19,12 +19,21 @@
 
 namespace squall::web {
 
-/// CivilTime is a naive UTC date and time (Python's datetime without tzinfo).
+/// CivilTime is a naive UTC date and time (Python's datetime without tzinfo), in the
+/// proleptic Gregorian calendar. The default is the epoch, 1970-01-01 00:00:00.
 struct CivilTime {
+  /// @{
+  /// The fields, each in its range: `year` (may be 0 or negative), `month` 1 (January) to
+  /// 12, `day` 1 to the month's length, `hour` 0 to 23, `minute` 0 to 59, `second` 0 to 59
+  /// (no leap seconds), `microsecond` 0 to 999999.
   int year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0, microsecond = 0;
+  /// @}
 
-  /// from_micros / micros convert from and to microseconds since 1970-01-01 00:00 UTC.
+  /// from_micros converts microseconds since 1970-01-01 00:00 UTC (negative: before) to
+  /// the date and time; every field is then in its range.
   static CivilTime from_micros(std::int64_t micros);
+  /// micros is the inverse of from_micros: microseconds since 1970-01-01 00:00 UTC. The
+  /// fields must be in their ranges (they are not checked).
   std::int64_t micros() const;
   /// weekday: Monday is 0, as datetime.weekday().
   int weekday() const;
@@ -34,8 +43,13 @@ struct CivilTime {
 /// (datetime.utcnow() in Tornado).
 struct FormatDateOptions {
   int gmt_offset = 0;  ///< minutes west of UTC, as Tornado's `gmt_offset`
+  /// relative: times less than a day old read "N seconds/minutes/hours ago", and the
+  /// previous day "yesterday"; false gives the clock time, weekday or date instead.
   bool relative = true;
+  /// shorter leaves out the time of day ("yesterday", "Monday", "March 3, 2020").
   bool shorter = false;
+  /// full_format always gives the absolute date and time ("March 3, 2020 at 1:05 pm"), as
+  /// does a date in the future (beyond a minute's clock skew when `relative`).
   bool full_format = false;
   std::int64_t now_micros = 0;  ///< microseconds since the epoch; 0 means the system clock
 };
@@ -44,10 +58,12 @@ struct FormatDateOptions {
 class Locale {
  public:
   virtual ~Locale() = default;
-  /// code is the locale code (`es_ES`); name its own name (`Español (España)`, "Unknown"
-  /// for codes Tornado has no name for); rtl is true for codes starting fa, ar or he.
+  /// code is the locale code (`es_ES`).
   const std::string& code() const { return code_; }
+  /// name is the language's own name (`Español (España)`), "Unknown" for codes Tornado
+  /// has no name for.
   const std::string& name() const { return name_; }
+  /// rtl is true for right-to-left languages: codes starting fa, ar or he.
   bool rtl() const { return rtl_; }
 
   /// translate is Tornado's `_`: the translation of `message`, or with `plural` (then
@@ -75,8 +91,11 @@ class Locale {
   std::string friendly_number(std::string_view text) const;
 
  protected:
+  /// Locale sets the code, name and rtl of locale `code` for a subclass (a catalog format).
   explicit Locale(std::string code);
-  // init_names translates the month and weekday names (after the subclass is ready).
+  /// init_names translates the month and weekday names format_date and format_day use. It
+  /// calls translate(), so a subclass calls it once, at the end of its constructor, when its
+  /// translations are ready.
   void init_names();
 
  private:
@@ -92,7 +111,10 @@ class Locales {
   /// Locales with no translations: only the default locale.
   explicit Locales(std::string default_code = "en_US");
   ~Locales();
+  /// A move takes the locales and translations (references to them stay valid); the
+  /// moved-from Locales may only be destroyed or assigned to.
   Locales(Locales&&) noexcept;
+  /// Move assignment: see the move constructor; this object's locales are destroyed.
   Locales& operator=(Locales&&) noexcept;
 
   /// load_csv is load_translations(directory): every `CODE.csv` with CODE matching
@@ -120,6 +142,8 @@ class Locales {
   const Locale& get(std::string_view code) const;
   /// supported lists the supported codes, sorted.
   std::vector<std::string> supported() const;
+  /// default_code is the default locale's code: what get_closest falls back to and what is
+  /// supported even without translations.
   const std::string& default_code() const { return default_code_; }
 
  private:

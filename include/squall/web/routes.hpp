@@ -18,7 +18,10 @@ class UrlPattern {
   /// UrlPattern compiles `pattern` (std::invalid_argument for an invalid regex).
   explicit UrlPattern(std::string pattern);
   ~UrlPattern();
+  /// A move takes the compiled pattern; the moved-from UrlPattern may only be destroyed or
+  /// assigned to.
   UrlPattern(UrlPattern&&) noexcept;
+  /// Move assignment: see the move constructor.
   UrlPattern& operator=(UrlPattern&&) noexcept;
 
   /// pattern is the regex as matched (with the `$` Tornado appends).

@@ -43,6 +43,8 @@ class StaticFiles {
   /// If-None-Match names the Etag (or is `*`).
   Response serve(std::string_view path, const Request& request) const;
 
+  /// url_prefix is the URL path the files are served under (Application::handle answers
+  /// GET and HEAD requests whose path starts with it) and that url() prepends verbatim.
   const std::string& url_prefix() const { return files_.url_prefix(); }
   /// files is the runtime's StaticFiles, e.g. for RenderEnvironment::static_url.
   const squall::StaticFiles& files() const { return files_; }

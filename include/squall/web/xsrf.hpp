@@ -13,9 +13,11 @@ namespace squall::web {
 /// XsrfToken is a decoded token: its format version (1 or 2), the raw token bytes and the
 /// time it was made (version 1 carries none: the decode time is used).
 struct XsrfToken {
-  int version = 2;
+  int version = 2;  ///< the format it was read in (or is to be written in): 1 or 2
+  /// token is the raw token bytes (16 random bytes when made here; a version-1 value that
+  /// is not hex is taken as is). Empty means no usable token.
   std::string token;
-  std::int64_t timestamp = 0;
+  std::int64_t timestamp = 0;  ///< when the token was made, in seconds since the epoch
 };
 
 /// decode_xsrf_token reads a cookie or submitted value: `2|mask|masked|timestamp` (hex
