@@ -153,19 +153,19 @@ class TemplateSource {
  public:
   /// TemplateSource refers to `set` (implicit, so an Application takes either kind).
   template <class Set>
-    requires(!std::is_same_v<std::remove_cvref_t<Set>, TemplateSource>) &&
-            requires(const Set& s, std::string& out, const Value& args,
-                     const RenderEnvironment& env, render::RenderSession& session) {
-              s.render_to(out, std::string_view(), args, env, session);
-              { s.render_page(std::string_view(), args, env, session) } -> std::same_as<std::string>;
-            }
+  requires(!std::is_same_v<std::remove_cvref_t<Set>, TemplateSource>) &&
+      requires(const Set& s, std::string& out, const Value& args, const RenderEnvironment& env,
+               render::RenderSession& session) {
+    s.render_to(out, std::string_view(), args, env, session);
+    { s.render_page(std::string_view(), args, env, session) } -> std::same_as<std::string>;
+  }
   TemplateSource(const Set& set)  // NOLINT(google-explicit-constructor)
       : render_to_([&set](std::string& out, std::string_view name, const Value& args,
                           const RenderEnvironment& env, render::RenderSession& session) {
           set.render_to(out, name, args, env, session);
         }),
-        render_page_([&set](std::string_view name, const Value& args,
-                            const RenderEnvironment& env, render::RenderSession& session) {
+        render_page_([&set](std::string_view name, const Value& args, const RenderEnvironment& env,
+                            render::RenderSession& session) {
           return set.render_page(name, args, env, session);
         }) {}
 
