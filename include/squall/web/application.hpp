@@ -22,6 +22,7 @@
 // ```
 #pragma once
 
+#include <concepts>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -144,21 +145,24 @@ class Route {
   std::map<std::string, HandlerFunction, std::less<>> functions_;
 };
 
+/// PageTemplateSet is what a TemplateSource can refer to: a set with TemplateSet's
+/// session-taking render_to and render_page (TemplateSet, ReloadingTemplateSet).
+template <class Set>
+concept PageTemplateSet = requires(const Set& s, std::string& out, const Value& args,
+                                   const RenderEnvironment& env, render::RenderSession& session) {
+  s.render_to(out, std::string_view(), args, env, session);
+  { s.render_page(std::string_view(), args, env, session) } -> std::same_as<std::string>;
+};
+
 /// TemplateSource is the template set an Application renders with: a compiled TemplateSet,
-/// or any set with the same session-taking render_to and render_page, such as
-/// squall::ReloadingTemplateSet for development reload. Switching between them is the one
-/// argument given to Application's constructor; the output is the same. It refers to the
-/// set, which must outlive every TemplateSource made from it.
+/// or any PageTemplateSet, such as squall::ReloadingTemplateSet for development reload.
+/// Switching between them is the one argument given to Application's constructor; the
+/// output is the same. It refers to the set, which must outlive every TemplateSource made
+/// from it.
 class TemplateSource {
  public:
   /// TemplateSource refers to `set` (implicit, so an Application takes either kind).
-  template <class Set>
-  requires(!std::is_same_v<std::remove_cvref_t<Set>, TemplateSource>) &&
-      requires(const Set& s, std::string& out, const Value& args, const RenderEnvironment& env,
-               render::RenderSession& session) {
-    s.render_to(out, std::string_view(), args, env, session);
-    { s.render_page(std::string_view(), args, env, session) } -> std::same_as<std::string>;
-  }
+  template <PageTemplateSet Set>
   TemplateSource(const Set& set)  // NOLINT(google-explicit-constructor)
       : render_to_([&set](std::string& out, std::string_view name, const Value& args,
                           const RenderEnvironment& env, render::RenderSession& session) {
