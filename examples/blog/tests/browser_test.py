@@ -52,6 +52,22 @@ def check(condition, what):
         raise AssertionError(what)
 
 
+def settled(condition, timeout=15):
+    """Polls `condition` until it holds or `timeout` seconds pass: a click on a submit
+    button or a link may return before the next page has loaded, more so on a loaded
+    machine. Exceptions (an element of the old page gone stale) count as not yet."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if condition():
+                return True
+        except Exception:  # noqa: BLE001 - any selenium error here means "not loaded yet"
+            pass
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+
+
 def run(driver, base, out):
     from selenium.webdriver.common.by import By
     style = lambda css, prop: driver.execute_script(
@@ -77,7 +93,7 @@ def run(driver, base, out):
     driver.find_element(By.NAME, "email").send_keys("demo@example.com")
     driver.find_element(By.NAME, "password").send_keys("demo")
     driver.find_element(By.CSS_SELECTOR, "form.login input[type=submit]").click()
-    check("Signed in as Ada Demo" in driver.find_element(By.TAG_NAME, "nav").text,
+    check(settled(lambda: "Signed in as Ada Demo" in driver.find_element(By.TAG_NAME, "nav").text),
           "logging in sets the secure cookie and shows the author")
 
     driver.get(base + "/compose")
@@ -85,14 +101,14 @@ def run(driver, base, out):
     driver.find_element(By.NAME, "body").send_keys("No token.")
     driver.execute_script("document.querySelector('input[name=_xsrf]').remove()")
     driver.find_element(By.CSS_SELECTOR, "form.compose input[type=submit]").click()
-    check("403" in driver.title + driver.page_source,
+    check(settled(lambda: "403" in driver.title + driver.page_source),
           f"posting the form without _xsrf is refused with 403: {driver.title!r}")
 
     driver.get(base + "/compose")
     driver.find_element(By.NAME, "title").send_keys("Written by the browser test")
     driver.find_element(By.NAME, "body").send_keys("First paragraph.\n\nSecond paragraph.")
     driver.find_element(By.CSS_SELECTOR, "form.compose input[type=submit]").click()
-    check(driver.current_url == base + "/entry/written-by-the-browser-test",
+    check(settled(lambda: driver.current_url == base + "/entry/written-by-the-browser-test"),
           f"composing redirects to the new entry: {driver.current_url}")
     paragraphs = [p.text for p in driver.find_elements(By.CSS_SELECTOR, "article.entry .body p")]
     check(paragraphs == ["First paragraph.", "Second paragraph."],
@@ -103,9 +119,9 @@ def run(driver, base, out):
     check("Refused" not in driver.page_source, "the refused post created nothing")
 
     driver.find_element(By.LINK_TEXT, "Español").click()
-    check(driver.find_element(By.CSS_SELECTOR, "header h1").text == "Blog de Squall"
-          and "Archivo" in driver.find_element(By.TAG_NAME, "nav").text
-          and driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "es",
+    check(settled(lambda: driver.find_element(By.CSS_SELECTOR, "header h1").text == "Blog de Squall"
+                  and "Archivo" in driver.find_element(By.TAG_NAME, "nav").text
+                  and driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "es"),
           "switching to Spanish translates the page")
     driver.get(base + "/archive")
     check(driver.find_element(By.CSS_SELECTOR, "main h2").text == "Archivo",
