@@ -1,4 +1,5 @@
 // eval: expression dispatch, names, constants, operators, subscripts.
+#include "ast/constant_value.hpp"
 #include "interp/interpreter_impl.hpp"
 #include "sema/operators.hpp"
 #include "squall/py.hpp"
@@ -142,7 +143,7 @@ Value Interpreter::eval_name(const NameExpr& n, const EnvPtr& env) {
 
 Value Interpreter::eval_constant(const ConstantExpr& c) {
   if (c.table_index >= 0) return plan_.constants[static_cast<std::size_t>(c.table_index)];
-  return constant_value(c);
+  return front::constant_value(c);
 }
 
 Value Interpreter::eval_subscript(const SubscriptExpr& s, const EnvPtr& env) {

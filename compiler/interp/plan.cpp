@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "ast/constant_value.hpp"
 #include "ast/expr_visit.hpp"
 #include "ast/node_visit.hpp"
 
@@ -14,22 +15,6 @@ std::size_t UnitPlan::file_index(const Template* file) const {
   std::size_t i = 0;
   while (i < files.size() && files[i] != file) ++i;
   return i;
-}
-
-Value constant_value(const ConstantExpr& c) {
-  switch (c.constant) {
-    case ConstantKind::None:
-      return Value();
-    case ConstantKind::Bool:
-      return Value(c.bool_value);
-    case ConstantKind::Int:
-      return Value(c.int_value);
-    case ConstantKind::Float:
-      return Value(c.float_value);
-    case ConstantKind::Str:
-      return Value(std::string_view(c.str_value));
-  }
-  return Value();
 }
 
 namespace {

@@ -45,9 +45,6 @@ struct UnitPlan {
   std::size_t file_index(const front::Template* file) const;
 };
 
-/// constant_value is the Value of a constant expression.
-Value constant_value(const front::ConstantExpr& c);
-
 /// plan_unit numbers the unit's names and constants (writing Expr::table_index into its
 /// AST, which the unit owns) and returns their tables.
 std::unique_ptr<UnitPlan> plan_unit(front::Unit& unit);

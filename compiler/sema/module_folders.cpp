@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "ast/constant_value.hpp"
 #include "ast/node_visit.hpp"
 #include "expr/expr_parser.hpp"
 #include "squall/error.hpp"
@@ -41,22 +42,8 @@ bool is_identifier(std::string_view s) {
 // tuples, lists, sets and dicts of literals.
 std::optional<Value> literal_value(const Expr& e) {
   switch (e.kind) {
-    case ExprKind::Constant: {
-      const auto& c = static_cast<const ConstantExpr&>(e);
-      switch (c.constant) {
-        case ConstantKind::None:
-          return Value();
-        case ConstantKind::Bool:
-          return Value(c.bool_value);
-        case ConstantKind::Int:
-          return Value(c.int_value);
-        case ConstantKind::Float:
-          return Value(c.float_value);
-        case ConstantKind::Str:
-          return Value(c.str_value);
-      }
-      return std::nullopt;
-    }
+    case ExprKind::Constant:
+      return constant_value(static_cast<const ConstantExpr&>(e));
     case ExprKind::Unary: {
       const auto& u = static_cast<const UnaryExpr&>(e);
       if (u.op != UnaryOp::Neg && u.op != UnaryOp::Pos) return std::nullopt;
