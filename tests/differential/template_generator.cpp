@@ -6,6 +6,7 @@
 #include "differential/template_generator.hpp"
 
 #include <cctype>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,16 @@ class Rng {
 };
 
 enum class Type { Int, Float, Str, Bool, IntList, StrList, Dict, Any };
+
+// cat joins `parts` in order. Generated pieces are always joined through it: the elements of
+// a braced list are evaluated left to right, where the operands of `+` are unsequenced, so
+// `int_expr(d) + " + " + int_expr(d)` drew from the Rng in a different order under g++ and
+// clang and a seed made different templates.
+std::string cat(std::initializer_list<std::string> parts) {
+  std::string out;
+  for (const auto& p : parts) out += p;
+  return out;
+}
 
 std::string paren(const std::string& s) {
   return "(" + s + ")";
@@ -138,76 +149,76 @@ std::string Generator::int_expr(int depth) {
   const int d = depth - 1;
   switch (rng_.below(29)) {
     case 0:
-      return paren(int_expr(d) + " + " + int_expr(d));
+      return paren(cat({int_expr(d), " + ", int_expr(d)}));
     case 1:
-      return paren(int_expr(d) + " - " + int_expr(d));
+      return paren(cat({int_expr(d), " - ", int_expr(d)}));
     case 2:
-      return paren(int_expr(d) + " * " + int_expr(d));
+      return paren(cat({int_expr(d), " * ", int_expr(d)}));
     case 3:
-      return paren(int_expr(d) + " // " + int_expr(d));
+      return paren(cat({int_expr(d), " // ", int_expr(d)}));
     case 4:
-      return paren(int_expr(d) + " % " + int_expr(d));
+      return paren(cat({int_expr(d), " % ", int_expr(d)}));
     case 5:
       return "-" + int_expr(d);
     case 6:
       return "abs(" + int_expr(d) + ")";
     case 7:
-      return "min(" + int_expr(d) + ", " + int_expr(d) + ")";
+      return cat({"min(", int_expr(d), ", ", int_expr(d), ")"});
     case 8:
-      return "max(" + int_expr(d) + ", " + int_expr(d) + ", " + int_expr(d) + ")";
+      return cat({"max(", int_expr(d), ", ", int_expr(d), ", ", int_expr(d), ")"});
     case 9:
-      return postfix(int_list(d)) + "[" + int_expr(d) + "]";
+      return cat({postfix(int_list(d)), "[", int_expr(d), "]"});
     case 10:
-      return postfix(dict_expr(d)) + "[" + str_expr(d) + "]";
+      return cat({postfix(dict_expr(d)), "[", str_expr(d), "]"});
     case 11:
-      return postfix(dict_expr(d)) + ".get(" + str_expr(d) + ", " + int_expr(d) + ")";
+      return cat({postfix(dict_expr(d)), ".get(", str_expr(d), ", ", int_expr(d), ")"});
     case 12:
       return "len(" + (rng_.chance(50) ? int_list(d) : str_expr(d)) + ")";
     case 13:
       return "sum(" + int_list(d) + ")";
     case 14:
-      return paren(int_expr(d) + " if " + bool_expr(d) + " else " + int_expr(d));
+      return paren(cat({int_expr(d), " if ", bool_expr(d), " else ", int_expr(d)}));
     case 15:
       return "log(" + int_expr(d) + ")";
     case 16:
-      return "log(" + int_expr(d) + ", *" + int_list(d) + ")";
+      return cat({"log(", int_expr(d), ", *", int_list(d), ")"});
     case 17:
-      return "log(" + int_expr(d) + ", **" + dict_expr(d) + ")";
+      return cat({"log(", int_expr(d), ", **", dict_expr(d), ")"});
     case 18: {
       const std::string v = fresh("p");
-      return "(lambda " + v + ", q=" + small_int() + ": " + v + " * q)(" + int_expr(d) + ")";
+      return cat({"(lambda ", v, ", q=", small_int(), ": ", v, " * q)(", int_expr(d), ")"});
     }
     case 19:
-      return "(lambda *a: len(a))(" + int_expr(d) + ", *" + int_list(d) + ")";
+      return cat({"(lambda *a: len(a))(", int_expr(d), ", *", int_list(d), ")"});
     case 20:
-      return paren(rng_.pick({"n", "m", "z", "3", "-2"}) + std::string(" ** ") +
-                   std::to_string(rng_.below(4)));
+      return paren(cat({rng_.pick({"n", "m", "z", "3", "-2"}), std::string(" ** "),
+                        std::to_string(rng_.below(4))}));
     case 21:
-      return paren(int_expr(d) + rng_.pick({" & ", " | ", " ^ "}) + int_expr(d));
+      return paren(cat({int_expr(d), rng_.pick({" & ", " | ", " ^ "}), int_expr(d)}));
     case 22:
-      return postfix(str_expr(d)) + rng_.pick({".find(", ".count("}) + str_expr(d) + ")";
+      return cat({postfix(str_expr(d)), rng_.pick({".find(", ".count("}), str_expr(d), ")"});
     case 23:
-      return rng_.pick({"int(", "round("}) + float_expr(d) + ")";
+      return cat({rng_.pick({"int(", "round("}), float_expr(d), ")"});
     case 24: {
       const std::string x = fresh("x");
-      return "len([" + x + " for " + x + " in " + int_list(d) + " if " + x + " > " + int_expr(d) +
-             "])";
+      return cat(
+          {"len([", x, " for ", x, " in ", int_list(d), " if ", x, " > ", int_expr(d), "])"});
     }
     case 25: {  // two `for` clauses
       const std::string x = fresh("x"), y = fresh("y");
-      return "sum([" + x + " * " + y + " for " + x + " in " + int_list(d) + " for " + y + " in " +
-             int_list(d) + " if " + x + " != " + y + "])";
+      return cat({"sum([", x, " * ", y, " for ", x, " in ", int_list(d), " for ", y, " in ",
+                  int_list(d), " if ", x, " != ", y, "])"});
     }
     case 26: {  // *args and **kwargs in a lambda
       const std::string a = fresh("a"), k = fresh("k");
-      return "(lambda *" + a + ", **" + k + ": len(" + a + ") + len(" + k + "))(" + int_expr(d) +
-             ", *" + int_list(d) + ", **" + dict_expr(d) + ")";
+      return cat({"(lambda *", a, ", **", k, ": len(", a, ") + len(", k, "))(", int_expr(d), ", *",
+                  int_list(d), ", **", dict_expr(d), ")"});
     }
     case 27:
-      return "divmod(" + int_expr(d) + ", " + int_expr(d) + ")[" + std::to_string(rng_.below(2)) +
-             "]";
+      return cat(
+          {"divmod(", int_expr(d), ", ", int_expr(d), ")[", std::to_string(rng_.below(2)), "]"});
     default:
-      return "next(iter(" + int_list(d) + "), " + int_expr(d) + ")";
+      return cat({"next(iter(", int_list(d), "), ", int_expr(d), ")"});
   }
 }
 
@@ -219,19 +230,19 @@ std::string Generator::float_expr(int depth) {
   const int d = depth - 1;
   switch (rng_.below(7)) {
     case 0:
-      return paren(int_expr(d) + " / " + int_expr(d));
+      return paren(cat({int_expr(d), " / ", int_expr(d)}));
     case 1:
-      return paren(float_expr(d) + " * " + int_expr(d));
+      return paren(cat({float_expr(d), " * ", int_expr(d)}));
     case 2:
       return "float(" + int_expr(d) + ")";
     case 3:
-      return "round(" + float_expr(d) + ", " + std::to_string(rng_.below(3)) + ")";
+      return cat({"round(", float_expr(d), ", ", std::to_string(rng_.below(3)), ")"});
     case 4:
-      return paren(float_expr(d) + " + " + float_expr(d));
+      return paren(cat({float_expr(d), " + ", float_expr(d)}));
     case 5:
       return "abs(" + float_expr(d) + ")";
     default:
-      return paren(float_expr(d) + " - " + int_expr(d));
+      return paren(cat({float_expr(d), " - ", int_expr(d)}));
   }
 }
 
@@ -245,51 +256,51 @@ std::string Generator::str_expr(int depth) {
   const int d = depth - 1;
   switch (rng_.below(24)) {
     case 0:
-      return paren(str_expr(d) + " + " + str_expr(d));
+      return paren(cat({str_expr(d), " + ", str_expr(d)}));
     case 1:
-      return paren(str_expr(d) + " * " + std::to_string(rng_.below(4)));
+      return paren(cat({str_expr(d), " * ", std::to_string(rng_.below(4))}));
     case 2:
-      return postfix(str_expr(d)) + "[" + int_expr(d) + "]";
+      return cat({postfix(str_expr(d)), "[", int_expr(d), "]"});
     case 3:
-      return postfix(str_expr(d)) + "[" + int_expr(d) + ":" + int_expr(d) + "]";
+      return cat({postfix(str_expr(d)), "[", int_expr(d), ":", int_expr(d), "]"});
     case 4:
-      return postfix(str_expr(d)) + "[::" + rng_.pick({"-1", "2", "-2", "1"}) + "]";
+      return cat({postfix(str_expr(d)), "[::", rng_.pick({"-1", "2", "-2", "1"}), "]"});
     case 5:
-      return postfix(str_expr(d)) + rng_.pick({".upper()", ".lower()", ".strip()", ".title()",
-                                               ".capitalize()", ".swapcase()"});
+      return cat({postfix(str_expr(d)), rng_.pick({".upper()", ".lower()", ".strip()", ".title()",
+                                                   ".capitalize()", ".swapcase()"})});
     case 6:
-      return postfix(str_expr(d)) + ".replace(" + str_expr(d) + ", " + str_expr(d) + ")";
+      return cat({postfix(str_expr(d)), ".replace(", str_expr(d), ", ", str_expr(d), ")"});
     case 7:
-      return postfix(str_expr(d)) + ".join(" + str_list(d) + ")";
+      return cat({postfix(str_expr(d)), ".join(", str_list(d), ")"});
     case 8:
       return "str(" + any_expr(d) + ")";
     case 9:
       return "repr(" + any_expr(d) + ")";
     case 10:
-      return "'%s/%d' % (" + str_expr(d) + ", " + int_expr(d) + ")";
+      return cat({"'%s/%d' % (", str_expr(d), ", ", int_expr(d), ")"});
     case 11:
-      return "'{}|{!r}'.format(" + any_expr(d) + ", " + any_expr(d) + ")";
+      return cat({"'{}|{!r}'.format(", any_expr(d), ", ", any_expr(d), ")"});
     case 12:
-      return paren(str_expr(d) + " if " + bool_expr(d) + " else " + str_expr(d));
+      return paren(cat({str_expr(d), " if ", bool_expr(d), " else ", str_expr(d)}));
     case 13:
       return "log(" + str_expr(d) + ")";
     case 14:
-      return rng_.pick({"squeeze(", "url_escape(", "xhtml_escape("}) + str_expr(d) + ")";
+      return cat({rng_.pick({"squeeze(", "url_escape(", "xhtml_escape("}), str_expr(d), ")"});
     case 15:
       return std::string("json_encode(") + rng_.pick({"d", "xs", "ws", "s", "n", "obj"}) + ")";
     case 16:
-      return postfix(str_expr(d)) + ".zfill(" + std::to_string(rng_.below(8)) + ")";
+      return cat({postfix(str_expr(d)), ".zfill(", std::to_string(rng_.below(8)), ")"});
     case 17:
       return "'%05.1f' % " + float_expr(d);
     case 18:
-      return postfix(str_expr(d)) + ".split(" + str_literal() + ")[" + int_expr(d) + "]";
+      return cat({postfix(str_expr(d)), ".split(", str_literal(), ")[", int_expr(d), "]"});
     case 19:
-      return postfix(str_expr(d)) + rng_.pick({".center(", ".ljust(", ".rjust("}) +
-             std::to_string(rng_.below(9)) + ")";
+      return cat({postfix(str_expr(d)), rng_.pick({".center(", ".ljust(", ".rjust("}),
+                  std::to_string(rng_.below(9)), ")"});
     case 20:
       return "'{0}-{0}'.format(" + str_expr(d) + ")";
     case 21:
-      return "(t.append(" + str_expr(d) + ") or " + str_expr(d) + ")";
+      return cat({"(t.append(", str_expr(d), ") or ", str_expr(d), ")"});
     case 22:
       return "str(" + float_expr(d) + ")";
     default:
@@ -303,30 +314,32 @@ std::string Generator::bool_expr(int depth) {
   static const char* const kCompare[] = {" < ", " <= ", " == ", " != ", " > ", " >= "};
   switch (rng_.below(13)) {
     case 0:
-      return paren(int_expr(d) + rng_.pick(kCompare) + int_expr(d));
+      return paren(cat({int_expr(d), rng_.pick(kCompare), int_expr(d)}));
     case 1:
-      return paren(int_expr(d) + rng_.pick(kCompare) + int_expr(d) + rng_.pick(kCompare) +
-                   int_expr(d));
+      return paren(
+          cat({int_expr(d), rng_.pick(kCompare), int_expr(d), rng_.pick(kCompare), int_expr(d)}));
     case 2:
-      return paren(str_expr(d) + rng_.pick({" in ", " not in "}) + str_expr(d));
+      return paren(cat({str_expr(d), rng_.pick({" in ", " not in "}), str_expr(d)}));
     case 3:
-      return paren(int_expr(d) + rng_.pick({" in ", " not in "}) + int_list(d));
+      return paren(cat({int_expr(d), rng_.pick({" in ", " not in "}), int_list(d)}));
     case 4:
       return "not " + bool_expr(d);
     case 5:
-      return paren(bool_expr(d) + rng_.pick({" and ", " or "}) + bool_expr(d));
+      return paren(cat({bool_expr(d), rng_.pick({" and ", " or "}), bool_expr(d)}));
     case 6:
-      return "isinstance(" + any_expr(d) + ", " + rng_.pick({"int", "str", "list", "dict"}) + ")";
+      return cat(
+          {"isinstance(", any_expr(d), ", ", rng_.pick({"int", "str", "list", "dict"}), ")"});
     case 7:
-      return rng_.pick({"all(", "any("}) + int_list(d) + ")";
+      return cat({rng_.pick({"all(", "any("}), int_list(d), ")"});
     case 8:
-      return postfix(str_expr(d)) + rng_.pick({".startswith(", ".endswith("}) + str_expr(d) + ")";
+      return cat(
+          {postfix(str_expr(d)), rng_.pick({".startswith(", ".endswith("}), str_expr(d), ")"});
     case 9:
-      return paren(any_expr(d) + rng_.pick({" is None", " is not None"}));
+      return paren(cat({any_expr(d), rng_.pick({" is None", " is not None"})}));
     case 10:
       return "bool(" + any_expr(d) + ")";
     case 11:
-      return paren(str_expr(d) + rng_.pick(kCompare) + str_expr(d));
+      return paren(cat({str_expr(d), rng_.pick(kCompare), str_expr(d)}));
     default:
       return "log(" + bool_expr(d) + ")";
   }
@@ -342,42 +355,42 @@ std::string Generator::int_list(int depth) {
   const std::string x = fresh("x");
   switch (rng_.below(18)) {
     case 0:
-      return "[" + int_expr(d) + ", " + int_expr(d) + "]";
+      return cat({"[", int_expr(d), ", ", int_expr(d), "]"});
     case 1:
-      return "[" + int_expr(d) + ", *" + int_list(d) + "]";
+      return cat({"[", int_expr(d), ", *", int_list(d), "]"});
     case 2:
-      return "[" + x + " * " + int_expr(d) + " for " + x + " in " + int_list(d) + " if " + x +
-             " != " + int_expr(d) + "]";
+      return cat({"[", x, " * ", int_expr(d), " for ", x, " in ", int_list(d), " if ", x,
+                  " != ", int_expr(d), "]"});
     case 3:
       return "list(range(" + std::to_string(rng_.below(5)) + "))";
     case 4:
-      return "sorted(" + int_list(d) + ", reverse=" + bool_expr(d) + ")";
+      return cat({"sorted(", int_list(d), ", reverse=", bool_expr(d), ")"});
     case 5:
-      return paren(int_list(d) + " + " + int_list(d));
+      return paren(cat({int_list(d), " + ", int_list(d)}));
     case 6:
-      return postfix(int_list(d)) + "[" + int_expr(d) + ":" + int_expr(d) + "]";
+      return cat({postfix(int_list(d)), "[", int_expr(d), ":", int_expr(d), "]"});
     case 7:
       return postfix(int_list(d)) + "[::-1]";
     case 8:
       return "list(reversed(" + int_list(d) + "))";
     case 9:
-      return "list(map(lambda " + x + ": " + x + " + " + int_expr(d) + ", " + int_list(d) + "))";
+      return cat({"list(map(lambda ", x, ": ", x, " + ", int_expr(d), ", ", int_list(d), "))"});
     case 10:
       return "list(filter(lambda " + x + ": " + x + " % 2, " + int_list(d) + "))";
     case 11:
       return "log(" + int_list(d) + ")";
     case 12:
-      return "[*" + int_list(d) + ", *" + int_list(d) + "]";
+      return cat({"[*", int_list(d), ", *", int_list(d), "]"});
     case 13:
       return "sorted({ " + x + " % 3 for " + x + " in " + int_list(d) + " })";
     case 14:
       return "sorted(" + int_list(d) + ", key=lambda " + x + ": -" + x + ")";
     case 15:
-      return "[" + int_expr(d) + " for " + x + " in range(" + std::to_string(rng_.below(4)) + ")]";
+      return cat({"[", int_expr(d), " for ", x, " in range(", std::to_string(rng_.below(4)), ")]"});
     case 16:
       return "list(" + postfix(dict_expr(d)) + ".values())";
     default:
-      return "sorted({ " + int_expr(d) + ", " + int_expr(d) + ", *" + int_list(d) + " })";
+      return cat({"sorted({ ", int_expr(d), ", ", int_expr(d), ", *", int_list(d), " })"});
   }
 }
 
@@ -387,9 +400,9 @@ std::string Generator::str_list(int depth) {
   const std::string c = fresh("c");
   switch (rng_.below(6)) {
     case 0:
-      return postfix(str_expr(d)) + ".split(" + str_literal() + ")";
+      return cat({postfix(str_expr(d)), ".split(", str_literal(), ")"});
     case 1:
-      return "[" + str_expr(d) + ", " + str_expr(d) + "]";
+      return cat({"[", str_expr(d), ", ", str_expr(d), "]"});
     case 2:
       return "sorted(" + str_list(d) + ")";
     case 3:
@@ -407,27 +420,27 @@ std::string Generator::dict_expr(int depth) {
   const std::string k = fresh("k");
   switch (rng_.below(10)) {
     case 0:
-      return "{ " + str_expr(d) + ": " + int_expr(d) + ", " + str_expr(d) + ": " + int_expr(d) +
-             " }";
+      return cat(
+          {"{ ", str_expr(d), ": ", int_expr(d), ", ", str_expr(d), ": ", int_expr(d), " }"});
     case 1:
-      return "{ **" + dict_expr(d) + ", " + str_expr(d) + ": " + int_expr(d) + " }";
+      return cat({"{ **", dict_expr(d), ", ", str_expr(d), ": ", int_expr(d), " }"});
     case 2:
-      return "{ " + str_expr(d) + ": " + int_expr(d) + ", **" + dict_expr(d) + " }";
+      return cat({"{ ", str_expr(d), ": ", int_expr(d), ", **", dict_expr(d), " }"});
     case 3:
-      return "dict(" + dict_expr(d) + ", kw=" + int_expr(d) + ")";
+      return cat({"dict(", dict_expr(d), ", kw=", int_expr(d), ")"});
     case 4:
-      return "dict(zip(" + str_list(d) + ", " + int_list(d) + "))";
+      return cat({"dict(zip(", str_list(d), ", ", int_list(d), "))"});
     case 5:
-      return "{ " + k + ": " + int_expr(d) + " for " + k + " in " + str_list(d) + " }";
+      return cat({"{ ", k, ": ", int_expr(d), " for ", k, " in ", str_list(d), " }"});
     case 6:
       return "dict(**" + dict_expr(d) + ")";
     case 7:
       return "log(" + dict_expr(d) + ")";
     case 8:
-      return "{ **" + dict_expr(d) + ", **" + dict_expr(d) + " }";
+      return cat({"{ **", dict_expr(d), ", **", dict_expr(d), " }"});
     default:
-      return "{ (t.append(" + small_int() + ") or " + str_expr(d) + "): (t.append(" + small_int() +
-             ") or " + int_expr(d) + ") }";
+      return cat({"{ (t.append(", small_int(), ") or ", str_expr(d), "): (t.append(", small_int(),
+                  ") or ", int_expr(d), ") }"});
   }
 }
 
@@ -446,7 +459,7 @@ std::string Generator::any_expr(int depth) {
     case 5:
       return dict_expr(depth);
     case 6:
-      return "(" + int_expr(depth) + ", " + str_expr(depth) + ")";
+      return cat({"(", int_expr(depth), ", ", str_expr(depth), ")"});
     case 7:
       return "None";
     default:
@@ -467,7 +480,7 @@ std::string Generator::output() {
   const Type t = static_cast<Type>(rng_.below(8));
   const std::string e = expr(t, 1 + rng_.below(3));
   const std::string tag = rng_.chance(10) ? "{% raw " + e + " %}" : "{{ " + e + " }}";
-  return guarded(tag) + rng_.pick({" ", "\n", "|", "<br>"});
+  return cat({guarded(tag), rng_.pick({" ", "\n", "|", "<br>"})});
 }
 
 std::string Generator::statements(int depth, bool top) {
@@ -497,13 +510,13 @@ std::string Generator::statement(int depth, bool top) {
     case 11: {
       --budget_;
       const std::string a = fresh("v"), b = fresh("v");
-      return guarded("{% set " + a + ", " + b + " = " + int_expr(1) + ", " + str_expr(1) +
-                     " %}{{ " + b + " }}{{ " + a + " }}");
+      return guarded(cat({"{% set ", a, ", ", b, " = ", int_expr(1), ", ", str_expr(1), " %}{{ ", b,
+                          " }}{{ ", a, " }}"}));
     }
     case 12: {
       --budget_;
-      std::string out = "{% if " + bool_expr(2) + " %}" + statements(d, false);
-      if (rng_.chance(40)) out += "{% elif " + bool_expr(1) + " %}" + statements(d, false);
+      std::string out = cat({"{% if ", bool_expr(2), " %}", statements(d, false)});
+      if (rng_.chance(40)) out += cat({"{% elif ", bool_expr(1), " %}", statements(d, false)});
       if (rng_.chance(50)) out += "{% else %}" + statements(d, false);
       return guarded(out + "{% end %}");
     }
@@ -536,8 +549,8 @@ std::string Generator::statement(int depth, bool top) {
       ++loop_depth_;
       out += statements(d, false);
       if (rng_.chance(40))
-        out +=
-            "{% if " + bool_expr(1) + " %}{% " + rng_.pick({"break", "continue"}) + " %}{% end %}";
+        out += cat(
+            {"{% if ", bool_expr(1), " %}{% ", rng_.pick({"break", "continue"}), " %}{% end %}"});
       --loop_depth_;
       return out + "{% end %}";
     }
@@ -549,25 +562,25 @@ std::string Generator::statement(int depth, bool top) {
       return out + "{% end %}";
     }
     case 18:
-      return "{% apply " + std::string(rng_.pick({"xhtml_escape", "url_escape"})) + " %}" +
-             statements(d, false) + "{% end %}";
+      return cat({"{% apply ", std::string(rng_.pick({"xhtml_escape", "url_escape"})), " %}",
+                  statements(d, false), "{% end %}"});
     case 20: {  // augmented assignment of a top-level int local
       const std::string v = local_of(Type::Int);
       if (v.empty() || v[0] != 'v' || !top) return output();
       --budget_;
-      return guarded("{% set " + v + " " + rng_.pick({"+=", "-=", "*=", "//="}) + " " +
-                     int_expr(1) + " %}{{ " + v + " }}");
+      return guarded(cat({"{% set ", v, " ", rng_.pick({"+=", "-=", "*=", "//="}), " ", int_expr(1),
+                          " %}{{ ", v, " }}"}));
     }
     case 21: {  // enumerate: the loops both back ends lower specially (front::for_shape)
       --budget_;
       const std::string i = fresh("i"), x = fresh("x");
-      return guarded("{% for " + i + ", " + x + " in enumerate(" + int_list(2) + ") %}{{ " + i +
-                     " }}:{{ " + x + " }}{% if " + x + " > " + int_expr(1) +
-                     " %}{% break %}{% end %}{% else %}done{% end %}");
+      return guarded(cat({"{% for ", i, ", ", x, " in enumerate(", int_list(2), ") %}{{ ", i,
+                          " }}:{{ ", x, " }}{% if ", x, " > ", int_expr(1),
+                          " %}{% break %}{% end %}{% else %}done{% end %}"}));
     }
     case 19:
-      return "{# " + std::string(rng_.pick({"note", "x }} y", "{{ z }}"})) + " #}" +
-             rng_.pick({"\n  ", "\t", "<p>"});
+      return cat({"{# ", std::string(rng_.pick({"note", "x }} y", "{{ z }}"})), " #}",
+                  rng_.pick({"\n  ", "\t", "<p>"})});
     default:
       return output();
   }
@@ -601,7 +614,7 @@ GeneratedCase Generator::build(int budget) {
     while (budget_ > 0) main += statement(2, true);
     // Now and then an unguarded lookup: when it fails, the error leaving the render (class,
     // message, template, line) is compared too.
-    if (shape == 9) main += "{{ " + postfix(dict_expr(1)) + "[" + str_expr(1) + "] }}";
+    if (shape == 9) main += cat({"{{ ", postfix(dict_expr(1)), "[", str_expr(1), "] }}"});
     main += "{{ t }}";
   }
   c.templates["main.html"] = main;
