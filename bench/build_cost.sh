@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Build cost of generated templates: a benchmark command, not a test (docs/performance.md,
+# "Build cost").
+#
+#   bench/build_cost.sh                  uses build/squall (cmake --build build --target squall)
+#   SQUALL=path/to/squall CXX=clang++ JOBS=2 bench/build_cost.sh
+#   FOLDERS="blog" bench/build_cost.sh   only some folders (blog, poweredsites)
+#
+# For each template folder it generates the C++ with `squall compile` (the example site's
+# templates and modules, and the corpus's poweredsites folder when ../shared/corpus exists;
+# the corpus is read in place, never copied into the repository), then compiles every
+# generated .cpp as squall_add_templates would for a Release consumer at -O2
+# (`CXX -std=c++20 -O2 -DNDEBUG -I include -I BUILD/include -c`), twice:
+#   - without a precompiled header;
+#   - with one: <squall/runtime.hpp> (what generated code includes) precompiled once with the
+#     same flags, then force-included (-include), as squall_add_templates does through
+#     target_precompile_headers. The one-off cost of the PCH itself is reported on its own.
+# Each compile's CPU time is user+sys from /usr/bin/time (so the machine's load changes it
+# little); the report gives median, max and total per folder, and the object's size as
+# `size` counts it (text: code and read-only data) and its file size. For scale it also
+# compiles the issue's reference translation unit (<string>, <vector>, <memory> and a small
+# function) and a file that only includes <squall/runtime.hpp>.
+#
+# JOBS compiles in parallel (default 1: CPU time is what is measured, and it is steadier
+# alone). EXTRA_FLAGS is appended to every compile (e.g. "-O3" to see Release's default).
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+build=${BUILD_DIR:-$repo/build}
+squall=${SQUALL:-$build/squall}
+cxx=${CXX:-g++}
+jobs=${JOBS:-1}
+folders=${FOLDERS:-blog poweredsites}
+corpus=${CORPUS:-$repo/../shared/corpus}
+[ -x "$squall" ] || { echo "build_cost.sh: $squall is missing (cmake --build build --target squall)" >&2; exit 2; }
+[ -f "$build/include/squall/version.hpp" ] || { echo "build_cost.sh: $build is not a configured build" >&2; exit 2; }
+command -v "$cxx" >/dev/null || { echo "build_cost.sh: no compiler $cxx" >&2; exit 2; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+# shellcheck disable=SC2206
+flags=(-std=c++20 -O2 -DNDEBUG -I "$repo/include" -I "$build/include" ${EXTRA_FLAGS:-})
+
+# The precompiled header, built the way CMake builds one: a header that includes what the
+# generated code includes, compiled as a header with the sources' flags.
+pch_dir=$tmp/pch
+mkdir -p "$pch_dir"
+printf '#include <squall/runtime.hpp>\n' >"$pch_dir/squall_pch.hpp"
+if "$cxx" --version | grep -q clang; then
+  pch_file=$pch_dir/squall_pch.hpp.pch
+  pch_use=(-Xclang -include-pch -Xclang "$pch_file" -include "$pch_dir/squall_pch.hpp")
+else
+  pch_file=$pch_dir/squall_pch.hpp.gch
+  pch_use=(-include "$pch_dir/squall_pch.hpp" -Winvalid-pch)
+fi
+
+# cpu_of OUT -- CMD...: runs CMD, writes "user+sys" seconds to OUT; a failing compile stops.
+cpu_of() {
+  local out=$1
+  shift 2
+  if ! /usr/bin/time -f '%U %S' -o "$out.time" "$@" 2>"$out.err"; then
+    echo "build_cost.sh: failed: $*" >&2
+    cat "$out.err" >&2
+    exit 1
+  fi
+  awk '{printf "%.2f\n", $(NF-1) + $NF}' "$out.time" | tail -1 >"$out"
+}
+export -f cpu_of
+
+# compile_all DIR MODE: compiles every .cpp under DIR/src into DIR/MODE/, one result line per
+# file: "cpu text bytes name".
+compile_all() {
+  local dir=$1 mode=$2 use=()
+  [ "$mode" = pch ] && use=("${pch_use[@]}")
+  mkdir -p "$dir/$mode"
+  # xargs appends the file name after the flags: the last argument is the file.
+  (cd "$dir/src" && find . -name '*.cpp' -print0 | sort -z) |
+    XCXX="$cxx" XOUT="$dir/$mode" XSRC="$dir/src" xargs -0 -n 1 -P "$jobs" bash -c '
+      f=${!#}; set -- "${@:1:$#-1}"; f=${f#./}; o="$XOUT/$(echo "$f" | tr / _).o"
+      cpu_of "$o.cpu" -- "$XCXX" "$@" -I "$XSRC" -c "$XSRC/$f" -o "$o"
+      printf "%s %s %s %s\n" "$(cat "$o.cpu")" "$(size -B "$o" | awk "NR==2 {print \$1}")" \
+        "$(stat -c %s "$o")" "$f" >"$o.row"' _ "${flags[@]}" "${use[@]}"
+  cat "$dir/$mode"/*.row
+}
+
+# summary ROWS: median/max/total CPU and median/max text size of "cpu text bytes name" rows.
+summary() {
+  local texts
+  texts=$(awk '{print $2}' "$1" | sort -n | tr '\n' ' ')
+  sort -n -k1,1 "$1" | awk -v texts="$texts" '
+    { cpu[NR] = $1; total += $1; bytes += $3 }
+    END {
+      n = split(texts, t, " ")
+      med = (NR % 2) ? cpu[(NR + 1) / 2] : (cpu[NR / 2] + cpu[NR / 2 + 1]) / 2
+      tmed = (n % 2) ? t[(n + 1) / 2] : (t[n / 2] + t[n / 2 + 1]) / 2
+      printf "%d files | CPU median %.2f s, max %.2f s, total %.1f s | text median %.1f KB, max %.1f KB | objects %.0f KB\n",
+        NR, med, cpu[NR], total, tmed / 1024, t[n] / 1024, bytes / 1024
+    }'
+}
+
+echo "# build_cost.sh: $("$cxx" --version | head -1); flags: ${flags[*]}"
+
+# Reference translation units, for scale.
+cat >"$tmp/reference.cpp" <<'EOF'
+#include <memory>
+#include <string>
+#include <vector>
+std::string join_all(const std::vector<std::string>& parts) {
+  auto out = std::make_unique<std::string>();
+  for (const auto& p : parts) *out += p;
+  return *out;
+}
+EOF
+printf '#include <squall/runtime.hpp>\n' >"$tmp/runtime_only.cpp"
+cpu_of "$tmp/ref.cpu" -- "$cxx" "${flags[@]}" -c "$tmp/reference.cpp" -o "$tmp/ref.o"
+cpu_of "$tmp/rt.cpu" -- "$cxx" "${flags[@]}" -c "$tmp/runtime_only.cpp" -o "$tmp/rt.o"
+cpu_of "$tmp/pch.cpu" -- "$cxx" "${flags[@]}" -x c++-header "$pch_dir/squall_pch.hpp" -o "$pch_file"
+cpu_of "$tmp/rtp.cpu" -- "$cxx" "${flags[@]}" "${pch_use[@]}" -c "$tmp/runtime_only.cpp" -o "$tmp/rtp.o"
+echo "reference TU (<string>, <vector>, <memory>, one function): $(cat "$tmp/ref.cpu") s CPU"
+echo "only #include <squall/runtime.hpp>: $(cat "$tmp/rt.cpu") s CPU; with the PCH: $(cat "$tmp/rtp.cpu") s"
+echo "building the PCH (once per target): $(cat "$tmp/pch.cpu") s CPU, $(($(stat -c %s "$pch_file") / 1048576)) MB"  # large: one per target, in the build tree
+
+for folder in $folders; do
+  dir=$tmp/$folder
+  mkdir -p "$dir/src"
+  case $folder in
+    blog) "$squall" compile --root "$repo/examples/blog/templates" \
+      --modules "$repo/examples/blog/modules" --out "$dir/src" --namespace site ;;
+    *)
+      if [ ! -d "$corpus/$folder" ]; then
+        echo "$folder: skipped ($corpus/$folder is missing)"
+        continue
+      fi
+      "$squall" compile --root "$corpus/$folder" --out "$dir/src" --namespace corpus ;;
+  esac
+  for mode in nopch pch; do
+    compile_all "$dir" $mode >"$dir/$mode.rows"
+    echo "$folder, $mode: $(summary "$dir/$mode.rows")"
+  done
+done
