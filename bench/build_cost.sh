@@ -15,7 +15,7 @@
 #   - with one: <squall/runtime.hpp> (what generated code includes) precompiled once with the
 #     same flags, then force-included (-include), as squall_add_templates does through
 #     target_precompile_headers. The one-off cost of the PCH itself is reported on its own.
-# Each compile's CPU time is user+sys from /usr/bin/time (so the machine's load changes it
+# The two compiles of a file run one after the other. Each compile's CPU time is user+sys from /usr/bin/time (so the machine's load changes it
 # little); the report gives median, max and total per folder, and the object's size as
 # `size` counts it (text: code and read-only data) and its file size. For scale it also
 # compiles the issue's reference translation unit (<string>, <vector>, <memory> and a small
@@ -66,20 +66,27 @@ cpu_of() {
 }
 export -f cpu_of
 
-# compile_all DIR MODE: compiles every .cpp under DIR/src into DIR/MODE/, one result line per
-# file: "cpu text bytes name".
+# compile_all DIR: compiles every .cpp under DIR/src without and then with the PCH, into
+# DIR/nopch/ and DIR/pch/, one result line per file and mode: "cpu text bytes name". The two
+# compiles of a file run back to back, so a change in the machine's load hits both alike.
 compile_all() {
-  local dir=$1 mode=$2 use=()
-  [ "$mode" = pch ] && use=("${pch_use[@]}")
-  mkdir -p "$dir/$mode"
+  local dir=$1
+  mkdir -p "$dir/nopch" "$dir/pch"
+  printf '%s\n' "${pch_use[@]}" >"$dir/pch_use"
   # xargs appends the file name after the flags: the last argument is the file.
   (cd "$dir/src" && find . -name '*.cpp' -print0 | sort -z) |
-    XCXX="$cxx" XOUT="$dir/$mode" XSRC="$dir/src" xargs -0 -n 1 -P "$jobs" bash -c '
-      f=${!#}; set -- "${@:1:$#-1}"; f=${f#./}; o="$XOUT/$(echo "$f" | tr / _).o"
-      cpu_of "$o.cpu" -- "$XCXX" "$@" -I "$XSRC" -c "$XSRC/$f" -o "$o"
-      printf "%s %s %s %s\n" "$(cat "$o.cpu")" "$(size -B "$o" | awk "NR==2 {print \$1}")" \
-        "$(stat -c %s "$o")" "$f" >"$o.row"' _ "${flags[@]}" "${use[@]}"
-  cat "$dir/$mode"/*.row
+    XCXX="$cxx" XDIR="$dir" xargs -0 -n 1 -P "$jobs" bash -c '
+      f=${!#}; set -- "${@:1:$#-1}"; f=${f#./}
+      mapfile -t use <"$XDIR/pch_use"
+      for mode in nopch pch; do
+        o="$XDIR/$mode/$(echo "$f" | tr / _).o"
+        extra=(); [ $mode = pch ] && extra=("${use[@]}")
+        cpu_of "$o.cpu" -- "$XCXX" "$@" "${extra[@]}" -I "$XDIR/src" -c "$XDIR/src/$f" -o "$o"
+        printf "%s %s %s %s\n" "$(cat "$o.cpu")" "$(size -B "$o" | awk "NR==2 {print \$1}")" \
+          "$(stat -c %s "$o")" "$f" >"$o.row"
+      done' _ "${flags[@]}"
+  cat "$dir/nopch"/*.row >"$dir/nopch.rows"
+  cat "$dir/pch"/*.row >"$dir/pch.rows"
 }
 
 # summary ROWS: median/max/total CPU and median/max text size of "cpu text bytes name" rows.
@@ -132,8 +139,8 @@ for folder in $folders; do
       fi
       "$squall" compile --root "$corpus/$folder" --out "$dir/src" --namespace corpus ;;
   esac
+  compile_all "$dir"
   for mode in nopch pch; do
-    compile_all "$dir" $mode >"$dir/$mode.rows"
     echo "$folder, $mode: $(summary "$dir/$mode.rows")"
   done
 done
