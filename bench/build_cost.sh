@@ -21,6 +21,14 @@
 # compiles the issue's reference translation unit (<string>, <vector>, <memory> and a small
 # function) and a file that only includes <squall/runtime.hpp>.
 #
+#   bench/build_cost.sh --project        a configured build's own generated sources instead
+#
+# --project replays, in BUILD_DIR (default build/, configured with Ninja and built once), the
+# compile commands of every object library squall_add_templates made (<target>_squall_<ns>):
+# once as they are (building each PCH, then the sources with it) and once without the PCH
+# (the same commands without `-include cmake_pch.hxx`), without ccache, and prints the total
+# CPU of each. It rewrites those objects in place (with equivalent ones).
+#
 # JOBS compiles in parallel (default 1: CPU time is what is measured, and it is steadier
 # alone). EXTRA_FLAGS is appended to every compile (e.g. "-O3" to see Release's default).
 set -euo pipefail
@@ -34,6 +42,30 @@ corpus=${CORPUS:-$repo/../shared/corpus}
 [ -x "$squall" ] || { echo "build_cost.sh: $squall is missing (cmake --build build --target squall)" >&2; exit 2; }
 [ -f "$build/include/squall/version.hpp" ] || { echo "build_cost.sh: $build is not a configured build" >&2; exit 2; }
 command -v "$cxx" >/dev/null || { echo "build_cost.sh: no compiler $cxx" >&2; exit 2; }
+
+if [ "${1:-}" = --project ]; then
+  cd "$build"
+  targets=$(ninja -t targets all | sed -n 's/^\([A-Za-z0-9_]*_squall_[A-Za-z0-9_]*\): .*/\1/p' |
+    grep -v '^cmake_object_order' | sort -u)
+  [ -n "$targets" ] || { echo "build_cost.sh: no squall_add_templates object libraries in $build" >&2; exit 2; }
+  # shellcheck disable=SC2086
+  ninja -t commands $targets | grep -e ' -c ' -e 'c++-header' | grep cmake_pch | sed 's/^ccache //' |
+    awk '!seen[$0]++' >"${TMPDIR:-/tmp}/squall_build_cost_cmds.$$"
+  cmds=${TMPDIR:-/tmp}/squall_build_cost_cmds.$$
+  trap 'rm -f "$cmds"' EXIT
+  total() { # total CPU of running each line of stdin as a shell command
+    local sum=0 t
+    while read -r line; do
+      t=$( { /usr/bin/time -f '%U %S' bash -c "$line" 2>&1 >/dev/null; } | tail -1 | awk '{print $1 + $2}')
+      sum=$(echo "$sum + $t" | bc)
+    done
+    echo "$sum"
+  }
+  echo "# build_cost.sh --project: $(echo "$targets" | wc -w) object libraries, $(grep -v 'c++-header' "$cmds" | grep -c -- ' -c ') generated sources, $(grep -c 'c++-header' "$cmds") PCHs"
+  echo "with the PCH (building it included): $(grep 'c++-header' "$cmds" | total) + $(grep -v 'c++-header' "$cmds" | total) s CPU"
+  echo "without: $(grep -v 'c++-header' "$cmds" | sed 's| -Winvalid-pch -include [^ ]*cmake_pch.hxx||' | total) s CPU"
+  exit 0
+fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
