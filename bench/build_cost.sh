@@ -105,7 +105,9 @@ compile_all() {
   local dir=$1
   mkdir -p "$dir/nopch" "$dir/pch"
   printf '%s\n' "${pch_use[@]}" >"$dir/pch_use"
-  # xargs appends the file name after the flags: the last argument is the file.
+  # xargs appends the file name after the flags: the last argument is the file. The inner
+  # script's variables are the inner shell's.
+  # shellcheck disable=SC2016
   (cd "$dir/src" && find . -name '*.cpp' -print0 | sort -z) |
     XCXX="$cxx" XDIR="$dir" xargs -0 -n 1 -P "$jobs" bash -c '
       f=${!#}; set -- "${@:1:$#-1}"; f=${f#./}
