@@ -1,6 +1,6 @@
 # squall_add_templates(<target> [ROOT <dir>] NAMESPACE <ns> [OUTPUT_DIR <dir>]
 #                      [WHITESPACE all|single|oneline] [AUTOESCAPE <function>|None]
-#                      [MODULES <dir>] [MODULE_NAMES <name>...])
+#                      [MODULES <dir>] [MODULE_NAMES <name>...] [NO_PCH])
 #
 # Compiles every template under ROOT to C++ at build time and adds the generated sources
 # and their include directory to <target>. Each template becomes its own source file with
@@ -21,10 +21,22 @@
 # MODULE_NAMES (hand-written modules the program registers) the module set is known, and
 # every `{% module Name(...) %}` call is checked against it at build time. ROOT may be left
 # out to compile only modules.
+#
+# With g++ and clang the generated sources are compiled with a precompiled header of
+# <squall/runtime.hpp>, which every one of them includes (docs/performance.md, "Build
+# cost"). They are built in an OBJECT library, <target>_squall_<ns>, whose objects go into
+# <target>: the PCH reaches only the generated sources, never the target's own, and the
+# object library takes its include directories, definitions, options, features and
+# language settings from <target>, so the generated code compiles with <target>'s settings
+# as before. NO_PCH, or SQUALL_TEMPLATES_PCH=OFF for every call, adds the generated sources
+# to <target> itself, without a PCH.
 include_guard(GLOBAL)
 
+option(SQUALL_TEMPLATES_PCH
+       "squall_add_templates: compile generated templates with a precompiled header" ON)
+
 function(squall_add_templates target)
-  cmake_parse_arguments(ARG "" "ROOT;NAMESPACE;OUTPUT_DIR;WHITESPACE;AUTOESCAPE;MODULES"
+  cmake_parse_arguments(ARG "NO_PCH" "ROOT;NAMESPACE;OUTPUT_DIR;WHITESPACE;AUTOESCAPE;MODULES"
                         "MODULE_NAMES" ${ARGN})
   if((NOT ARG_ROOT AND NOT ARG_MODULES) OR NOT ARG_NAMESPACE)
     message(FATAL_ERROR "squall_add_templates: NAMESPACE and ROOT or MODULES are required")
@@ -64,9 +76,64 @@ function(squall_add_templates target)
     _squall_add_template_files("${root}" "${out}" "${ARG_NAMESPACE}" "${settings}" sources)
   endif()
 
-  target_sources(${target} PRIVATE ${sources})
   target_include_directories(${target} PRIVATE "${out}")
   target_link_libraries(${target} PRIVATE Squall::runtime)
+  if(SQUALL_TEMPLATES_PCH AND NOT ARG_NO_PCH AND CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+    _squall_add_precompiled(${target} ${target}_squall_${ARG_NAMESPACE} "${sources}")
+  else()
+    target_sources(${target} PRIVATE ${sources})
+  endif()
+endfunction()
+
+# The generated `sources` compiled in the OBJECT library `objects` with a PCH of
+# <squall/runtime.hpp>, their objects linked into `target`.
+function(_squall_add_precompiled target objects sources)
+  # Built when `target` needs it, like the sources it holds were.
+  add_library(${objects} OBJECT EXCLUDE_FROM_ALL ${sources})
+  # Setting (not appending to) these replaces what the object library took from its folder:
+  # each is `target`'s own value, evaluated with the usage requirements of everything it
+  # links, so later changes to `target` are followed too.
+  foreach(property INCLUDE_DIRECTORIES COMPILE_DEFINITIONS COMPILE_OPTIONS COMPILE_FEATURES)
+    set_property(TARGET ${objects} PROPERTY ${property} "$<TARGET_PROPERTY:${target},${property}>")
+  endforeach()
+  target_link_libraries(${objects} PRIVATE Squall::runtime)
+  # Properties without generator expressions are copied once `target` is complete: at the
+  # end of the top-level folder, after every command that could set them. A deferred call
+  # expands variables when it runs, so the names are written into it now.
+  cmake_language(EVAL CODE "cmake_language(DEFER DIRECTORY [[${CMAKE_SOURCE_DIR}]] CALL
+                 _squall_copy_settings [[${target}]] [[${objects}]])")
+  # Every call for one target shares a PCH: its object libraries all have the target's
+  # flags.
+  get_property(first GLOBAL PROPERTY _squall_pch_of_${target})
+  if(first)
+    target_precompile_headers(${objects} REUSE_FROM ${first})
+  else()
+    target_precompile_headers(${objects} PRIVATE <squall/runtime.hpp>)
+    set_property(GLOBAL PROPERTY _squall_pch_of_${target} ${objects})
+  endif()
+  # The objects go in as sources, not through target_link_libraries, so an exported
+  # `target` names no extra target. The generated headers the target's own sources include
+  # are written before they compile.
+  target_sources(${target} PRIVATE $<TARGET_OBJECTS:${objects}>)
+  add_dependencies(${target} ${objects})
+endfunction()
+
+# The language and code-generation settings of `target` that its generated sources, built
+# in `objects`, must share.
+function(_squall_copy_settings target objects)
+  foreach(property CXX_STANDARD CXX_STANDARD_REQUIRED CXX_EXTENSIONS POSITION_INDEPENDENT_CODE
+                   CXX_VISIBILITY_PRESET VISIBILITY_INLINES_HIDDEN INTERPROCEDURAL_OPTIMIZATION
+                   COMPILE_FLAGS CXX_COMPILER_LAUNCHER)
+    get_target_property(value ${target} ${property})
+    if(NOT value STREQUAL "value-NOTFOUND")
+      set_property(TARGET ${objects} PROPERTY ${property} "${value}")
+    endif()
+  endforeach()
+  # A shared library's own sources are position independent whatever the property says.
+  get_target_property(type ${target} TYPE)
+  if(type MATCHES "SHARED_LIBRARY|MODULE_LIBRARY")
+    set_property(TARGET ${objects} PROPERTY POSITION_INDEPENDENT_CODE ON)
+  endif()
 endfunction()
 
 # Every template under `root`: one .cpp per template with its depfile, plus the index.

@@ -86,6 +86,11 @@ if(NOT run_output STREQUAL expected)
   message(FATAL_ERROR "external_app printed:\n${run_output}\nexpected:\n${expected}")
 endif()
 message(STATUS "external project (${MODE}): output as expected")
+# The generated sources have a precompiled header; main.cpp, the target's own, has none.
+if(NOT EXISTS "${work}/build/CMakeFiles/external_app_squall_site.dir/cmake_pch.hxx"
+   OR EXISTS "${work}/build/CMakeFiles/external_app.dir/cmake_pch.hxx")
+  message(FATAL_ERROR "the PCH is not on the generated sources alone")
+endif()
 if(MODE STREQUAL "subdirectory")
   # add_subdirectory(squall) installs nothing unless SQUALL_INSTALL is asked for.
   run(${CMAKE_COMMAND} --install "${work}/build" --prefix "${work}/prefix")
@@ -185,11 +190,15 @@ if(EXISTS "${extra_cpp}" OR EXISTS "${extra_cpp}.d")
 endif()
 message(STATUS "external project: deleted template's source removed")
 
-# -- Unix Makefiles: a touched template reruns the compiler once, not on every build.
+# -- Unix Makefiles: a touched template reruns the compiler once, not on every build. This
+# build also has the precompiled header turned off.
 run(${CMAKE_COMMAND} -S "${work}/project" -B "${work}/build-make" -G "Unix Makefiles"
     -DCMAKE_CXX_COMPILER=${CXX} -DCMAKE_BUILD_TYPE=Debug -DSQUALL_MODE=install
-    "-DCMAKE_PREFIX_PATH=${prefix}")
+    "-DCMAKE_PREFIX_PATH=${prefix}" -DSQUALL_TEMPLATES_PCH=OFF)
 run(${CMAKE_COMMAND} --build "${work}/build-make" -j2)
+if(EXISTS "${work}/build-make/CMakeFiles/external_app_squall_site.dir")
+  message(FATAL_ERROR "SQUALL_TEMPLATES_PCH=OFF still made the object library")
+endif()
 wait_for_new_second()
 file(TOUCH "${work}/project/templates/base.html")
 run(${CMAKE_COMMAND} --build "${work}/build-make")
