@@ -74,6 +74,9 @@ class Emitter {
   std::string emit_constant(const front::ConstantExpr& e);
   std::string emit_attribute(const front::AttributeExpr& e);
   std::string emit_subscript(const front::SubscriptExpr& e);
+  /// emit_slice_args is a braced squall::rt::SliceArgs `{value, lower, upper, step}`, whose
+  /// parts C++ evaluates in source order.
+  std::string emit_slice_args(const std::string& value, const front::SliceExpr& s);
   std::string emit_call(const front::CallExpr& e);
   std::string emit_unary(const front::UnaryExpr& e);
   std::string emit_binary(const front::BinaryExpr& e);

@@ -59,6 +59,13 @@ void Interpreter::exec_aug_assign(const AugAssignStmt& s) {
     case ExprKind::Subscript: {
       const auto& sub = static_cast<const SubscriptExpr&>(*s.target);
       const Value object = eval(*sub.value, kNoEnv);
+      if (sub.index->kind == ExprKind::Slice) {
+        const SliceParts p = eval_slice(static_cast<const SliceExpr&>(*sub.index), kNoEnv);
+        const Value current = py::slice(object, p.lower, p.upper, p.step);
+        py::setslice(object, p.lower, p.upper, p.step,
+                     binary_op(s.op, current, eval(*s.value, kNoEnv), true));
+        return;
+      }
       const Value key = eval(*sub.index, kNoEnv);
       const Value current = py::getitem(object, key);
       py::setitem(object, key, binary_op(s.op, current, eval(*s.value, kNoEnv), true));
@@ -109,8 +116,10 @@ void Interpreter::assign(const Expr& target, Value value, const EnvPtr& env) {
     case ExprKind::Subscript: {
       const auto& s = static_cast<const SubscriptExpr&>(target);
       const Value object = eval(*s.value, env);
-      if (s.index->kind == ExprKind::Slice)
-        py::raise_type_error("slice assignment is not supported");
+      if (s.index->kind == ExprKind::Slice) {
+        const SliceParts p = eval_slice(static_cast<const SliceExpr&>(*s.index), env);
+        return py::setslice(object, p.lower, p.upper, p.step, value);
+      }
       return py::setitem(object, eval(*s.index, env), std::move(value));
     }
     default:

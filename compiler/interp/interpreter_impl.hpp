@@ -92,6 +92,11 @@ class Interpreter {
   Value eval_name(const front::NameExpr& n, const EnvPtr& env);
   Value eval_constant(const front::ConstantExpr& c);
   Value eval_subscript(const front::SubscriptExpr& s, const EnvPtr& env);
+  /// SliceParts are the evaluated `lower:upper:step` of a slice (nullopt where absent).
+  struct SliceParts {
+    std::optional<Value> lower, upper, step;
+  };
+  SliceParts eval_slice(const front::SliceExpr& s, const EnvPtr& env);
   Value eval_call(const front::CallExpr& c, const EnvPtr& env);
   Value eval_unary(const front::UnaryExpr& u, const EnvPtr& env);
   Value eval_binary(const front::BinaryExpr& b, const EnvPtr& env);

@@ -197,6 +197,10 @@ struct SliceArgs {
 inline Value slice(const SliceArgs& s) {
   return py::slice(s.value, s.lower, s.upper, s.step);
 }
+/// setslice is `value[lower:upper:step] = x`.
+inline void setslice(const SliceArgs& s, const Value& x) {
+  py::setslice(s.value, s.lower, s.upper, s.step, x);
+}
 
 // -- Calls
 
@@ -306,16 +310,6 @@ std::array<Value, N> unpack(const Value& v) {
   std::array<Value, N> out;
   for (std::size_t i = 0; i < N; ++i) out[i] = std::move(parts[i]);
   return out;
-}
-
-/// iadd is `target += value` (lists extend in place).
-inline Value iadd(const Value& a, const Value& b) {
-  return render::inplace_add(a, b);
-}
-
-/// ior is `target |= value` (sets and dicts change in place).
-inline Value ior(const Value& a, const Value& b) {
-  return render::inplace_or(a, b);
 }
 
 }  // namespace squall::rt
