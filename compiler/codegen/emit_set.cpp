@@ -79,6 +79,9 @@ void Emitter::emit_stmts(const std::vector<front::StmtPtr>& body, const front::T
         w().close();
         break;
       }
+      case front::StmtKind::Del:
+        emit_del(*static_cast<const front::DelStmt&>(*stmt).target);
+        break;
       case front::StmtKind::Expr:
         w().line("static_cast<void>(" +
                  emit_expr(*static_cast<const front::ExprStmt&>(*stmt).value) + ");");
@@ -158,6 +161,44 @@ void Emitter::emit_assign(const front::Expr& target, const std::string& value) {
     }
     default:
       unsupported_expr(target, "this assignment target");
+  }
+}
+
+void Emitter::emit_del(const front::Expr& target) {
+  switch (target.kind) {
+    case front::ExprKind::Name: {
+      const auto& n = static_cast<const front::NameExpr&>(target);
+      if (n.scope != front::NameScope::Local) {
+        unsupported_expr(target, "deletion of '" + n.name + "'");
+        return;
+      }
+      w().line("squall::render::unbind_local(" + local_name(n.slot) + ", " + cpp_quoted(n.name) +
+               ");");
+      return;
+    }
+    case front::ExprKind::Tuple:
+    case front::ExprKind::List:
+      for (const auto& e : static_cast<const front::SequenceExpr&>(target).elements) emit_del(*e);
+      return;
+    case front::ExprKind::Attribute: {
+      const auto& a = static_cast<const front::AttributeExpr&>(target);
+      w().line("squall::py::delattr(" + emit_expr(*a.value) + ", " + cpp_quoted(a.attr) + ");");
+      return;
+    }
+    case front::ExprKind::Subscript: {
+      const auto& s = static_cast<const front::SubscriptExpr&>(target);
+      const std::string object = emit_expr(*s.value);
+      if (s.index->kind == front::ExprKind::Slice) {
+        w().line("squall::rt::delslice(" +
+                 emit_slice_args(object, static_cast<const front::SliceExpr&>(*s.index)) + ");");
+        return;
+      }
+      // Braced operands: the object is evaluated before the key, as in Python.
+      w().line("squall::rt::delitem({" + object + ", " + emit_expr(*s.index) + "});");
+      return;
+    }
+    default:
+      unsupported_expr(target, "this deletion target");
   }
 }
 

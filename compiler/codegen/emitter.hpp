@@ -60,6 +60,8 @@ class Emitter {
   void emit_stmts(const std::vector<front::StmtPtr>& body, const front::Template& file);
   /// emit_assign stores the C++ expression `value` (a Value lvalue) into `target`.
   void emit_assign(const front::Expr& target, const std::string& value);
+  /// emit_del deletes `target` (`del` in a `{% set %}` body).
+  void emit_del(const front::Expr& target);
 
   // -- Expressions (emit_expr*.cpp): each returns a C++ expression of type squall::Value
   // (or a reference to one).

@@ -77,6 +77,7 @@ class Interpreter {
   // -- Assignment targets (exec_set.cpp)
   void assign(const front::Expr& target, Value value, const EnvPtr& env);
   void store_name(const front::NameExpr& n, Value value, const EnvPtr& env);
+  void del(const front::Expr& target);
   /// slot_of finds the local slot a name bound by import / except-as lives in.
   int slot_of(std::string_view name) const;
 

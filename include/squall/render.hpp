@@ -471,6 +471,9 @@ class ForIter {
   limits::IterationMeter meter_;
 };
 
+/// unbind_local is `del name` for a template local: UnboundLocalError when it has no value.
+void unbind_local(std::optional<Value>& slot, std::string_view name);
+
 /// inplace_add and the other inplace_ functions are `a op= b` (Python's in-place operators):
 /// `+=` extends a list in place (any iterable `b`, as list.__iadd__), `*=` repeats a list in
 /// place, `|=` `&=` `-=` `^=` change a set in place (a frozenset rebinds; `b` must be a set

@@ -79,6 +79,11 @@ std::vector<Value> unpack(const Value& value, std::size_t count, std::optional<s
   return out;
 }
 
+void unbind_local(std::optional<Value>& slot, std::string_view name) {
+  if (!slot) raise_unbound_local(name);
+  slot.reset();
+}
+
 void append_star_args(std::vector<Value>& out, const Value& value) {
   if (value.is_list() || value.is_tuple()) {
     const auto& items = value.as_items();

@@ -11,6 +11,7 @@ Squall had is listed in FIXED_BUGS with its issue area and is written as `fixed_
 Case format: as tests/conformance/squall-cases.json.
 """
 import json
+import logging
 import os
 import sys
 
@@ -448,6 +449,54 @@ SLICE_ASSIGN = [
      "{{ log }} {{ l }}"),
 ]
 
+# -- Area 6: `del` statements (`{% set del l[0] %}`: Tornado pastes the statement)
+DELETE = [
+    ("del_list_item", "{% set l = [1, 2, 3] %}{% set del l[0] %}{% set del l[-1] %}{{ l }}"),
+    ("del_list_slice", "{% set l = [1, 2, 3] %}{% set m = l %}{% set del l[1:] %}{{ m }}"),
+    ("del_list_extended", "{% set l = [1, 2, 3, 4, 5] %}{% set del l[::2] %}{{ l }}"),
+    ("del_list_extended_negative", "{% set l = [1, 2, 3, 4, 5, 6] %}{% set del l[::-2] %}{{ l }}"),
+    ("del_list_extended_bounded", "{% set l = list(range(10)) %}{% set del l[1:8:3] %}{{ l }}"),
+    ("del_list_all", "{% set l = [1, 2] %}{% set del l[:] %}{{ l }}"),
+    ("del_list_past_end", "{% set l = [1, 2, 3] %}{% set del l[10:] %}{{ l }}"),
+    ("del_list_slice_object", "{% set l = [1, 2, 3] %}{% set del l[slice(0, 2)] %}{{ l }}"),
+    ("del_list_bool_index", "{% set l = [1, 2, 3] %}{% set del l[True] %}{{ l }}"),
+    ("del_list_out_of_range", "{% set l = [1, 2, 3] %}{% set del l[5] %}"),
+    ("del_list_str_index", "{% set l = [1, 2, 3] %}{% set del l['a'] %}"),
+    ("del_list_step_zero", "{% set l = [1, 2, 3] %}{% set del l[::0] %}"),
+    ("del_dict_key", "{% set d = {'a': 1, 'b': 2} %}{% set del d['a'] %}{{ d }}"),
+    ("del_dict_missing", "{% set d = {'a': 1} %}{% set del d['b'] %}"),
+    ("del_dict_unhashable", "{% set d = {'a': 1} %}{% set del d[[1]] %}"),
+    ("del_dict_slice", "{% set d = {'a': 1} %}{% set del d[1:2] %}"),
+    ("del_dict_nested", "{% set d = {'a': {'b': 1}} %}{% set del d['a']['b'] %}{{ d }}"),
+    ("del_dict_in_loop", "{% set d = {'a': 1, 'b': 2} %}{% for k in d %}{% set del d[k] %}{% end %}"),
+    ("del_dict_attribute", "{% set d = {'a': 1} %}{% set del d.a %}"),
+    ("del_tuple_item", "{% set t = (1, 2) %}{% set del t[0] %}"),
+    ("del_tuple_slice", "{% set t = (1, 2) %}{% set del t[0:1] %}"),
+    ("del_str_item", "{% set s = 'ab' %}{% set del s[0] %}"),
+    ("del_int_item", "{% set x = 1 %}{% set del x[0] %}"),
+    ("del_set_item", "{% set x = {1} %}{% set del x[0] %}"),
+    ("del_list_in_loop", "{% set l = [1, 2, 3, 4] %}{% for x in l %}{% set del l[0] %}{{ x }}{% end %}{{ l }}"),
+    ("del_name", "{% set x = 1 %}{% set del x %}{{ x }}"),
+    ("del_name_then_assign", "{% set x = 1 %}{% set del x %}{% set x = 2 %}{{ x }}"),
+    ("del_name_unbound", "{% set del x %}"),
+    ("del_name_makes_local", "{{ x }}{% set del x %}", {"x": 1}),
+    ("del_name_twice", "{% set x = 1 %}{% set del x %}{% set del x %}"),
+    ("del_names_tuple", "{% set a, b = 1, 2 %}{% set del a, b %}{{ a }}"),
+    ("del_builtin_name", "{{ len('a') }}{% set del len %}"),
+    ("del_loop_variable", "{% for i in range(2) %}{% set del i %}{% end %}{{ i }}"),
+    ("del_unused_name", "{% set s = 1 %}{% set del s %}{{ 2 }}"),
+    ("del_parenthesized", "{% set x = 1 %}{% set del (x) %}{{ 5 }}"),
+    ("del_items_in_order", "{% set l = [1, 2, 3] %}{% set del (l[0], l[0]) %}{{ l }}"),
+    ("del_nested_list_target", "{% set l = [1, 2, 3] %}{% set del [l[0]], l[0] %}{{ l }}"),
+    ("del_trailing_comma", "{% set l = [1, 2, 3] %}{% set del l[0], %}{{ l }}"),
+    ("del_then_name", "{% set x = [[1, 2]] %}{% set del x[0][1:], x[0] %}{{ x }}"),
+    ("del_with_other_statement", "{% set x = [1] %}{% set del x[0]; x.append(5) %}{{ x }}"),
+    ("del_literal", "{% set del 1 %}"),
+    ("del_call", "{% set del f() %}"),
+    ("del_starred", "{% set del *a %}"),
+    ("del_nothing", "{% set del %}"),
+]
+
 # -- Area 3: datetime
 DATETIME = [
     ("dt_isoformat_timespec",
@@ -511,7 +560,7 @@ MODULES = [
 ]
 
 TABLES = [CLOSURES, MUTATION, SETS, BUILTINS, NUMBERS, EXCEPTIONS, SMALL, FORMS, DATETIME,
-          MODULES, AUGMENTED, STARRED, SLICE_ASSIGN]
+          MODULES, AUGMENTED, STARRED, SLICE_ASSIGN, DELETE]
 
 # Cases that came from a defect Squall had, with the area of issue 11 they belong to; they
 # are written as `fixed_<name>`.
@@ -815,6 +864,47 @@ FIXED_BUGS = {
     "slice_set_for_target": "6 assignment forms",
     "slice_set_in_loop": "6 assignment forms",
     "slice_set_order": "6 assignment forms",
+    # area 6 assignment forms: `del` was rejected at compile time
+    "del_list_item": "6 assignment forms",
+    "del_list_slice": "6 assignment forms",
+    "del_list_extended": "6 assignment forms",
+    "del_list_extended_negative": "6 assignment forms",
+    "del_list_extended_bounded": "6 assignment forms",
+    "del_list_all": "6 assignment forms",
+    "del_list_past_end": "6 assignment forms",
+    "del_list_slice_object": "6 assignment forms",
+    "del_list_bool_index": "6 assignment forms",
+    "del_list_out_of_range": "6 assignment forms",
+    "del_list_str_index": "6 assignment forms",
+    "del_list_step_zero": "6 assignment forms",
+    "del_dict_key": "6 assignment forms",
+    "del_dict_missing": "6 assignment forms",
+    "del_dict_unhashable": "6 assignment forms",
+    "del_dict_slice": "6 assignment forms",
+    "del_dict_nested": "6 assignment forms",
+    "del_dict_in_loop": "6 assignment forms",
+    "del_dict_attribute": "6 assignment forms",
+    "del_tuple_item": "6 assignment forms",
+    "del_tuple_slice": "6 assignment forms",
+    "del_str_item": "6 assignment forms",
+    "del_int_item": "6 assignment forms",
+    "del_set_item": "6 assignment forms",
+    "del_list_in_loop": "6 assignment forms",
+    "del_name": "6 assignment forms",
+    "del_name_then_assign": "6 assignment forms",
+    "del_name_unbound": "6 assignment forms",
+    "del_name_makes_local": "6 assignment forms",
+    "del_name_twice": "6 assignment forms",
+    "del_names_tuple": "6 assignment forms",
+    "del_builtin_name": "6 assignment forms",
+    "del_loop_variable": "6 assignment forms",
+    "del_unused_name": "6 assignment forms",
+    "del_parenthesized": "6 assignment forms",
+    "del_items_in_order": "6 assignment forms",
+    "del_nested_list_target": "6 assignment forms",
+    "del_trailing_comma": "6 assignment forms",
+    "del_then_name": "6 assignment forms",
+    "del_with_other_statement": "6 assignment forms",
     # area standard modules
     "mod_html_escape": "standard modules",
     "mod_html_unescape": "standard modules",
@@ -861,6 +951,8 @@ def main():
     names = [c["name"] for c in CASES]
     assert len(names) == len(set(names)), "duplicate case names"
     assert all(n in names or "fixed_" + n in names for n in FIXED_BUGS), "stale FIXED_BUGS row"
+    # Tornado logs the generated code of a template that does not compile.
+    logging.getLogger("tornado.application").disabled = True
     stdout = sys.stdout
     sys.stdout = open(os.devnull, "w")  # print() in templates writes to nowhere
     try:
