@@ -393,6 +393,10 @@ void dump_stmt(const Stmt& s, std::string& out) {
       dump_expr(*a.value, out);
       break;
     }
+    case StmtKind::Del:
+      out += "(del ";
+      dump_expr(*static_cast<const DelStmt&>(s).target, out);
+      break;
     case StmtKind::Expr:
       out += "(expr ";
       dump_expr(*static_cast<const ExprStmt&>(s).value, out);

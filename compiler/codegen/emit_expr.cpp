@@ -136,12 +136,16 @@ std::string optional_part(Emitter& em, const front::ExprPtr& part) {
 
 }  // namespace
 
+std::string Emitter::emit_slice_args(const std::string& value, const front::SliceExpr& s) {
+  return "{" + value + ", " + optional_part(*this, s.lower) + ", " + optional_part(*this, s.upper) +
+         ", " + optional_part(*this, s.step) + "}";
+}
+
 std::string Emitter::emit_subscript(const front::SubscriptExpr& e) {
   const std::string value = emit_expr(*e.value);
   if (e.index->kind == front::ExprKind::Slice) {
-    const auto& s = static_cast<const front::SliceExpr&>(*e.index);
-    return "squall::rt::slice({" + value + ", " + optional_part(*this, s.lower) + ", " +
-           optional_part(*this, s.upper) + ", " + optional_part(*this, s.step) + "})";
+    return "squall::rt::slice(" +
+           emit_slice_args(value, static_cast<const front::SliceExpr&>(*e.index)) + ")";
   }
   return "squall::rt::op(squall::py::getitem, {" + value + ", " + emit_expr(*e.index) + "})";
 }

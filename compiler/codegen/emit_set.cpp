@@ -30,16 +30,29 @@ void Emitter::emit_stmts(const std::vector<front::StmtPtr>& body, const front::T
       }
       case front::StmtKind::AugAssign: {
         const auto& s = static_cast<const front::AugAssignStmt&>(*stmt);
-        // Python's in-place operators; the runtime's iadd keeps `list += x` in place.
+        // Python's in-place operators (render::inplace_add, ...) keep lists, sets and dicts.
         const std::string fn = front::binary_function(s.op, /*augmented=*/true).cpp_name;
         const std::string value = temp("value");
         w().open("{");
         // Python evaluates the target's object and key once, then the value; rt::op's
         // braced operands keep that order in C++.
-        if (s.target->kind == front::ExprKind::Subscript &&
-            static_cast<const front::SubscriptExpr&>(*s.target).index->kind !=
-                front::ExprKind::Slice) {
-          const auto& sub = static_cast<const front::SubscriptExpr&>(*s.target);
+        const auto* sub_target = s.target->kind == front::ExprKind::Subscript
+                                     ? &static_cast<const front::SubscriptExpr&>(*s.target)
+                                     : nullptr;
+        if (sub_target && sub_target->index->kind == front::ExprKind::Slice) {
+          // The object and the slice's parts are evaluated once, for the read and the store.
+          const std::string object = temp("object");
+          const std::string args = temp("slice");
+          w().line("const squall::Value " + object + " = " + emit_expr(*sub_target->value) + ";");
+          w().line(
+              "const squall::rt::SliceArgs " + args +
+              emit_slice_args(object, static_cast<const front::SliceExpr&>(*sub_target->index)) +
+              ";");
+          w().line("squall::Value " + value + " = squall::rt::op(" + fn + ", {squall::rt::slice(" +
+                   args + "), " + emit_expr(*s.value) + "});");
+          w().line("squall::rt::setslice(" + args + ", " + value + ");");
+        } else if (sub_target) {
+          const auto& sub = *sub_target;
           const std::string object = temp("object");
           const std::string key = temp("key");
           w().line("const squall::Value " + object + " = " + emit_expr(*sub.value) + ";");
@@ -66,6 +79,9 @@ void Emitter::emit_stmts(const std::vector<front::StmtPtr>& body, const front::T
         w().close();
         break;
       }
+      case front::StmtKind::Del:
+        emit_del(*static_cast<const front::DelStmt&>(*stmt).target);
+        break;
       case front::StmtKind::Expr:
         w().line("static_cast<void>(" +
                  emit_expr(*static_cast<const front::ExprStmt&>(*stmt).value) + ");");
@@ -113,12 +129,14 @@ void Emitter::emit_assign(const front::Expr& target, const std::string& value) {
     }
     case front::ExprKind::Subscript: {
       const auto& s = static_cast<const front::SubscriptExpr&>(target);
-      if (s.index->kind == front::ExprKind::Slice) {
-        unsupported_expr(target, "assignment to a slice");
-        return;
-      }
       // Braced operands: the object is evaluated before the key, as in Python.
       const std::string object = emit_expr(*s.value);
+      if (s.index->kind == front::ExprKind::Slice) {
+        w().line("squall::rt::setslice(" +
+                 emit_slice_args(object, static_cast<const front::SliceExpr&>(*s.index)) + ", " +
+                 value + ");");
+        return;
+      }
       w().line("squall::rt::setitem({" + object + ", " + emit_expr(*s.index) + "}, " + value +
                ");");
       return;
@@ -143,6 +161,44 @@ void Emitter::emit_assign(const front::Expr& target, const std::string& value) {
     }
     default:
       unsupported_expr(target, "this assignment target");
+  }
+}
+
+void Emitter::emit_del(const front::Expr& target) {
+  switch (target.kind) {
+    case front::ExprKind::Name: {
+      const auto& n = static_cast<const front::NameExpr&>(target);
+      if (n.scope != front::NameScope::Local) {
+        unsupported_expr(target, "deletion of '" + n.name + "'");
+        return;
+      }
+      w().line("squall::render::unbind_local(" + local_name(n.slot) + ", " + cpp_quoted(n.name) +
+               ");");
+      return;
+    }
+    case front::ExprKind::Tuple:
+    case front::ExprKind::List:
+      for (const auto& e : static_cast<const front::SequenceExpr&>(target).elements) emit_del(*e);
+      return;
+    case front::ExprKind::Attribute: {
+      const auto& a = static_cast<const front::AttributeExpr&>(target);
+      w().line("squall::py::delattr(" + emit_expr(*a.value) + ", " + cpp_quoted(a.attr) + ");");
+      return;
+    }
+    case front::ExprKind::Subscript: {
+      const auto& s = static_cast<const front::SubscriptExpr&>(target);
+      const std::string object = emit_expr(*s.value);
+      if (s.index->kind == front::ExprKind::Slice) {
+        w().line("squall::rt::delslice(" +
+                 emit_slice_args(object, static_cast<const front::SliceExpr&>(*s.index)) + ");");
+        return;
+      }
+      // Braced operands: the object is evaluated before the key, as in Python.
+      w().line("squall::rt::delitem({" + object + ", " + emit_expr(*s.index) + "});");
+      return;
+    }
+    default:
+      unsupported_expr(target, "this deletion target");
   }
 }
 

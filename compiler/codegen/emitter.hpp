@@ -60,6 +60,8 @@ class Emitter {
   void emit_stmts(const std::vector<front::StmtPtr>& body, const front::Template& file);
   /// emit_assign stores the C++ expression `value` (a Value lvalue) into `target`.
   void emit_assign(const front::Expr& target, const std::string& value);
+  /// emit_del deletes `target` (`del` in a `{% set %}` body).
+  void emit_del(const front::Expr& target);
 
   // -- Expressions (emit_expr*.cpp): each returns a C++ expression of type squall::Value
   // (or a reference to one).
@@ -74,6 +76,9 @@ class Emitter {
   std::string emit_constant(const front::ConstantExpr& e);
   std::string emit_attribute(const front::AttributeExpr& e);
   std::string emit_subscript(const front::SubscriptExpr& e);
+  /// emit_slice_args is a braced squall::rt::SliceArgs `{value, lower, upper, step}`, whose
+  /// parts C++ evaluates in source order.
+  std::string emit_slice_args(const std::string& value, const front::SliceExpr& s);
   std::string emit_call(const front::CallExpr& e);
   std::string emit_unary(const front::UnaryExpr& e);
   std::string emit_binary(const front::BinaryExpr& e);

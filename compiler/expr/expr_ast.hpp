@@ -220,7 +220,7 @@ struct StarredExpr final : Expr {
 
 // -- Statements: the body of `{% set %}` (one line, or a small indented block).
 
-enum class StmtKind { Assign, AugAssign, Expr, If, Pass };
+enum class StmtKind { Assign, AugAssign, Del, Expr, If, Pass };
 
 struct Stmt {
   Stmt(StmtKind k, SourceRange r) : kind(k), range(r) {}
@@ -246,6 +246,13 @@ struct AugAssignStmt final : Stmt {
   ExprPtr target;
   BinaryOp op = BinaryOp::Add;
   ExprPtr value;
+};
+
+/// DelStmt: `del target`; the target is a Name, Attribute, Subscript, or a Tuple/List of
+/// targets (`del a, b[0]`), deleted left to right.
+struct DelStmt final : Stmt {
+  DelStmt(SourceRange r, ExprPtr t) : Stmt(StmtKind::Del, r), target(std::move(t)) {}
+  ExprPtr target;
 };
 
 /// ExprStmt: an expression evaluated for its effect, e.g. `{% set items.append(x) %}`.

@@ -409,13 +409,25 @@ bool PythonParser::check_target(const Expr& e) {
     case ExprKind::Subscript:
       return true;
     case ExprKind::Tuple:
-    case ExprKind::List:
+    case ExprKind::List: {
+      // One element of a tuple or list target may be `*target`, which takes the rest.
+      bool starred = false;
       for (const auto& element : static_cast<const SequenceExpr&>(e).elements) {
-        if (!check_target(*element)) return false;
+        if (element->kind != ExprKind::Starred) {
+          if (!check_target(*element)) return false;
+          continue;
+        }
+        if (starred) {
+          error(element->range, "multiple starred expressions in assignment");
+          return false;
+        }
+        starred = true;
+        if (!check_target(*static_cast<const StarredExpr&>(*element).value)) return false;
       }
       return true;
+    }
     case ExprKind::Starred:
-      error(e.range, "unsupported Python syntax: starred assignment target");
+      error(e.range, "starred assignment target must be in a list or tuple");
       return false;
     default:
       error(e.range, fmt::format("cannot assign to {}", expr_description(e)));

@@ -120,6 +120,9 @@ class PythonParser {
   bool suite(std::vector<StmtPtr>& out);
   StmtPtr assignment(ExprPtr first);
   StmtPtr aug_assignment(ExprPtr target);
+  StmtPtr del_statement();
+  /// check_del_target validates a `del` target ("cannot delete ...").
+  bool check_del_target(const Expr& e);
 
   const ExprParseInput& in_;
   std::vector<ExprToken> tokens_;

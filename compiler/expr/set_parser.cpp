@@ -14,8 +14,6 @@ namespace {
 
 const char* statement_keyword(Tok kind) {
   switch (kind) {
-    case Tok::KwDel:
-      return "del";
     case Tok::KwGlobal:
       return "global";
     case Tok::KwNonlocal:
@@ -132,6 +130,7 @@ StmtPtr PythonParser::small_statement() {
     next();
     return std::make_unique<PassStmt>(first.range);
   }
+  if (first.kind == Tok::KwDel) return del_statement();
   if (const char* keyword = statement_keyword(first.kind)) {
     error(first.range, fmt::format("unsupported Python syntax: '{}' statement", keyword));
     return nullptr;
@@ -170,6 +169,38 @@ StmtPtr PythonParser::assignment(ExprPtr first) {
   s->value = std::move(pending);
   s->range = span(begin, last_end_);
   return s;
+}
+
+// del_statement: 'del' del_targets, where a target is a name, attribute, subscript, or a
+// tuple or list of targets.
+StmtPtr PythonParser::del_statement() {
+  const std::uint32_t begin = next().range.begin;  // 'del'
+  const Tok k = peek().kind;
+  if (k == Tok::End || k == Tok::Newline || k == Tok::Semicolon) {
+    error_expected("a target to delete");
+    return nullptr;
+  }
+  ExprPtr target = star_expressions();
+  if (!target || !check_del_target(*target)) return nullptr;
+  return std::make_unique<DelStmt>(span(begin, last_end_), std::move(target));
+}
+
+bool PythonParser::check_del_target(const Expr& e) {
+  switch (e.kind) {
+    case ExprKind::Name:
+    case ExprKind::Attribute:
+    case ExprKind::Subscript:
+      return true;
+    case ExprKind::Tuple:
+    case ExprKind::List:
+      for (const auto& element : static_cast<const SequenceExpr&>(e).elements) {
+        if (!check_del_target(*element)) return false;
+      }
+      return true;
+    default:
+      error(e.range, fmt::format("cannot delete {}", expr_description(e)));
+      return false;
+  }
 }
 
 StmtPtr PythonParser::aug_assignment(ExprPtr target) {

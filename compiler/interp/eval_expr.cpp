@@ -149,15 +149,20 @@ Value Interpreter::eval_constant(const ConstantExpr& c) {
 Value Interpreter::eval_subscript(const SubscriptExpr& s, const EnvPtr& env) {
   const Value object = eval(*s.value, env);
   if (s.index->kind != ExprKind::Slice) return py::getitem(object, eval(*s.index, env));
-  const auto& slice = static_cast<const SliceExpr&>(*s.index);
+  const SliceParts p = eval_slice(static_cast<const SliceExpr&>(*s.index), env);
+  return py::slice(object, p.lower, p.upper, p.step);
+}
+
+Interpreter::SliceParts Interpreter::eval_slice(const SliceExpr& s, const EnvPtr& env) {
   const auto part = [&](const ExprPtr& p) -> std::optional<Value> {
     if (!p) return std::nullopt;
     return eval(*p, env);
   };
-  auto lower = part(slice.lower);
-  auto upper = part(slice.upper);
-  auto step = part(slice.step);
-  return py::slice(object, lower, upper, step);
+  SliceParts out;  // in source order
+  out.lower = part(s.lower);
+  out.upper = part(s.upper);
+  out.step = part(s.step);
+  return out;
 }
 
 Value Interpreter::eval_unary(const UnaryExpr& u, const EnvPtr& env) {

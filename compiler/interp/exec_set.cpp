@@ -23,6 +23,9 @@ void Interpreter::exec_stmts(const std::vector<StmtPtr>& body) {
       case StmtKind::AugAssign:
         exec_aug_assign(static_cast<const AugAssignStmt&>(*stmt));
         break;
+      case StmtKind::Del:
+        del(*static_cast<const DelStmt&>(*stmt).target);
+        break;
       case StmtKind::Expr:
         eval(*static_cast<const ExprStmt&>(*stmt).value, kNoEnv);
         break;
@@ -59,6 +62,13 @@ void Interpreter::exec_aug_assign(const AugAssignStmt& s) {
     case ExprKind::Subscript: {
       const auto& sub = static_cast<const SubscriptExpr&>(*s.target);
       const Value object = eval(*sub.value, kNoEnv);
+      if (sub.index->kind == ExprKind::Slice) {
+        const SliceParts p = eval_slice(static_cast<const SliceExpr&>(*sub.index), kNoEnv);
+        const Value current = py::slice(object, p.lower, p.upper, p.step);
+        py::setslice(object, p.lower, p.upper, p.step,
+                     binary_op(s.op, current, eval(*s.value, kNoEnv), true));
+        return;
+      }
       const Value key = eval(*sub.index, kNoEnv);
       const Value current = py::getitem(object, key);
       py::setitem(object, key, binary_op(s.op, current, eval(*s.value, kNoEnv), true));
@@ -66,6 +76,37 @@ void Interpreter::exec_aug_assign(const AugAssignStmt& s) {
     }
     default:
       throw_error("SyntaxError", "illegal expression for augmented assignment");
+  }
+}
+
+// `del target`: the parser allows names, attributes, subscripts and sequences of them.
+void Interpreter::del(const Expr& target) {
+  switch (target.kind) {
+    case ExprKind::Name: {
+      const auto& n = static_cast<const NameExpr&>(target);
+      if (n.scope != NameScope::Local)
+        throw_error("SyntaxError", "cannot delete '" + n.name + "' here");
+      return render::unbind_local(locals_[static_cast<std::size_t>(n.slot)], n.name);
+    }
+    case ExprKind::Tuple:
+    case ExprKind::List:
+      for (const auto& e : static_cast<const SequenceExpr&>(target).elements) del(*e);
+      return;
+    case ExprKind::Attribute: {
+      const auto& a = static_cast<const AttributeExpr&>(target);
+      return py::delattr(eval(*a.value, kNoEnv), a.attr);
+    }
+    case ExprKind::Subscript: {
+      const auto& s = static_cast<const SubscriptExpr&>(target);
+      const Value object = eval(*s.value, kNoEnv);
+      if (s.index->kind == ExprKind::Slice) {
+        const SliceParts p = eval_slice(static_cast<const SliceExpr&>(*s.index), kNoEnv);
+        return py::delslice(object, p.lower, p.upper, p.step);
+      }
+      return py::delitem(object, eval(*s.index, kNoEnv));
+    }
+    default:
+      throw_error("SyntaxError", "cannot delete expression");
   }
 }
 
@@ -109,8 +150,10 @@ void Interpreter::assign(const Expr& target, Value value, const EnvPtr& env) {
     case ExprKind::Subscript: {
       const auto& s = static_cast<const SubscriptExpr&>(target);
       const Value object = eval(*s.value, env);
-      if (s.index->kind == ExprKind::Slice)
-        py::raise_type_error("slice assignment is not supported");
+      if (s.index->kind == ExprKind::Slice) {
+        const SliceParts p = eval_slice(static_cast<const SliceExpr&>(*s.index), env);
+        return py::setslice(object, p.lower, p.upper, p.step, value);
+      }
       return py::setitem(object, eval(*s.index, env), std::move(value));
     }
     default:

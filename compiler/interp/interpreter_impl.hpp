@@ -77,6 +77,7 @@ class Interpreter {
   // -- Assignment targets (exec_set.cpp)
   void assign(const front::Expr& target, Value value, const EnvPtr& env);
   void store_name(const front::NameExpr& n, Value value, const EnvPtr& env);
+  void del(const front::Expr& target);
   /// slot_of finds the local slot a name bound by import / except-as lives in.
   int slot_of(std::string_view name) const;
 
@@ -92,6 +93,11 @@ class Interpreter {
   Value eval_name(const front::NameExpr& n, const EnvPtr& env);
   Value eval_constant(const front::ConstantExpr& c);
   Value eval_subscript(const front::SubscriptExpr& s, const EnvPtr& env);
+  /// SliceParts are the evaluated `lower:upper:step` of a slice (nullopt where absent).
+  struct SliceParts {
+    std::optional<Value> lower, upper, step;
+  };
+  SliceParts eval_slice(const front::SliceExpr& s, const EnvPtr& env);
   Value eval_call(const front::CallExpr& c, const EnvPtr& env);
   Value eval_unary(const front::UnaryExpr& u, const EnvPtr& env);
   Value eval_binary(const front::BinaryExpr& b, const EnvPtr& env);

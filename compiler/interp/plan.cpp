@@ -89,6 +89,9 @@ class Planner {
           expr(a.value);
           break;
         }
+        case StmtKind::Del:
+          expr(static_cast<DelStmt&>(*s).target);
+          break;
         case StmtKind::Expr:
           expr(static_cast<ExprStmt&>(*s).value);
           break;

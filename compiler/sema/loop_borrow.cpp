@@ -102,6 +102,9 @@ class CodeWalker {
         target(*a.target);
         break;
       }
+      case StmtKind::Del:
+        target(*static_cast<const DelStmt&>(s).target);
+        break;
       case StmtKind::Expr:
         expr(*static_cast<const ExprStmt&>(s).value);
         break;

@@ -13,9 +13,8 @@ struct BinaryFunction {
   const char* cpp_name;
 };
 
-/// binary_function returns `op`'s function; `augmented` is `x op= y`, where `+=` extends a
-/// list in place (render::inplace_add), `|=` updates a set or dict in place
-/// (render::inplace_or), and the others are the plain operators.
+/// binary_function returns `op`'s function; `augmented` is `x op= y`, Python's in-place
+/// operator (render::inplace_add, ...: lists, sets and dicts change in place).
 BinaryFunction binary_function(BinaryOp op, bool augmented = false);
 
 /// CompareFunction is the runtime test of a comparison operator (`a op b`, operands in

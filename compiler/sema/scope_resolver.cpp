@@ -78,6 +78,9 @@ class ScopeResolver {
         case StmtKind::AugAssign:
           bind_target(*static_cast<AugAssignStmt&>(*stmt).target, scope);
           break;
+        case StmtKind::Del:  // `del x` makes x local, as an assignment does
+          bind_target(*static_cast<DelStmt&>(*stmt).target, scope);
+          break;
         case StmtKind::If:
           for (auto& b : static_cast<IfStmt&>(*stmt).branches) collect_stmts(b.body, scope);
           break;
@@ -196,6 +199,9 @@ class ScopeResolver {
           expr(*s.value, scope);
           break;
         }
+        case StmtKind::Del:
+          expr(*static_cast<DelStmt&>(*stmt).target, scope);
+          break;
         case StmtKind::Expr:
           expr(*static_cast<ExprStmt&>(*stmt).value, scope);
           break;

@@ -148,6 +148,10 @@ struct Operands {
 inline Value op(Value (*f)(const Value&, const Value&), Operands o) {
   return f(o.a, o.b);
 }
+/// delitem is `del a[b]` with the object and the key evaluated in order.
+inline void delitem(Operands o) {
+  py::delitem(o.a, o.b);
+}
 /// setitem is `a[b] = value` with the object and the key evaluated in order.
 inline void setitem(Operands o, Value value) {
   py::setitem(o.a, o.b, std::move(value));
@@ -196,6 +200,14 @@ struct SliceArgs {
 };
 inline Value slice(const SliceArgs& s) {
   return py::slice(s.value, s.lower, s.upper, s.step);
+}
+/// delslice is `del value[lower:upper:step]`.
+inline void delslice(const SliceArgs& s) {
+  py::delslice(s.value, s.lower, s.upper, s.step);
+}
+/// setslice is `value[lower:upper:step] = x`.
+inline void setslice(const SliceArgs& s, const Value& x) {
+  py::setslice(s.value, s.lower, s.upper, s.step, x);
 }
 
 // -- Calls
@@ -306,16 +318,6 @@ std::array<Value, N> unpack(const Value& v) {
   std::array<Value, N> out;
   for (std::size_t i = 0; i < N; ++i) out[i] = std::move(parts[i]);
   return out;
-}
-
-/// iadd is `target += value` (lists extend in place).
-inline Value iadd(const Value& a, const Value& b) {
-  return render::inplace_add(a, b);
-}
-
-/// ior is `target |= value` (sets and dicts change in place).
-inline Value ior(const Value& a, const Value& b) {
-  return render::inplace_or(a, b);
 }
 
 }  // namespace squall::rt

@@ -102,8 +102,21 @@ Value getitem(const Value& v, const Value& key);
 /// slice is `v[lo:hi:step]` for str, list, tuple and range; absent parts are nullopt or None.
 Value slice(const Value& v, const std::optional<Value>& lo, const std::optional<Value>& hi,
             const std::optional<Value>& step);
-/// setitem is `v[key] = x` for lists and dicts.
+/// setitem is `v[key] = x` for lists and dicts (a slice object key is setslice).
 void setitem(const Value& v, const Value& key, Value x);
+/// delitem is `del v[key]` for lists and dicts (a slice object key is delslice).
+void delitem(const Value& v, const Value& key);
+/// delslice is `del v[lo:hi:step]` for a list.
+void delslice(const Value& v, const std::optional<Value>& lo, const std::optional<Value>& hi,
+              const std::optional<Value>& step);
+/// delattr is `del v.name`: AttributeError, as for Python's built-in types (a dict's keys
+/// are not its attributes here).
+[[noreturn]] void delattr(const Value& v, std::string_view name);
+/// setslice is `v[lo:hi:step] = x` for a list (absent parts are nullopt or None): a simple
+/// slice is replaced by the items of any iterable `x`, an extended one takes exactly as
+/// many items as it has (ValueError otherwise), as CPython's list does.
+void setslice(const Value& v, const std::optional<Value>& lo, const std::optional<Value>& hi,
+              const std::optional<Value>& step, const Value& x);
 /// setattr is `v.name = x`; only dicts (which read keys as attributes) support it.
 void setattr(const Value& v, std::string_view name, Value x);
 /// len is Python's len(); TypeError "object of type 'int' has no len()".

@@ -471,12 +471,27 @@ class ForIter {
   limits::IterationMeter meter_;
 };
 
-/// inplace_add is `a += b`: a list is extended in place (any iterable `b`, as Python's
-/// list.__iadd__), everything else is py::add.
+/// unbind_local is `del name` for a template local: UnboundLocalError when it has no value.
+void unbind_local(std::optional<Value>& slot, std::string_view name);
+
+/// inplace_add and the other inplace_ functions are `a op= b` (Python's in-place operators):
+/// `+=` extends a list in place (any iterable `b`, as list.__iadd__), `*=` repeats a list in
+/// place, `|=` `&=` `-=` `^=` change a set in place (a frozenset rebinds; `b` must be a set
+/// or frozenset) and `|=` merges into a dict in place (any mapping or iterable of pairs, as
+/// dict.__ior__); everything else is the plain py:: operator, whose "unsupported operand
+/// type(s)" TypeError names the augmented operator (`+=`).
 Value inplace_add(const Value& a, const Value& b);
-/// inplace_or is `a |= b`: a set is updated and a dict merged in place (a dict takes any
-/// mapping or iterable of pairs, as dict.__ior__), everything else is py::or_.
-Value inplace_or(const Value& a, const Value& b);
+Value inplace_sub(const Value& a, const Value& b);       ///< `a -= b`
+Value inplace_mul(const Value& a, const Value& b);       ///< `a *= b`
+Value inplace_truediv(const Value& a, const Value& b);   ///< `a /= b`
+Value inplace_floordiv(const Value& a, const Value& b);  ///< `a //= b`
+Value inplace_mod(const Value& a, const Value& b);       ///< `a %= b`
+Value inplace_pow(const Value& a, const Value& b);       ///< `a **= b`
+Value inplace_lshift(const Value& a, const Value& b);    ///< `a <<= b`
+Value inplace_rshift(const Value& a, const Value& b);    ///< `a >>= b`
+Value inplace_and(const Value& a, const Value& b);       ///< `a &= b`
+Value inplace_or(const Value& a, const Value& b);        ///< `a |= b`
+Value inplace_xor(const Value& a, const Value& b);       ///< `a ^= b`
 
 /// append_star_args appends `*value` call arguments / display elements to `out`.
 void append_star_args(std::vector<Value>& out, const Value& value);

@@ -1,7 +1,6 @@
-// Statement semantics shared by both back ends: import, unpacking, `+=`, `*`/`**` arguments.
+// Statement semantics shared by both back ends: import, unpacking, `*`/`**` arguments.
 #include "squall/py.hpp"
 #include "squall/render.hpp"
-#include "value/set_methods.hpp"
 
 namespace squall::render {
 namespace {
@@ -80,20 +79,9 @@ std::vector<Value> unpack(const Value& value, std::size_t count, std::optional<s
   return out;
 }
 
-Value inplace_add(const Value& a, const Value& b) {
-  if (!a.is_list()) return py::add(a, b);
-  std::vector<Value> extra = py::to_vector(b);  // copied first: `x += x` must not loop
-  auto& items = a.as_items();
-  items.insert(items.end(), extra.begin(), extra.end());
-  return a;
-}
-
-Value inplace_or(const Value& a, const Value& b) {
-  if (a.is_set()) return rt::set_inplace(a, b, '|');
-  if (!a.is_dict()) return py::or_(a, b);
-  const Value arg[] = {b};
-  py::call_method(a, "update", arg);
-  return a;
+void unbind_local(std::optional<Value>& slot, std::string_view name) {
+  if (!slot) raise_unbound_local(name);
+  slot.reset();
 }
 
 void append_star_args(std::vector<Value>& out, const Value& value) {

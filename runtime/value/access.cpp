@@ -1,4 +1,5 @@
 // Attribute access, subscripts, slices and len().
+#include <algorithm>
 #include <cmath>
 
 #include "value/internal.hpp"
@@ -83,6 +84,32 @@ Value slice_str(std::string_view s, const SliceSpec& sp) {
     out.append(s, offs[at], offs[at + 1] - offs[at]);
   }
   return Value(std::move(out));
+}
+
+// assignment_index is the position `list[key] = x` and `del list[key]` change.
+std::size_t assignment_index(const Value& list, const Value& key) {
+  if (!key.is_int() && !key.is_bool())
+    raise("TypeError",
+          "list indices must be integers or slices, not " + std::string(py::type_name(key)));
+  std::int64_t i = key.as_int();
+  const auto n = static_cast<std::int64_t>(list.as_items().size());
+  if (i < 0) i += n;
+  if (i < 0 || i >= n) raise("IndexError", "list assignment index out of range");
+  return static_cast<std::size_t>(i);
+}
+
+// sequence_fast is CPython's PySequence_Fast: the items of any iterable, with `message` as
+// the TypeError when `v` is not iterable at all.
+std::vector<Value> sequence_fast(const Value& v, const char* message) {
+  if (!v.is_list() && !v.is_tuple()) {
+    try {
+      static_cast<void>(py::iter(v));
+    } catch (const Error& e) {
+      if (e.type() != "TypeError") throw;
+      raise("TypeError", message);
+    }
+  }
+  return py::to_vector(v);  // a copy: `l[:] = l` reads l before changing it
 }
 
 }  // namespace
@@ -181,20 +208,89 @@ Value slice(const Value& v, const std::optional<Value>& lo, const std::optional<
 }
 
 void setitem(const Value& v, const Value& key, Value x) {
+  if (v.is_list() && key.is_object()) {
+    if (auto p = slice_parts(key)) return setslice(v, (*p)[0], (*p)[1], (*p)[2], std::move(x));
+  }
   if (v.is_list()) {
-    auto& items = v.as_items();
-    if (!key.is_int() && !key.is_bool())
-      raise("TypeError",
-            "list indices must be integers or slices, not " + std::string(type_name(key)));
-    std::int64_t i = key.as_int();
-    const auto n = static_cast<std::int64_t>(items.size());
-    if (i < 0) i += n;
-    if (i < 0 || i >= n) raise("IndexError", "list assignment index out of range");
-    items[static_cast<std::size_t>(i)] = std::move(x);
+    v.as_items()[assignment_index(v, key)] = std::move(x);
     return;
   }
   if (v.is_dict()) return v.as_dict().set(key, std::move(x));
   raise("TypeError", quoted_type(v) + " object does not support item assignment");
+}
+
+void setslice(const Value& v, const std::optional<Value>& lo, const std::optional<Value>& hi,
+              const std::optional<Value>& step, const Value& x) {
+  if (!v.is_list()) {
+    if (v.is_dict()) raise("TypeError", "unhashable type: 'slice'");
+    raise("TypeError", quoted_type(v) + " object does not support item assignment");
+  }
+  // CPython's list_ass_subscript: the indices are checked before the value is read.
+  auto& items = v.as_items();
+  std::int64_t step_value = adjust(static_cast<std::int64_t>(items.size()), lo, hi, step).step;
+  std::vector<Value> seq =
+      sequence_fast(x, step_value == 1 ? "can only assign an iterable"
+                                       : "must assign iterable to extended slice");
+  // Reading `x` may have run a generator that changed the list: index what it is now.
+  const SliceSpec sp = adjust(static_cast<std::int64_t>(items.size()), lo, hi, step);
+  if (sp.step == 1) {
+    // list_ass_slice: an empty or backwards range inserts before `start`.
+    const auto start = items.begin() + sp.start;
+    const auto stop = items.begin() + std::max(sp.start, sp.stop);
+    items.insert(items.erase(start, stop), seq.begin(), seq.end());
+    return;
+  }
+  if (static_cast<std::int64_t>(seq.size()) != sp.count) {
+    raise("ValueError", "attempt to assign sequence of size " + std::to_string(seq.size()) +
+                            " to extended slice of size " + std::to_string(sp.count));
+  }
+  for (std::int64_t i = 0, j = sp.start; i < sp.count; ++i, j += sp.step)
+    items[static_cast<std::size_t>(j)] = std::move(seq[static_cast<std::size_t>(i)]);
+}
+
+void delslice(const Value& v, const std::optional<Value>& lo, const std::optional<Value>& hi,
+              const std::optional<Value>& step) {
+  if (!v.is_list()) {
+    if (v.is_dict()) raise("TypeError", "unhashable type: 'slice'");
+    raise("TypeError", quoted_type(v) + " object does not support item deletion");
+  }
+  auto& items = v.as_items();
+  const SliceSpec sp = adjust(static_cast<std::int64_t>(items.size()), lo, hi, step);
+  if (sp.count == 0) return;
+  // Walk upwards whatever the step's sign, keeping the items no index names.
+  const std::int64_t first = sp.step > 0 ? sp.start : sp.start + (sp.count - 1) * sp.step;
+  const std::int64_t stride = sp.step > 0 ? sp.step : -sp.step;
+  std::size_t out = static_cast<std::size_t>(first);
+  for (std::size_t i = out; i < items.size(); ++i) {
+    const auto offset = static_cast<std::int64_t>(i) - first;
+    if (offset % stride == 0 && offset / stride < sp.count) continue;
+    items[out++] = std::move(items[i]);
+  }
+  items.resize(out);
+}
+
+void delitem(const Value& v, const Value& key) {
+  if (v.is_list()) {
+    if (key.is_object()) {
+      if (auto p = slice_parts(key)) return delslice(v, (*p)[0], (*p)[1], (*p)[2]);
+    }
+    auto& items = v.as_items();
+    items.erase(items.begin() + static_cast<std::ptrdiff_t>(assignment_index(v, key)));
+    return;
+  }
+  if (v.is_dict()) {
+    if (!v.as_dict().erase(key)) raise("KeyError", repr(key));
+    return;
+  }
+  // CPython's PyObject_DelItem: a sequence type given an index says "doesn't".
+  const bool sequence = v.is_str() || v.is_tuple() || v.is_set() || range_parts(v);
+  const bool index = key.is_int() || key.is_bool();
+  raise("TypeError", quoted_type(v) + (sequence && index ? " object doesn't" : " object does not") +
+                         " support item deletion");
+}
+
+void delattr(const Value& v, std::string_view name) {
+  no_attribute(v, name);
 }
 
 void setattr(const Value& v, std::string_view name, Value x) {

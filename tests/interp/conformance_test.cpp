@@ -37,9 +37,7 @@ const std::map<std::string, std::string> kDeviations = {
     {"esc_non_string_values", "ints are 64-bit: 10 ** 20 raises OverflowError"},
     {"py_division_and_ints", "ints are 64-bit: 2 ** 100 raises OverflowError"},
     {"py_float_repr_forms", "JSON integers beyond 64 bits become floats"},
-    {"set_star_unpack", "pending: the expression parser rejects starred assignment targets"},
     // tests/conformance/fidelity-cases.json (docs/differences.md)
-    {"set_inplace_and_rebinds", "set &=, -=, ^= make a new set (|= changes it in place)"},
     {"shift_overflow", "ints are 64-bit: 1 << 63 raises OverflowError"},
     {"nan_in_list_new_objects", "floats are values: two NaNs are the same object"},
     {"exc_keyerror_args", "a caught error's args hold its message (repr of the key)"},
@@ -57,7 +55,6 @@ const std::map<std::string, std::string> kDeviations = {
     {"mod_re_match_group", "no re module"},
     {"mod_re_no_match", "no re module"},
     {"mod_missing_module", "imports are limited to the modules Squall provides"},
-    {"assign_star_unpack", "pending: starred assignment targets are rejected at compile time"},
     {"assign_attr_on_dict", "dicts take attribute assignment as a key"},
     {"module_conditional_expr", "pending: {% module %} prefixes the first name it evaluates"},
     {"apply_lambda_is_pasted", "pending: {% apply %} takes an expression, not pasted text"},

@@ -117,7 +117,7 @@ void squall_tcontrol_2ehtml(squall::rt::RenderState& squall_ctx) {
 #line 16 "control.html"
         squall_pos = 7;
         {
-          squall::Value squall_value5 = squall::rt::op(squall::py::sub, {squall::rt::local(squall_l2_n, "n"), squall::Value(std::int64_t{1})});
+          squall::Value squall_value5 = squall::rt::op(squall::render::inplace_sub, {squall::rt::local(squall_l2_n, "n"), squall::Value(std::int64_t{1})});
           squall_l2_n = std::move(squall_value5);
         }
       }

@@ -85,7 +85,7 @@ void squall_tset_5fand_5fimport_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall_out.append("\n", 1);
     squall_pos = 7;
     {
-      squall::Value squall_value8 = squall::rt::op(squall::rt::iadd, {squall::rt::local(squall_l8_total, "total"), squall::Value(std::int64_t{10})});
+      squall::Value squall_value8 = squall::rt::op(squall::render::inplace_add, {squall::rt::local(squall_l8_total, "total"), squall::Value(std::int64_t{10})});
       squall_l8_total = std::move(squall_value8);
     }
 #line 8 "set_and_import.html"
