@@ -10,6 +10,7 @@
 #include "diag/python_repr.hpp"
 #include "interp/interpreter.hpp"
 #include "interp/module_folders.hpp"
+#include "sema/escape_choice.hpp"
 #include "sema/template_loader.hpp"
 #include "squall/error.hpp"
 
@@ -63,11 +64,7 @@ void ReloadingTemplateSet::Impl::build() {
   if (!options.whitespace.empty())
     parse.whitespace = front::parse_whitespace_mode(options.whitespace);
   interp::Options o;
-  if (options.autoescape.empty() || options.autoescape == "None") {
-    o.autoescape.reset();
-  } else {
-    o.autoescape = options.autoescape;
-  }
+  o.autoescape = front::autoescape_option(options.autoescape);
   watched.clear();
   folder_modules = std::make_shared<render::ModuleRegistry>();
   if (!options.modules.empty()) {

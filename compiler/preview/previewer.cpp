@@ -6,6 +6,7 @@
 #include "interp/module_folders.hpp"
 #include "parse/parser.hpp"
 #include "preview/error_page.hpp"
+#include "sema/escape_choice.hpp"
 #include "sema/template_loader.hpp"
 #include "squall/escape.hpp"
 #include "squall/json.hpp"
@@ -99,11 +100,7 @@ std::unique_ptr<interp::TemplateSet> Previewer::make_set() {
   if (!options_.whitespace.empty())
     parse.whitespace = front::parse_whitespace_mode(options_.whitespace);
   interp::Options o;
-  if (options_.autoescape == "none" || options_.autoescape == "None") {
-    o.autoescape.reset();
-  } else {
-    o.autoescape = options_.autoescape;
-  }
+  o.autoescape = front::autoescape_option(options_.autoescape);
   if (statics_) {
     statics_->clear_cache();  // a changed static file gets a new ?v=
     o.static_url = statics_->function();

@@ -22,7 +22,8 @@ namespace squall {
 
 /// ReloadingOptions are the compile settings `squall_add_templates` would get.
 struct ReloadingOptions {
-  /// autoescape is the escape function of files without `{% autoescape %}`; "" for none.
+  /// autoescape is the escape function of files without `{% autoescape %}`; "", "none" or
+  /// "None" for none (as `--autoescape` reads it).
   std::string autoescape = "xhtml_escape";
   /// whitespace is the default whitespace mode (all, single, oneline); "" derives it from
   /// each file's extension, as Tornado does.

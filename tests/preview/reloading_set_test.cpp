@@ -134,6 +134,21 @@ TEST_F(Reloading, EditUnderARunningApplicationShowsOnTheNextRender) {
   serving.join();
 }
 
+// ReloadingOptions::autoescape reads its value as `--autoescape` does (front::autoescape_option).
+TEST_F(Reloading, AutoescapeOffAsTheCommandLineSpellsIt) {
+  write("t/p.html", "{{ s }}");
+  const Value args{{"s", Value("<b>")}};
+  EXPECT_EQ(squall::ReloadingTemplateSet((dir_ / "t").string()).render("p.html", args),
+            "&lt;b&gt;");
+  for (const char* off : {"", "none", "None"}) {
+    squall::ReloadingOptions options;
+    options.autoescape = off;
+    EXPECT_EQ(squall::ReloadingTemplateSet((dir_ / "t").string(), options).render("p.html", args),
+              "<b>")
+        << off;
+  }
+}
+
 // page answers GET /page of an Application over `templates` that renders `name` with `args`.
 std::string page(const web::TemplateSource& templates, const std::string& name, const Value& args) {
   web::Settings settings;
