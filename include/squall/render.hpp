@@ -339,8 +339,9 @@ void annotate_error(Error& e, std::string_view template_name, int line,
                     std::span<const ErrorFrame> via);
 
 /// error_from_current_exception, called in a catch block, is the squall::Error the caught
-/// std::exception stands for: MemoryError for std::bad_alloc, SystemError (with what())
-/// for any other. Anything that is not a std::exception is rethrown.
+/// exception stands for, by rethrow_as_error's rules: the Error itself, MemoryError for
+/// std::bad_alloc, SystemError (with what()) for another std::exception, `SystemError:
+/// unknown C++ exception` for anything else.
 Error error_from_current_exception();
 
 /// kMaxCallDepth is the default of RenderLimits::max_call_depth: the depth of nested

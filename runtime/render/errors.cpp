@@ -1,4 +1,6 @@
 // Template-level errors and how they are annotated with their template location.
+#include <utility>
+
 #include "squall/limits.hpp"
 #include "squall/render.hpp"
 
@@ -25,12 +27,11 @@ void annotate_error(Error& e, std::string_view template_name, int line,
 }
 
 Error error_from_current_exception() {
+  // One mapping of C++ exceptions to Python ones: rethrow_as_error's.
   try {
-    throw;
-  } catch (const std::bad_alloc&) {
-    return Error("MemoryError", "out of memory");
-  } catch (const std::exception& e) {
-    return Error("SystemError", e.what());
+    rethrow_as_error();
+  } catch (Error& e) {
+    return std::move(e);
   }
 }
 
