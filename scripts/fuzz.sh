@@ -2,7 +2,10 @@
 # Builds Squall's libFuzzer targets (clang 14, ASan + UBSan) in build-fuzz/ and runs each,
 # seeded from the conformance cases and the examples.
 #   scripts/fuzz.sh                 a short run: 60 s per target (what CI runs)
-#   scripts/fuzz.sh --minutes 30    the long run: 30 minutes per target
+#   scripts/fuzz.sh --minutes 30    30 minutes of wall time per target
+#   scripts/fuzz.sh --cpu-minutes 30   the long run: each target runs until it has used 30
+#                                   minutes of CPU (in chunks, resuming from its corpus), so a
+#                                   loaded machine does not shorten it
 #   scripts/fuzz.sh --only interp   one target (template_parser expr_parser interp escape codegen)
 # Findings (crash-*, leak-*, timeout-*) are written to build-fuzz/findings/TARGET/; each one
 # becomes a row of a fixed-bugs table (docs/security.md). Afterwards the code generator's
@@ -11,11 +14,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=60
+cpu_seconds=0
 only=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --minutes) seconds=$(( $2 * 60 )); shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
+    --cpu-minutes) cpu_seconds=$(( $2 * 60 )); shift 2 ;;
     --only) only=$2; shift 2 ;;
     *) echo "fuzz.sh: unknown option '$1'" >&2; exit 2 ;;
   esac
@@ -69,16 +74,42 @@ seed_for() {
 samples=$build/codegen-samples
 mkdir -p "$samples"
 status=0
-for t in "${targets[@]}"; do
-  corpus=$build/corpus/$t
-  findings=$build/findings/$t
+# run_chunk TARGET SECONDS: one libFuzzer run resuming from the target's corpus; appends its
+# log to build-fuzz/TARGET.log and its CPU seconds (user + system) to build-fuzz/TARGET.cpu.
+run_chunk() {
+  local t=$1 secs=$2
+  local corpus=$build/corpus/$t findings=$build/findings/$t
   mkdir -p "$corpus" "$findings"
-  echo "fuzz.sh: $t for ${seconds}s" >&2
-  SQUALL_FUZZ_CODEGEN_SAMPLES=$samples \
-    "$build/tests/fuzz/fuzz_$t" "$corpus" "$(seed_for "$t")" -max_total_time="$seconds" -max_len=4096 \
+  local rc=0
+  SQUALL_FUZZ_CODEGEN_SAMPLES=$samples /usr/bin/time -f "%U %S" -o "$build/$t.time" \
+    "$build/tests/fuzz/fuzz_$t" "$corpus" "$(seed_for "$t")" -max_total_time="$secs" -max_len=4096 \
       -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$findings/" -print_final_stats=1 \
-      2> "$build/$t.log" || status=1
-  grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb|cov: " "$build/$t.log" | tail -3 >&2 || true
+      2>> "$build/$t.log" || rc=1
+  tail -1 "$build/$t.time" | awk '{ print $1 + $2 }' >> "$build/$t.cpu"
+  return $rc
+}
+
+for t in "${targets[@]}"; do
+  : > "$build/$t.log"
+  : > "$build/$t.cpu"
+  if [ "$cpu_seconds" -gt 0 ]; then
+    echo "fuzz.sh: $t until ${cpu_seconds} CPU seconds" >&2
+    used=0
+    while [ "$used" -lt "$cpu_seconds" ]; do
+      chunk=$(( cpu_seconds - used ))
+      [ "$chunk" -lt 60 ] && chunk=60
+      run_chunk "$t" "$chunk" || { status=1; break; }
+      used=$(awk '{ s += $1 } END { printf "%d", s }' "$build/$t.cpu")
+    done
+  else
+    echo "fuzz.sh: $t for ${seconds}s" >&2
+    run_chunk "$t" "$seconds" || status=1
+  fi
+  execs=$(awk -F': *' '/^stat::number_of_executed_units/ { s += $2 } END { print s + 0 }' "$build/$t.log")
+  cpu=$(awk '{ s += $1 } END { printf "%d", s }' "$build/$t.cpu")
+  echo "fuzz.sh: $t: $execs executions in $cpu CPU seconds; corpus $(ls "$build/corpus/$t" | wc -l);" \
+    "findings $(ls "$build/findings/$t" | wc -l)" >&2
+  grep -E "^stat::peak_rss_mb|cov: " "$build/$t.log" | tail -2 >&2 || true
 done
 
 # Generated C++ must compile for every template the front end accepts.
