@@ -137,8 +137,9 @@ class Emitter {
   std::string local_name(int slot) const;
   /// read_local is a C++ expression reading local `slot` (named `name` in errors): the
   /// loop's item in place inside a loop that borrows it (sema/loop_borrow.hpp), else the
-  /// slot's variable, UnboundLocalError when unset.
-  std::string read_local(int slot, const std::string& name) const;
+  /// slot's variable; when unset, UnboundLocalError, or NameError for a `free` read (from a
+  /// lambda, comprehension or apply body: front::NameExpr::free).
+  std::string read_local(int slot, const std::string& name, bool free = false) const;
   /// bind_inner introduces names of a lambda or comprehension scope; returns their C++ names.
   void push_inner(std::unordered_map<std::string, std::string> names) {
     inner_.push_back(std::move(names));

@@ -144,7 +144,6 @@ class Interpreter {
   /// escaper_for returns the escaper of `file` and sets `slot` to the local that shadows its
   /// function at the top level (-1 if none).
   render::Escaper& escaper_for(const front::Template& file, int& slot);
-  bool slot_in_current_function(int slot) const;
 
   const front::Unit& unit_;
   const UnitPlan& plan_;

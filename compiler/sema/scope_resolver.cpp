@@ -286,6 +286,7 @@ class ScopeResolver {
       if (found != s->locals.end()) {
         n.scope = NameScope::Local;
         n.slot = found->second;
+        n.free = !inner_names_.empty() || s != &scope;
         return;
       }
     }

@@ -38,6 +38,21 @@ CLOSURES = [
     ("closure_apply_factory",
      "{% set wrap = lambda tag: lambda s: '<' + tag + '>' + s + '</' + tag + '>' %}{% set b = wrap('b') %}{% raw b('x') %}"),
     ("closure_filter_factory", "{% set above = lambda t: lambda x: x > t %}{{ list(filter(above(2), [1, 2, 3, 4])) }}"),
+    # A template variable read before it is set: from a lambda, a comprehension or an apply
+    # body it is a closure cell (NameError); at the top level, in a lambda's default and in a
+    # comprehension's first iterable it is the function's own local (UnboundLocalError).
+    ("closure_free_variable_lambda", "{% set f = lambda: x %}{{ f() }}{% set x = 1 %}"),
+    ("closure_free_variable_comprehension", "{{ [x for i in [1]] }}{% set x = 1 %}"),
+    ("closure_free_variable_generator", "{{ sum(x for i in [1]) }}{% set x = 1 %}"),
+    ("closure_free_variable_nested", "{% set f = lambda: [x for i in [1]] %}{{ f() }}{% set x = 1 %}"),
+    ("closure_free_variable_after_del",
+     "{% set f = lambda: x %}{% set x = 1 %}{{ f() }}{% set del x %}{{ f() }}"),
+    ("closure_free_variable_apply", "{% apply str.upper %}{{ x }}{% end %}{% set x = 1 %}"),
+    ("closure_free_variable_caught",
+     "{% set f = lambda: x %}{% try %}{{ f() }}{% except NameError as e %}[{{ e }}]{% end %}{% set x = 1 %}"),
+    ("closure_unbound_top_level", "{{ x }}{% set x = 1 %}"),
+    ("closure_unbound_lambda_default", "{% set f = lambda a=x: a %}{% set x = 1 %}"),
+    ("closure_unbound_first_iterable", "{{ [i for i in x] }}{% set x = [1] %}"),
 ]
 
 # -- Area 2: changing a dict or set while iterating over it
@@ -575,6 +590,14 @@ FIXED_BUGS = {
     "closure_in_comprehension": "1 closures",
     "closure_apply_factory": "1 closures",
     "closure_filter_factory": "1 closures",
+    # area 1 closures (compiled code raised UnboundLocalError for a free variable)
+    "closure_free_variable_lambda": "1 closures",
+    "closure_free_variable_comprehension": "1 closures",
+    "closure_free_variable_generator": "1 closures",
+    "closure_free_variable_nested": "1 closures",
+    "closure_free_variable_after_del": "1 closures",
+    "closure_free_variable_apply": "1 closures",
+    "closure_free_variable_caught": "1 closures",
     # area 10 exception objects
     "exc_args_constructed": "10 exception objects",
     "exc_str_no_args": "10 exception objects",
