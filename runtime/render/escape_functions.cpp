@@ -4,6 +4,7 @@
 
 #include "squall/json.hpp"
 #include "squall/py.hpp"
+#include "squall/typed_function.hpp"
 #include "value/internal.hpp"
 
 namespace squall::render {
@@ -121,6 +122,19 @@ Value make_linkify(QuoteEntity quote) {
   });
 }
 
+// Tornado's `escape.utf8`, which its generated code calls on every output: None passes
+// through, a str is encoded (here: returned unchanged, Squall has no bytes), anything else
+// is a TypeError.
+Value make_utf8() {
+  return Value::function("utf8", [](Args args, KwArgs kwargs) -> Value {
+    static const detail::Signature sig{"utf8", {"value"}, 1, 1};
+    const Value* value = nullptr;
+    detail::bind_arguments(sig, args, kwargs, &value);
+    if (value->is_none()) return *value;
+    return Value(std::string(text_arg(*value)));
+  });
+}
+
 Namespace make_default_names(QuoteEntity quote) {
   Namespace ns;
   const Value escape = make_xhtml_escape(quote);
@@ -131,6 +145,10 @@ Namespace make_default_names(QuoteEntity quote) {
   ns.set("squeeze", make_squeeze());
   ns.set("linkify", make_linkify(quote));
   ns.set("datetime", py::module("datetime").value_or(Value()));
+  // Tornado's names for its generated code, readable by templates too. Its
+  // `_tt_string_types` is `(str, bytes)`; Squall has no bytes type.
+  ns.set("_tt_utf8", make_utf8());
+  ns.set("_tt_string_types", Value::tuple({py::builtin("str").value_or(Value())}));
   return ns;
 }
 

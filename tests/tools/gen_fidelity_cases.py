@@ -307,6 +307,17 @@ SMALL = [
     ("replace_empty_count", "{{ 'abc'.replace('', '-', 2) }}"),
     ("replace_empty_all", "{{ 'abc'.replace('', '-') }}"),
     ("replace_empty_zero", "{{ 'abc'.replace('', '-', 0) }}"),
+    # Tornado's namespace names for its generated code (`_tt_utf8` is `escape.utf8`); its
+    # `_tt_string_types` is `(str, bytes)`, and Squall has no bytes type
+    ("tt_utf8_str", "{{ _tt_utf8('\u00e9<') }}|{{ _tt_utf8(value=None) }}"),
+    ("tt_utf8_int", "{{ _tt_utf8(1) }}"),
+    ("tt_utf8_list", "{{ _tt_utf8([1]) }}"),
+    ("tt_utf8_no_argument", "{{ _tt_utf8() }}"),
+    ("tt_utf8_two_arguments", "{{ _tt_utf8('a', 'b') }}"),
+    ("tt_utf8_unknown_keyword", "{{ _tt_utf8(value='x', other=1) }}"),
+    ("tt_string_types_isinstance",
+     "{{ isinstance('a', _tt_string_types) }}{{ isinstance(1, _tt_string_types) }}{{ str in _tt_string_types }}"),
+    ("tt_string_types_repr", "{{ _tt_string_types }}"),
 ]
 
 # -- Areas 6, 7, 9, 11: assignment forms, pasted {% module %}/{% apply %} text, errors inside
@@ -608,6 +619,14 @@ FIXED_BUGS = {
     # area 11 small
     "replace_empty_count": "11 small",
     "replace_empty_zero": "11 small",
+    "small_tt_utf8_name": "11 small",
+    "tt_utf8_str": "11 small",
+    "tt_utf8_int": "11 small",
+    "tt_utf8_list": "11 small",
+    "tt_utf8_no_argument": "11 small",
+    "tt_utf8_two_arguments": "11 small",
+    "tt_utf8_unknown_keyword": "11 small",
+    "tt_string_types_isinstance": "11 small",
     # area 2 mutation during iteration
     "mut_dict_add_caught": "2 mutation during iteration",
     "mut_dict_add_in_loop": "2 mutation during iteration",
