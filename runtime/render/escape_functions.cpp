@@ -2,6 +2,7 @@
 // with Tornado's argument handling: str in, str out, TypeError for other types.
 #include "render/escape_functions.hpp"
 
+#include "render/encodable.hpp"
 #include "squall/json.hpp"
 #include "squall/py.hpp"
 #include "squall/typed_function.hpp"
@@ -54,7 +55,9 @@ Value make_url_escape() {
     rt::check_arity("url_escape", args, 0, 2);
     const Value& value = required("url_escape", args, kwargs, 0, "value");
     const Value* plus = rt::arg(args, kwargs, 1, "plus");
-    return Value(url_escape(text_arg(value), plus ? py::truthy(*plus) : true));
+    const std::string_view text = text_arg(value);
+    check_encodable(text);
+    return Value(url_escape(text, plus ? py::truthy(*plus) : true));
   });
 }
 
@@ -131,7 +134,9 @@ Value make_utf8() {
     const Value* value = nullptr;
     detail::bind_arguments(sig, args, kwargs, &value);
     if (value->is_none()) return *value;
-    return Value(std::string(text_arg(*value)));
+    const std::string_view text = text_arg(*value);
+    check_encodable(text);
+    return Value(std::string(text));
   });
 }
 

@@ -60,7 +60,6 @@ const std::map<std::string, std::string> kDeviations = {
     {"module_conditional_expr", "pending: {% module %} prefixes the first name it evaluates"},
     {"apply_lambda_is_pasted", "pending: {% apply %} takes an expression, not pasted text"},
     {"small_nfkc_identifier", "pending: identifiers are not NFKC-normalised"},
-    {"small_chr_surrogate_output", "pending: a lone surrogate is written as bytes"},
 };
 
 // Runtime errors whose message differs: Tornado's names the index of the output chunk
