@@ -48,6 +48,9 @@ class Emitter {
   void emit_block(const front::BlockNode& node, const front::Template& file);
   void emit_include(const front::IncludeNode& node, const front::Template& file);
   void emit_apply(const front::ApplyNode& node, const front::Template& file);
+  void emit_pasted_apply(const front::ApplyNode& node, const front::Template& file);
+  void emit_apply_body(const front::ApplyNode& node, const front::Template& file,
+                       const std::string& buffer);
   /// emit_jump writes `{% break %}` (is_break) or `{% continue %}`: a C++ break/continue, or,
   /// inside a `try` with `finally` nested in the loop, a flag the finally code acts on.
   void emit_jump(bool is_break);

@@ -3,7 +3,7 @@
 // placeholder values, so the diagnostic carries the TypeError the render would raise.
 #include "ast/node_visit.hpp"
 #include "sema/module_folders.hpp"
-#include "sema/module_lead.hpp"
+#include "sema/pasted_text.hpp"
 #include "squall/error.hpp"
 
 namespace squall::front {
@@ -27,7 +27,7 @@ class CallChecker {
   }
 
   void check_call(const Expr& e) {
-    // The module is the expression's first name (sema/module_lead.hpp); its arguments are
+    // The module is the expression's first name (sema/pasted_text.hpp); its arguments are
     // checked when the whole expression is `Name(...)`.
     const NameExpr* head = module_lead(e);
     if (!head) return;  // the scope resolver reports it

@@ -7,7 +7,7 @@
 #include <unordered_set>
 
 #include "ast/expr_visit.hpp"
-#include "sema/module_lead.hpp"
+#include "sema/pasted_text.hpp"
 
 namespace squall::front {
 
@@ -243,7 +243,12 @@ class ScopeResolver {
   // An apply body is a nested function: collected and resolved on its own when the
   // enclosing function is resolved; its function expression belongs to the outer scope.
   void walk_apply(ApplyNode& n, FunctionScope& scope, const Template& file, Pass pass) {
-    if (pass == Pass::Collect) return;
+    if (pass == Pass::Collect) {
+      // Rewritten once: a template's tree is shared by the units that include it.
+      if (!n.pasted_body) n.pasted_body = paste_apply_call(n.func);
+      if (n.pasted_body) bind(n.pasted_body->name, scope);
+      return;
+    }
     expr(*n.func, scope);
     FunctionScope inner;
     inner.parent = &scope;
@@ -334,7 +339,7 @@ class ScopeResolver {
   }
 
   // `{% module EXPR %}`: EXPR's first token, a name, is read from the UI modules
-  // (sema/module_lead.hpp) and stays Unresolved; everything else is an ordinary expression.
+  // (sema/pasted_text.hpp) and stays Unresolved; everything else is an ordinary expression.
   void module_expr(ModuleNode& n, const FunctionScope& scope, const Template& file) {
     NameExpr* lead = module_lead(*n.expr);
     if (!lead) {

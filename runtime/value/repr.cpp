@@ -363,7 +363,8 @@ std::string_view type_name(const Value& v) {
     case Kind::Set:
       return v.as_dict().set_table()->frozen ? "frozenset" : "set";
     case Kind::Callable:
-      return "builtin_function_or_method";
+      // A template's lambda is a Python function; the rest stand for builtins.
+      return v.as_callable().name == "<lambda>" ? "function" : "builtin_function_or_method";
     case Kind::Iterator:
       return "generator";
     case Kind::Object:

@@ -57,7 +57,6 @@ const std::map<std::string, std::string> kDeviations = {
     {"mod_missing_module", "imports are limited to the modules Squall provides"},
     {"assign_attr_on_dict", "dicts take attribute assignment as a key"},
     {"tt_string_types_repr", "no bytes type: _tt_string_types is (str,)"},
-    {"apply_lambda_is_pasted", "pending: {% apply %} takes an expression, not pasted text"},
     {"small_nfkc_identifier", "pending: identifiers are not NFKC-normalised"},
 };
 
