@@ -2,6 +2,8 @@
 
 namespace squall::detail {
 
+std::atomic<bool> lone_surrogates_flag{false};
+
 std::optional<Utf8Char> decode_utf8(std::string_view text, std::size_t pos) {
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
   const unsigned char lead = byte(pos);
@@ -42,6 +44,15 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
+std::optional<char32_t> surrogate_at(std::string_view text, std::size_t pos) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  if (pos + 2 >= text.size() || byte(pos) != 0xED || (byte(pos + 1) & 0xE0) != 0xA0 ||
+      (byte(pos + 2) & 0xC0) != 0x80) {
+    return std::nullopt;
+  }
+  return static_cast<char32_t>(0xD000 | (byte(pos + 1) & 0x3F) << 6 | (byte(pos + 2) & 0x3F));
+}
+
 void append_utf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);
@@ -49,6 +60,7 @@ void append_utf8(std::string& out, char32_t cp) {
     out += static_cast<char>(0xC0 | (cp >> 6));
     out += static_cast<char>(0x80 | (cp & 0x3F));
   } else if (cp < 0x10000) {
+    if ((cp & 0xF800) == 0xD800) lone_surrogates_flag.store(true, std::memory_order_relaxed);
     out += static_cast<char>(0xE0 | (cp >> 12));
     out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
     out += static_cast<char>(0x80 | (cp & 0x3F));

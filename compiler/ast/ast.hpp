@@ -181,6 +181,10 @@ struct ApplyNode final : Node {
   ApplyNode(SourceRange r, ExprPtr f) : Node(NodeKind::Apply, r), func(std::move(f)) {}
   ExprPtr func;
   NodeList body;
+  /// Set by sema when Tornado's pasted call `func(_tt_apply0())` does not wrap all of
+  /// `func` (sema/pasted_text.hpp): `func` then holds the call, reading the body's function
+  /// from this local, and its value is what the tag writes.
+  NameExpr* pasted_body = nullptr;
 };
 
 /// AutoescapeNode: `{% autoescape name %}`; "None" (or empty) turns escaping off. The

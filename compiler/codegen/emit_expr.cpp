@@ -56,7 +56,7 @@ std::string Emitter::emit_expr(const front::Expr& e) {
 std::string Emitter::emit_name(const front::NameExpr& e) {
   switch (e.scope) {
     case front::NameScope::Local:
-      return read_local(e.slot, e.name);
+      return read_local(e.slot, e.name, e.free);
     case front::NameScope::Lambda:
       if (const std::string* inner = lookup_inner(e.name)) return *inner;
       return unsupported_expr(e, "unbound inner name '" + e.name + "'");

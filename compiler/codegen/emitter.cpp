@@ -122,11 +122,12 @@ std::string Emitter::local_name(int slot) const {
   return mangle_local(slot, unit_.slot_names[static_cast<std::size_t>(slot)]);
 }
 
-std::string Emitter::read_local(int slot, const std::string& name) const {
+std::string Emitter::read_local(int slot, const std::string& name, bool free) const {
   if (const auto found = borrowed_.find(slot); found != borrowed_.end()) {
     return "(*" + found->second + ")";
   }
-  return "squall::rt::local(" + local_name(slot) + ", " + cpp_quoted(name) + ")";
+  return std::string(free ? "squall::rt::free_local(" : "squall::rt::local(") + local_name(slot) +
+         ", " + cpp_quoted(name) + ")";
 }
 
 void Emitter::declare_locals(const std::vector<int>& slots) {

@@ -48,6 +48,9 @@ class Emitter {
   void emit_block(const front::BlockNode& node, const front::Template& file);
   void emit_include(const front::IncludeNode& node, const front::Template& file);
   void emit_apply(const front::ApplyNode& node, const front::Template& file);
+  void emit_pasted_apply(const front::ApplyNode& node, const front::Template& file);
+  void emit_apply_body(const front::ApplyNode& node, const front::Template& file,
+                       const std::string& buffer);
   /// emit_jump writes `{% break %}` (is_break) or `{% continue %}`: a C++ break/continue, or,
   /// inside a `try` with `finally` nested in the loop, a flag the finally code acts on.
   void emit_jump(bool is_break);
@@ -137,8 +140,9 @@ class Emitter {
   std::string local_name(int slot) const;
   /// read_local is a C++ expression reading local `slot` (named `name` in errors): the
   /// loop's item in place inside a loop that borrows it (sema/loop_borrow.hpp), else the
-  /// slot's variable, UnboundLocalError when unset.
-  std::string read_local(int slot, const std::string& name) const;
+  /// slot's variable; when unset, UnboundLocalError, or NameError for a `free` read (from a
+  /// lambda, comprehension or apply body: front::NameExpr::free).
+  std::string read_local(int slot, const std::string& name, bool free = false) const;
   /// bind_inner introduces names of a lambda or comprehension scope; returns their C++ names.
   void push_inner(std::unordered_map<std::string, std::string> names) {
     inner_.push_back(std::move(names));

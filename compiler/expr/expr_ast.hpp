@@ -62,6 +62,10 @@ struct NameExpr final : Expr {
   std::string name;
   NameScope scope = NameScope::Unresolved;
   int slot = -1;  // index into the unit's local slots when scope == Local
+  // A Local read from a lambda, a comprehension or an apply body, where Python reads a
+  // closure cell: unset, it is a NameError ("cannot access free variable"), not an
+  // UnboundLocalError.
+  bool free = false;
 };
 
 enum class ConstantKind { None, Bool, Int, Float, Str };

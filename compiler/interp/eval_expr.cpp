@@ -115,12 +115,7 @@ Value Interpreter::eval_name(const NameExpr& n, const EnvPtr& env) {
     case NameScope::Local: {
       const auto& slot = locals_[static_cast<std::size_t>(n.slot)];
       if (slot) return *slot;
-      // Read from a lambda, a comprehension or an apply body, the slot is a free variable.
-      if (env || !slot_in_current_function(n.slot)) {
-        throw_error("NameError",
-                    "cannot access free variable '" + n.name +
-                        "' where it is not associated with a value in enclosing scope");
-      }
+      if (n.free) render::raise_free_variable(n.name);
       render::raise_unbound_local(n.name);
     }
     case NameScope::Global:

@@ -1,6 +1,4 @@
 // The node walker: dispatch, output nodes (text, `{{ }}`, raw, module), error locations.
-#include <algorithm>
-
 #include "interp/interpreter_impl.hpp"
 #include "sema/escape_choice.hpp"
 #include "squall/py.hpp"
@@ -191,14 +189,6 @@ int Interpreter::slot_of(std::string_view name) const {
   }
   const auto found = plan_.top_slots.find(name);
   return found == plan_.top_slots.end() ? -1 : found->second;
-}
-
-bool Interpreter::slot_in_current_function(int slot) const {
-  // At the top level every name sema resolved to a slot is the function's own.
-  if (applies_.empty()) return true;
-  const auto found = unit_.apply_slots.find(applies_.back());
-  return found != unit_.apply_slots.end() &&
-         std::find(found->second.begin(), found->second.end(), slot) != found->second.end();
 }
 
 }  // namespace squall::interp

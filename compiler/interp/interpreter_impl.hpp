@@ -71,6 +71,8 @@ class Interpreter {
   void exec_aug_assign(const front::AugAssignStmt& s);
   void exec_import(const front::ImportNode& n, const front::Template& file);
   void exec_apply(const front::ApplyNode& n, const front::Template& file);
+  /// run_apply_body runs an apply body as its nested function and returns its output.
+  std::string run_apply_body(const front::ApplyNode& n, const front::Template& file);
   Flow exec_block(const front::BlockNode& n, const front::Template& file);
   Flow exec_include(const front::IncludeNode& n, const front::Template& file);
 
@@ -144,7 +146,6 @@ class Interpreter {
   /// escaper_for returns the escaper of `file` and sets `slot` to the local that shadows its
   /// function at the top level (-1 if none).
   render::Escaper& escaper_for(const front::Template& file, int& slot);
-  bool slot_in_current_function(int slot) const;
 
   const front::Unit& unit_;
   const UnitPlan& plan_;

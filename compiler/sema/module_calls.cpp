@@ -3,6 +3,7 @@
 // placeholder values, so the diagnostic carries the TypeError the render would raise.
 #include "ast/node_visit.hpp"
 #include "sema/module_folders.hpp"
+#include "sema/pasted_text.hpp"
 #include "squall/error.hpp"
 
 namespace squall::front {
@@ -26,25 +27,14 @@ class CallChecker {
   }
 
   void check_call(const Expr& e) {
-    // `{% module Name %}` (no call) or `{% module Name.attr(...) %}`: only the name.
-    const Expr* head = &e;
+    // The module is the expression's first name (sema/pasted_text.hpp); its arguments are
+    // checked when the whole expression is `Name(...)`.
+    const NameExpr* head = module_lead(e);
+    if (!head) return;  // the scope resolver reports it
     const CallExpr* call = nullptr;
-    if (e.kind == ExprKind::Call) {
+    if (e.kind == ExprKind::Call && static_cast<const CallExpr&>(e).func.get() == head)
       call = &static_cast<const CallExpr&>(e);
-      head = call->func.get();
-      if (head->kind != ExprKind::Name) call = nullptr;
-    }
-    while (head->kind == ExprKind::Attribute || head->kind == ExprKind::Call ||
-           head->kind == ExprKind::Subscript) {
-      if (head->kind == ExprKind::Attribute)
-        head = static_cast<const AttributeExpr&>(*head).value.get();
-      else if (head->kind == ExprKind::Call)
-        head = static_cast<const CallExpr&>(*head).func.get();
-      else
-        head = static_cast<const SubscriptExpr&>(*head).value.get();
-    }
-    if (head->kind != ExprKind::Name) return;
-    const std::string& name = static_cast<const NameExpr&>(*head).name;
+    const std::string& name = head->name;
     const auto found = known_.modules.find(name);
     if (found == known_.modules.end()) {
       diags_.error(t_.file, head->range, "unknown UI module '" + name + "'");

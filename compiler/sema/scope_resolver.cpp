@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "ast/expr_visit.hpp"
+#include "sema/pasted_text.hpp"
 
 namespace squall::front {
 
@@ -125,7 +126,7 @@ class ScopeResolver {
         if (resolve) expr(*static_cast<RawNode&>(node).expr, scope);
         return;
       case NodeKind::Module:
-        if (resolve) module_expr(*static_cast<ModuleNode&>(node).expr, scope);
+        if (resolve) module_expr(static_cast<ModuleNode&>(node), scope, file);
         return;
       case NodeKind::Set:
         return walk_set(static_cast<SetNode&>(node), scope, pass);
@@ -242,7 +243,12 @@ class ScopeResolver {
   // An apply body is a nested function: collected and resolved on its own when the
   // enclosing function is resolved; its function expression belongs to the outer scope.
   void walk_apply(ApplyNode& n, FunctionScope& scope, const Template& file, Pass pass) {
-    if (pass == Pass::Collect) return;
+    if (pass == Pass::Collect) {
+      // Rewritten once: a template's tree is shared by the units that include it.
+      if (!n.pasted_body) n.pasted_body = paste_apply_call(n.func);
+      if (n.pasted_body) bind(n.pasted_body->name, scope);
+      return;
+    }
     expr(*n.func, scope);
     FunctionScope inner;
     inner.parent = &scope;
@@ -286,6 +292,7 @@ class ScopeResolver {
       if (found != s->locals.end()) {
         n.scope = NameScope::Local;
         n.slot = found->second;
+        n.free = !inner_names_.empty() || s != &scope;
         return;
       }
     }
@@ -331,19 +338,19 @@ class ScopeResolver {
     inner_names_.pop_back();
   }
 
-  // `{% module Name(args) %}`: the leading name is a UI module, not a variable, so it
-  // stays Unresolved; everything else is an ordinary expression.
-  void module_expr(Expr& e, const FunctionScope& scope) {
-    if (e.kind == ExprKind::Name) return;
-    Expr* lead = &e;
-    for_each_child(e, [&](Expr& child) {
-      if (lead == &e) {
-        lead = &child;
-        module_expr(child, scope);
-      } else {
-        expr_in(child, scope);
-      }
-    });
+  // `{% module EXPR %}`: EXPR's first token, a name, is read from the UI modules
+  // (sema/pasted_text.hpp) and stays Unresolved; everything else is an ordinary expression.
+  void module_expr(ModuleNode& n, const FunctionScope& scope, const Template& file) {
+    NameExpr* lead = module_lead(*n.expr);
+    if (!lead) {
+      return fail(file, n,
+                  "a {% module %} expression must start with a name: Tornado compiles "
+                  "`_tt_modules.` followed by it, a SyntaxError otherwise");
+    }
+    expr_in(*n.expr, scope);
+    lead->scope = NameScope::Unresolved;
+    lead->slot = -1;
+    lead->free = false;
   }
 
   Unit& unit_;

@@ -83,6 +83,13 @@ inline const Value& local(const std::optional<Value>& v, std::string_view name) 
   return *v;
 }
 
+/// free_local reads a template local from a lambda, comprehension or apply body: NameError
+/// (render::raise_free_variable) when it has no value yet.
+inline const Value& free_local(const std::optional<Value>& v, std::string_view name) {
+  if (!v) render::raise_free_variable(name);
+  return *v;
+}
+
 /// global reads a render global looked up at the start of the render: NameError if missing.
 inline const Value& global(const Value* v, std::string_view name) {
   if (!v) render::raise_name_error(name);

@@ -326,6 +326,10 @@ inline void append_apply(OutBuffer& out, const Value& fn, std::string body) {
 /// raise_unbound_local raises UnboundLocalError "cannot access local variable 'x' where it
 /// is not associated with a value" (reading a template local before it is assigned).
 [[noreturn]] void raise_unbound_local(std::string_view name);
+/// raise_free_variable raises NameError "cannot access free variable 'x' where it is not
+/// associated with a value in enclosing scope" (a lambda, comprehension or apply body reads
+/// a template local before it is assigned).
+[[noreturn]] void raise_free_variable(std::string_view name);
 /// raise_name_error raises NameError "name 'x' is not defined".
 [[noreturn]] void raise_name_error(std::string_view name);
 

@@ -56,6 +56,10 @@ std::size_t append_non_ascii(std::string& out, std::string_view text, std::size_
     append_code_point_escape(out, c->code_point);
     return c->length;
   }
+  if (const auto surrogate = detail::surrogate_at(text, pos)) {  // json.dumps(chr(0xD800))
+    append_u_escape(out, *surrogate);
+    return 3;
+  }
   append_u_escape(out, 0xFFFD);
   return detail::invalid_utf8_length(text, pos);
 }

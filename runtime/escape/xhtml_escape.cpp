@@ -4,6 +4,7 @@
 #include <type_traits>
 
 #include "escape/special_scan.hpp"
+#include "render/encodable.hpp"
 #include "squall/escape.hpp"
 #include "squall/render.hpp"
 
@@ -127,6 +128,8 @@ void append_xhtml_escape(std::string& out, std::string_view text, QuoteEntity qu
 }
 
 void render::append_xhtml_escape(render::OutBuffer& out, std::string_view text, QuoteEntity quote) {
+  // The `{{ }}` path: Tornado encodes the str before escaping it.
+  render::check_encodable(text);
   escape_into(out, text, quote);
 }
 

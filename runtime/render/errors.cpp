@@ -11,6 +11,11 @@ void raise_unbound_local(std::string_view name) {
                                        "' where it is not associated with a value");
 }
 
+void raise_free_variable(std::string_view name) {
+  throw_error("NameError", "cannot access free variable '" + std::string(name) +
+                               "' where it is not associated with a value in enclosing scope");
+}
+
 void raise_name_error(std::string_view name) {
   throw_error("NameError", "name '" + std::string(name) + "' is not defined");
 }

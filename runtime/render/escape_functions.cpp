@@ -2,8 +2,10 @@
 // with Tornado's argument handling: str in, str out, TypeError for other types.
 #include "render/escape_functions.hpp"
 
+#include "render/encodable.hpp"
 #include "squall/json.hpp"
 #include "squall/py.hpp"
+#include "squall/typed_function.hpp"
 #include "value/internal.hpp"
 
 namespace squall::render {
@@ -53,7 +55,9 @@ Value make_url_escape() {
     rt::check_arity("url_escape", args, 0, 2);
     const Value& value = required("url_escape", args, kwargs, 0, "value");
     const Value* plus = rt::arg(args, kwargs, 1, "plus");
-    return Value(url_escape(text_arg(value), plus ? py::truthy(*plus) : true));
+    const std::string_view text = text_arg(value);
+    check_encodable(text);
+    return Value(url_escape(text, plus ? py::truthy(*plus) : true));
   });
 }
 
@@ -121,6 +125,21 @@ Value make_linkify(QuoteEntity quote) {
   });
 }
 
+// Tornado's `escape.utf8`, which its generated code calls on every output: None passes
+// through, a str is encoded (here: returned unchanged, Squall has no bytes), anything else
+// is a TypeError.
+Value make_utf8() {
+  return Value::function("utf8", [](Args args, KwArgs kwargs) -> Value {
+    static const detail::Signature sig{"utf8", {"value"}, 1, 1};
+    const Value* value = nullptr;
+    detail::bind_arguments(sig, args, kwargs, &value);
+    if (value->is_none()) return *value;
+    const std::string_view text = text_arg(*value);
+    check_encodable(text);
+    return Value(std::string(text));
+  });
+}
+
 Namespace make_default_names(QuoteEntity quote) {
   Namespace ns;
   const Value escape = make_xhtml_escape(quote);
@@ -131,6 +150,10 @@ Namespace make_default_names(QuoteEntity quote) {
   ns.set("squeeze", make_squeeze());
   ns.set("linkify", make_linkify(quote));
   ns.set("datetime", py::module("datetime").value_or(Value()));
+  // Tornado's names for its generated code, readable by templates too. Its
+  // `_tt_string_types` is `(str, bytes)`; Squall has no bytes type.
+  ns.set("_tt_utf8", make_utf8());
+  ns.set("_tt_string_types", Value::tuple({py::builtin("str").value_or(Value())}));
   return ns;
 }
 

@@ -1,4 +1,5 @@
 // How `{{ }}`, `{% raw %}`, `{% module %}` and `{% apply %}` write values (spec 3.1, 2.5).
+#include "render/encodable.hpp"
 #include "squall/escape.hpp"
 #include "squall/py.hpp"
 #include "squall/render.hpp"
@@ -7,6 +8,7 @@ namespace squall::render {
 
 void append_value(std::string& out, const Value& v) {
   if (v.is_str()) {
+    check_encodable(v.as_str());
     out += v.as_str();
   } else {
     py::append_str(out, v);
@@ -14,7 +16,10 @@ void append_value(std::string& out, const Value& v) {
 }
 
 void append_value(OutBuffer& out, const Value& v) {
-  if (v.is_str()) return out.append(v.as_str());
+  if (v.is_str()) {
+    check_encodable(v.as_str());
+    return out.append(v.as_str());
+  }
   if (v.is_int()) return out.append_int(v.as_int());
   py::append_str(out.flushed(), v);
 }
@@ -41,6 +46,7 @@ void OutBuffer::flush_at_exit() noexcept {
 
 void append_function_result(std::string& out, const Value& result) {
   if (result.is_str()) {
+    check_encodable(result.as_str());
     out += result.as_str();
     return;
   }
@@ -78,6 +84,8 @@ void Escaper::append_slow(std::string& out, const Value& v) {
 }
 
 void append_escaped(std::string& out, const Value& v, const Value& fn, const Globals& globals) {
+  // Tornado encodes the value before the escape function sees it.
+  if (v.is_str()) check_encodable(v.as_str());
   if (fn.identical(globals.default_escape())) {
     switch (v.kind()) {
       case Kind::Str:

@@ -116,7 +116,13 @@ void append_str_repr(std::string& out, std::string_view s) {
       continue;
     }
     auto d = detail::decode_utf8(s, pos);
-    if (!d) {  // not valid UTF-8: Python would hold a surrogate escape; show the byte
+    if (!d) {
+      if (const auto surrogate = detail::surrogate_at(s, pos)) {  // chr(0xD800)
+        append_escaped_cp(out, *surrogate);
+        pos += 3;
+        continue;
+      }
+      // not valid UTF-8: Python would hold a surrogate escape; show the byte
       append_escaped_cp(out, c);
       ++pos;
       continue;
@@ -357,7 +363,8 @@ std::string_view type_name(const Value& v) {
     case Kind::Set:
       return v.as_dict().set_table()->frozen ? "frozenset" : "set";
     case Kind::Callable:
-      return "builtin_function_or_method";
+      // A template's lambda is a Python function; the rest stand for builtins.
+      return v.as_callable().name == "<lambda>" ? "function" : "builtin_function_or_method";
     case Kind::Iterator:
       return "generator";
     case Kind::Object:

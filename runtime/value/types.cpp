@@ -130,7 +130,8 @@ Value type_object(std::string_view name) {
                                                 "range",     "object",
                                                 "frozenset", "NoneType",
                                                 "type",      "builtin_function_or_method",
-                                                "generator", "slice"};
+                                                "generator", "slice",
+                                                "function"};
   // Type objects are immutable: one shared instance each, made on first use.
   static const std::vector<Value> kTypes = [] {
     std::vector<Value> out;

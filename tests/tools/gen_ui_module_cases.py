@@ -334,6 +334,18 @@ case("set_resources_passed_to_template", {
 case("handwritten_and_folder_order",
      PAGE % "{% module Counter('x') %}{% module M2() %}{% module ListFiles() %}{% module Counter('y') %}")
 
+# -- Tornado compiles `{% module EXPR %}` as `_tt_modules.` + EXPR: the first name only
+case("module_conditional_true", {
+    "page.html": "{% module Template('a.html') if True else Template('b.html') %}",
+    "a.html": "A", "b.html": "B"})
+case("module_conditional_false", {
+    "page.html": "{% module Template('a.html') if False else Template('b.html') %}",
+    "a.html": "A", "b.html": "B"})
+case("module_conditional_other_value", {
+    "page.html": "[{% module Template('a.html') if flag else '-' %}]",
+    "a.html": "A"}, {"flag": False})
+case("module_boolean_operator", PAGE % "{% module M2() and Esc('x') %}")
+
 # -- Wrong arguments (Python's TypeError texts, counts including self)
 for name, call in [
         ("missing_positional", "Entry()"),

@@ -2,6 +2,7 @@
 // Internal: generated code does not call these directly.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -25,8 +26,22 @@ std::optional<Utf8Char> decode_utf8(std::string_view text, std::size_t pos);
 /// well-formed UTF-8 sequence, or nullopt when the whole text is valid.
 std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 
-/// append_utf8 appends the UTF-8 encoding of `cp` (which must be a scalar value) to `out`.
+/// append_utf8 appends the UTF-8 encoding of `cp` (at most U+10FFFF) to `out`. A surrogate
+/// (U+D800..U+DFFF, from `chr(0xD800)` and the like: Python holds one in a str) is written
+/// as its three bytes and sets lone_surrogates_made().
 void append_utf8(std::string& out, char32_t cp);
+
+/// surrogate_at returns the surrogate whose three bytes, as append_utf8 writes them, start
+/// at `text[pos]`, or nullopt (decode_utf8 rejects them).
+std::optional<char32_t> surrogate_at(std::string_view text, std::size_t pos);
+
+/// lone_surrogates_flag is set for good by the first surrogate append_utf8 writes.
+extern std::atomic<bool> lone_surrogates_flag;
+/// lone_surrogates_made tells whether any str may hold a surrogate (written by
+/// append_utf8): output checks strs for them only then, so ordinary output pays one load.
+inline bool lone_surrogates_made() noexcept {
+  return lone_surrogates_flag.load(std::memory_order_relaxed);
+}
 
 /// is_python_space is Python's `str.isspace()` for one code point; the same set is what `\s`
 /// matches in Python's `re` and what `str.strip()` removes.

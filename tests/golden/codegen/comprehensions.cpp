@@ -147,7 +147,7 @@ return std::nullopt;
 static constexpr std::array<squall::render::LambdaParam, 4> squall_spec{{squall::render::LambdaParam{"v", false, false, false}, squall::render::LambdaParam{"w", true, false, false}, squall::render::LambdaParam{"more", false, true, false}, squall::render::LambdaParam{"opts", false, false, true}}};
 squall::render::CallDepthGuard squall_depth;
 const std::vector<squall::Value> squall_params28 = squall::render::bind_lambda_args(squall_spec, squall_defaults29, squall_args, squall_kwargs);
-return squall::rt::op(squall::py::mul, {squall::rt::op(squall::py::mul, {squall_params28[0], squall_params28[1]}), squall::rt::local(squall_l0_scale, "scale")}); });
+return squall::rt::op(squall::py::mul, {squall::rt::op(squall::py::mul, {squall_params28[0], squall_params28[1]}), squall::rt::free_local(squall_l0_scale, "scale")}); });
       squall_l1_f = std::move(squall_value27);
     }
 #line 7 "comprehensions.html"
