@@ -14,6 +14,8 @@
 #   <!-- test: output -->         the block is what the last command printed
 #   <!-- test: check NAME [OPTION...] -->  write the block to NAME and run `squall check
 #                                 [OPTION...] NAME`; an output block must follow
+#   <!-- test: render NAME [OPTION...] -->  write the block to NAME and run `squall render
+#                                 --root . [OPTION...] NAME`; an output block must follow
 #   <!-- test: synopsis -->       a usage summary: every --option named after `squall CMD`
 #                                 must be one `squall CMD --help` lists
 #   <!-- test: cmake -->          configured (not built) in a scratch project that has
@@ -300,7 +302,7 @@ check_doc() {
   (
     cd "$docwork"
     export HOME=$docwork/home
-    declare -A counts=([compiled]=0 [command]=0 [output]=0 [check]=0 [synopsis]=0 [cmake]=0
+    declare -A counts=([compiled]=0 [command]=0 [output]=0 [check]=0 [render]=0 [synopsis]=0 [cmake]=0
       [same]=0 [file]=0 [skip]=0)
     failures=0
     for i in "${!item_line[@]}"; do
@@ -310,7 +312,7 @@ check_doc() {
         continue
       fi
       if ((awaiting)) && [[ $marker != output ]]; then
-        fail "$doc:$at: the check before this block has no output block"
+        fail "$doc:$at: the check or render before this block has no output block"
         awaiting=0
       fi
       case $marker in
@@ -335,6 +337,13 @@ check_doc() {
           write_file "$doc" "$at" "${args[0]}" "$text"
           run_command "squall check ${args[*]:1}${args[1]:+ }${args[0]}"
           counts[check]=$((counts[check] + 1))
+          awaiting=1 ;;
+        render\ *)
+          local args
+          read -ra args <<<"${marker#render }"
+          write_file "$doc" "$at" "${args[0]}" "$text"
+          run_command "squall render --root . ${args[*]:1}${args[1]:+ }${args[0]}"
+          counts[render]=$((counts[render] + 1))
           awaiting=1 ;;
         synopsis)
           synopsis "$doc" "$at" "$text" ;;
@@ -362,9 +371,9 @@ check_doc() {
           fail "$doc:$at: unknown marker: $marker" ;;
       esac
     done
-    ((awaiting)) && fail "$doc: the last check has no output block"
+    ((awaiting)) && fail "$doc: the last check or render has no output block"
     local summary="" key
-    for key in compiled command output check synopsis cmake same file skip; do
+    for key in compiled command output check render synopsis cmake same file skip; do
       ((counts[$key])) && summary+=" ${counts[$key]} $key,"
     done
     echo "${doc#"$src"/}: ${#item_line[@]} blocks and steps:${summary%,}" >&2
