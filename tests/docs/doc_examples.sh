@@ -331,19 +331,14 @@ check_doc() {
         output)
           expect_output "$doc" "$at" "$text"
           awaiting=0 ;;
-        check\ *)
-          local args
-          read -ra args <<<"${marker#check }"
+        check\ * | render\ *)
+          # NAME [OPTION...]: the template is written, then checked or rendered.
+          local command=${marker%% *} args
+          read -ra args <<<"${marker#* }"
           write_file "$doc" "$at" "${args[0]}" "$text"
-          run_command "squall check ${args[*]:1}${args[1]:+ }${args[0]}"
-          counts[check]=$((counts[check] + 1))
-          awaiting=1 ;;
-        render\ *)
-          local args
-          read -ra args <<<"${marker#render }"
-          write_file "$doc" "$at" "${args[0]}" "$text"
-          run_command "squall render --root . ${args[*]:1}${args[1]:+ }${args[0]}"
-          counts[render]=$((counts[render] + 1))
+          [[ $command == render ]] && args+=(--root .)
+          run_command "squall $command ${args[*]:1}${args[1]:+ }${args[0]}"
+          counts[$command]=$((counts[$command] + 1))
           awaiting=1 ;;
         synopsis)
           synopsis "$doc" "$at" "$text" ;;
