@@ -16,6 +16,9 @@
 #                                 [OPTION...] NAME`; an output block must follow
 #   <!-- test: render NAME [OPTION...] -->  write the block to NAME and run `squall render
 #                                 --root . [OPTION...] NAME`; an output block must follow
+#   <!-- test: check-table -->    on a table of diagnostics: each code span of a row's
+#                                 second column, run through `squall check`, prints the
+#                                 error of its first column (`<...>` stands for any text)
 #   <!-- test: synopsis -->       a usage summary: every --option named after `squall CMD`
 #                                 must be one `squall CMD --help` lists
 #   <!-- test: cmake -->          configured (not built) in a scratch project that has
@@ -47,10 +50,19 @@ item_line=() item_lang=() item_marker=() item_text=() item_step=()
 
 parse_doc() {
   local doc=$1 line n=0 pending="" pending_line=0 in_block=0 in_marker=0 indent=0
-  local lang="" text="" start=0 marker="" i closer=""
+  local lang="" text="" start=0 marker="" i closer="" in_table=0
   item_line=() item_lang=() item_marker=() item_text=() item_step=()
   while IFS= read -r line || [[ -n $line ]]; do
     n=$((n + 1))
+    if ((in_table)); then
+      if [[ $line == '|'* ]]; then
+        text+="$line"$'\n'
+        continue
+      fi
+      item_line+=("$start") item_lang+=(table) item_marker+=("$marker")
+      item_text+=("$text") item_step+=(0)
+      in_table=0
+    fi
     if ((in_block || in_marker)); then
       if [[ $line =~ ^[[:space:]]*${closer}[[:space:]]*$ ]]; then
         item_line+=("$start") item_lang+=("$lang") item_marker+=("$marker")
@@ -73,10 +85,16 @@ parse_doc() {
       in_block=1 indent=${#BASH_REMATCH[1]} lang=${BASH_REMATCH[2]} text="" start=$n
       closer='```'
       marker=$pending pending=""
+    elif [[ -n $pending && $line == '|'* ]]; then
+      in_table=1 marker=$pending pending="" text="$line"$'\n' start=$n
     elif [[ -n $pending && $line =~ [^[:space:]] ]]; then
       die "$doc:$pending_line: a marker not followed by a block"
     fi
   done <"$doc"
+  if ((in_table)); then
+    item_line+=("$start") item_lang+=(table) item_marker+=("$marker")
+    item_text+=("$text") item_step+=(0)
+  fi
   ((in_block)) && die "$doc:$start: a code block that is never closed"
   ((in_marker)) && die "$doc:$start: a marker comment that is never closed"
   return 0
@@ -270,6 +288,29 @@ synopsis() {
   counts[synopsis]=$((counts[synopsis] + 1))
 }
 
+# check_table DOC LINE TABLE: in each row after the header, every example (a code span of
+# the second column), run through `squall check`, prints the error of the first column's
+# first code span, where `<...>` stands for any text.
+# shellcheck disable=SC2016  # backquotes are Markdown's, not the shell's
+check_table() {
+  local doc=$1 n=$(($2 + 1)) row message examples code pattern
+  while IFS= read -r row; do
+    n=$((n + 1))
+    IFS='|' read -r _ message examples _ <<<"$row"
+    message=$(grep -o '`[^`]*`' <<<"$message" | head -1 | tr -d '`')
+    pattern=$(sed -e 's/[][\.*^$(){}+?|]/\\&/g' -e 's/<[^>]*>/.*/g' <<<"$message")
+    while IFS= read -r code; do
+      printf '%s' "${code//\`/}" >table.html
+      run_command "squall check table.html"
+      if grep -qE "^table.html:[0-9]+:[0-9]+: error: $pattern\$" <<<"$last_output"; then
+        counts[check]=$((counts[check] + 1))
+      else
+        fail "$doc:$n: $code does not give the error $message"
+      fi
+    done < <(grep -o '`[^`]*`' <<<"$examples")
+  done < <(tail -n +3 <<<"${3%$'\n'}")
+}
+
 # same_as DOC LINE OTHER PATH TEXT: TEXT is the block OTHER writes to PATH.
 same_as() {
   local found
@@ -342,6 +383,8 @@ check_doc() {
           awaiting=1 ;;
         synopsis)
           synopsis "$doc" "$at" "$text" ;;
+        check-table)
+          check_table "$doc" "$at" "$text" ;;
         cmake)
           local dir=$work/.cmake/$stem-$at
           mkdir -p "$dir/templates" "$dir/modules/Entry"
