@@ -19,6 +19,8 @@
 #   <!-- test: check-table -->    on a table of diagnostics: each code span of a row's
 #                                 second column, run through `squall check`, prints the
 #                                 error of its first column (`<...>` stands for any text)
+#   <!-- test: lint-table -->     the same with `squall lint` and the warning code of the
+#                                 first column
 #   <!-- test: synopsis -->       a usage summary: every --option named after `squall CMD`
 #                                 must be one `squall CMD --help` lists
 #   <!-- test: cmake -->          configured (not built) in a scratch project that has
@@ -288,24 +290,30 @@ synopsis() {
   counts[synopsis]=$((counts[synopsis] + 1))
 }
 
-# check_table DOC LINE TABLE: in each row after the header, every example (a code span of
-# the second column), run through `squall check`, prints the error of the first column's
-# first code span, where `<...>` stands for any text.
+# check_table DOC LINE TABLE check|lint: in each row after the header, every example (a code
+# span of the second column), run through `squall check`, prints the error of the first
+# column's first code span (where `<...>` stands for any text); or through `squall lint`,
+# the warning of that code.
 # shellcheck disable=SC2016  # backquotes are Markdown's, not the shell's
 check_table() {
-  local doc=$1 n=$(($2 + 1)) row message examples code pattern
+  local doc=$1 n=$(($2 + 1)) command=$4 row message examples code pattern
   while IFS= read -r row; do
     n=$((n + 1))
     IFS='|' read -r _ message examples _ <<<"$row"
     message=$(grep -o '`[^`]*`' <<<"$message" | head -1 | tr -d '`')
     pattern=$(sed -e 's/[][\.*^$(){}+?|]/\\&/g' -e 's/<[^>]*>/.*/g' <<<"$message")
+    if [[ $command == check ]]; then
+      pattern="error: $pattern\$"
+    else
+      pattern="warning: \\[$pattern\\] "
+    fi
     while IFS= read -r code; do
       printf '%s' "${code//\`/}" >table.html
-      run_command "squall check table.html"
-      if grep -qE "^table.html:[0-9]+:[0-9]+: error: $pattern\$" <<<"$last_output"; then
-        counts[check]=$((counts[check] + 1))
+      run_command "squall $command table.html"
+      if grep -qE "^table.html:[0-9]+:[0-9]+: $pattern" <<<"$last_output"; then
+        counts[$command]=$((counts[$command] + 1))
       else
-        fail "$doc:$n: $code does not give the error $message"
+        fail "$doc:$n: squall $command $code does not report $message"
       fi
     done < <(grep -o '`[^`]*`' <<<"$examples")
   done < <(tail -n +3 <<<"${3%$'\n'}")
@@ -343,7 +351,7 @@ check_doc() {
   (
     cd "$docwork"
     export HOME=$docwork/home
-    declare -A counts=([compiled]=0 [command]=0 [output]=0 [check]=0 [render]=0 [synopsis]=0 [cmake]=0
+    declare -A counts=([compiled]=0 [command]=0 [output]=0 [check]=0 [lint]=0 [render]=0 [synopsis]=0 [cmake]=0
       [same]=0 [file]=0 [skip]=0)
     failures=0
     for i in "${!item_line[@]}"; do
@@ -383,8 +391,8 @@ check_doc() {
           awaiting=1 ;;
         synopsis)
           synopsis "$doc" "$at" "$text" ;;
-        check-table)
-          check_table "$doc" "$at" "$text" ;;
+        check-table | lint-table)
+          check_table "$doc" "$at" "$text" "${marker%-table}" ;;
         cmake)
           local dir=$work/.cmake/$stem-$at
           mkdir -p "$dir/templates" "$dir/modules/Entry"
@@ -411,7 +419,7 @@ check_doc() {
     done
     ((awaiting)) && fail "$doc: the last check or render has no output block"
     local summary="" key
-    for key in compiled command output check render synopsis cmake same file skip; do
+    for key in compiled command output check lint render synopsis cmake same file skip; do
       ((counts[$key])) && summary+=" ${counts[$key]} $key,"
     done
     echo "${doc#"$src"/}: ${#item_line[@]} blocks and steps:${summary%,}" >&2
