@@ -358,6 +358,7 @@ check_doc() {
       marker=${item_marker[$i]} text=${item_text[$i]} at=${item_line[$i]}
       if compiled "$i"; then
         counts[compiled]=$((counts[compiled] + 1))
+        [[ $marker == "cpp no-run"* ]] && echo "$doc:$at: compiled, not run: ${marker#cpp no-run }" >&2
         continue
       fi
       if ((awaiting)) && [[ $marker != output ]]; then
