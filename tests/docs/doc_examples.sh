@@ -15,7 +15,9 @@
 #   <!-- test: check NAME [OPTION...] -->  write the block to NAME and run `squall check
 #                                 [OPTION...] NAME`; an output block must follow
 #   <!-- test: render NAME [OPTION...] -->  write the block to NAME and run `squall render
-#                                 --root . [OPTION...] NAME`; an output block must follow
+#                                 --root . [OPTION...] NAME`; an output block must follow.
+#                                 With no option but --data, NAME is also compiled to C++
+#                                 (squall_add_templates) and rendered, with that output
 #   <!-- test: check-table -->    on a table of diagnostics: each code span of a row's
 #                                 second column, run through `squall check`, prints the
 #                                 error of its first column (`<...>` stands for any text)
@@ -319,6 +321,52 @@ check_table() {
   done < <(tail -n +3 <<<"${3%$'\n'}")
 }
 
+# compiled_render ID NAME [--data FILE] --root .: the template NAME of a render example also
+# goes through the compiled back end: a program of the scratch CMake project renders it
+# (tests/docs/render_main.cpp), and its output must be the same output block.
+pending_render=""
+compiled_render() {
+  local id=render-$1 name=$2 data=""
+  shift 2
+  if [[ ${1:-} == --data ]]; then
+    data=$2
+    shift 2
+  fi
+  [[ $* == "--root ." ]] || return 0 # options the compiled set would need another way
+  local dir=$work/.cmake/$id
+  mkdir -p "$dir/templates/$(dirname "$name")"
+  cp "$name" "$dir/templates/$name"
+  if [[ -n $data ]]; then cp "$data" "$dir/data.json"; else echo '{}' >"$dir/data.json"; fi
+  cp "$src/tests/docs/render_main.cpp" "$dir/main.cpp"
+  printf '%s\n' "find_package(Squall 0.1 CONFIG REQUIRED)" "add_executable($id main.cpp)" \
+    "squall_add_templates($id ROOT templates NAMESPACE docs NO_PCH)" >"$dir/CMakeLists.txt"
+  echo "add_subdirectory($id)" >>"$work/.cmake/CMakeLists.txt"
+  pending_render=$id
+}
+
+# check_renders: builds the programs of the render examples and compares their output.
+check_renders() {
+  local where id targets=() status=0
+  while read -r where id; do targets+=("$id"); done <"$work/.renders"
+  echo "+ building the render examples: ${targets[*]}" >&2
+  if ! cmake --build "$work/.cmake/build" --target "${targets[@]}" >"$work/.build.log" 2>&1; then
+    cat "$work/.build.log" >&2
+    echo "FAIL the render examples do not compile" >&2
+    return 1
+  fi
+  while read -r where id; do
+    local dir=$work/.cmake/$id name
+    name=$(cd "$dir/templates" && find . -type f | sed 's|^\./||')
+    last_output=$(cd "$dir" && "$work/.cmake/build/$id/$id" "$name" data.json 2>&1) || true
+    if ! same_text "$(cat "$dir/expected.txt")" "$last_output"; then
+      echo "FAIL $where: the compiled template printed:" >&2
+      printf '%s\n' "$last_output" >&2
+      status=1
+    fi
+  done <"$work/.renders"
+  return $status
+}
+
 # same_as DOC LINE OTHER PATH TEXT: TEXT is the block OTHER writes to PATH.
 same_as() {
   local found
@@ -380,6 +428,11 @@ check_doc() {
           run_block "$doc" "$at" "$want" "$text" ;;
         output)
           expect_output "$doc" "$at" "$text"
+          if [[ -n $pending_render ]]; then
+            printf '%s' "$text" >"$work/.cmake/$pending_render/expected.txt"
+            echo "$doc:$at $pending_render" >>"$work/.renders"
+            pending_render=""
+          fi
           awaiting=0 ;;
         check\ * | render\ *)
           # NAME [OPTION...]: the template is written, then checked or rendered.
@@ -389,6 +442,7 @@ check_doc() {
           [[ $command == render ]] && args+=(--root .)
           run_command "squall $command ${args[*]:1}${args[1]:+ }${args[0]}"
           counts[$command]=$((counts[$command] + 1))
+          [[ $command == render ]] && compiled_render "$stem-$at" "${args[@]}"
           awaiting=1 ;;
         synopsis)
           synopsis "$doc" "$at" "$text" ;;
@@ -466,6 +520,8 @@ case ${1:-} in
         cat "$work/.cmake.log" >&2
         echo "FAIL the CMake blocks do not configure (folders named DOC-LINE)" >&2
         status=1
+      elif [[ -s $work/.renders ]]; then
+        check_renders || status=1
       fi
     fi
     exit $status
