@@ -191,7 +191,7 @@ same_text() {
         if (j > na || !ok(e[i], a[j])) exit 1
         i++; j++
       }
-      exit j <= na
+      exit (j <= na)
     }'
 }
 
