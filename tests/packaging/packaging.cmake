@@ -26,16 +26,11 @@ add_test(NAME packaging_unsupported_parameter
 set_tests_properties(packaging_version packaging_bash_completion packaging_unsupported_field
   packaging_unsupported_parameter PROPERTIES LABELS packaging)
 
-# docs/getting-started.md, followed literally from a clean folder: installs this build into
-# a scratch home and builds the page's project against it.
+# docs/getting-started.md, followed literally from a clean folder by the docs' checker
+# (tests/docs/doc_examples.sh): installs this build into a scratch home and builds the
+# page's project against it. The other documents are the test docs_examples (tests/docs).
 add_test(NAME packaging_getting_started
-  COMMAND bash ${dir}/doc_steps_test.sh ${PROJECT_SOURCE_DIR}/docs/getting-started.md
-          ${PROJECT_BINARY_DIR} ${CMAKE_CURRENT_BINARY_DIR}/getting_started)
+  COMMAND bash ${PROJECT_SOURCE_DIR}/tests/docs/doc_examples.sh check ${PROJECT_SOURCE_DIR}
+          ${PROJECT_BINARY_DIR} ${CMAKE_CURRENT_BINARY_DIR}/getting_started
+          ${PROJECT_SOURCE_DIR}/docs/getting-started.md)
 set_tests_properties(packaging_getting_started PROPERTIES LABELS "packaging;slow;docs" TIMEOUT 900)
-
-# docs/cmake.md: its whole consumer CMakeLists.txt is the one getting-started builds, and
-# each of its commands says which test runs it.
-add_test(NAME packaging_cmake_doc
-  COMMAND bash ${dir}/doc_steps_test.sh ${PROJECT_SOURCE_DIR}/docs/cmake.md
-          ${PROJECT_BINARY_DIR} ${CMAKE_CURRENT_BINARY_DIR}/cmake_doc)
-set_tests_properties(packaging_cmake_doc PROPERTIES LABELS "packaging;docs")
