@@ -1,7 +1,7 @@
 // How `{{ }}`, `{% raw %}`, `{% module %}` and `{% apply %}` write values (spec 3.1, 2.5).
 #include "squall/escape.hpp"
 #include "squall/py.hpp"
-#include "squall/render.hpp"
+#include "squall/detail/render.hpp"
 
 namespace squall::render {
 
