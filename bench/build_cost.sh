@@ -12,14 +12,14 @@
 # generated .cpp as squall_add_templates would for a Release consumer at -O2
 # (`CXX -std=c++20 -O2 -DNDEBUG -I include -I BUILD/include -c`), twice:
 #   - without a precompiled header;
-#   - with one: <squall/runtime.hpp> (what generated code includes) precompiled once with the
+#   - with one: <squall/abi.hpp> (what generated code includes) precompiled once with the
 #     same flags, then force-included (-include), as squall_add_templates does through
 #     target_precompile_headers. The one-off cost of the PCH itself is reported on its own.
 # The two compiles of a file run one after the other. Each compile's CPU time is user+sys from /usr/bin/time (so the machine's load changes it
 # little); the report gives median, max and total per folder, and the object's size as
 # `size` counts it (text: code and read-only data) and its file size. For scale it also
 # compiles the issue's reference translation unit (<string>, <vector>, <memory> and a small
-# function) and a file that only includes <squall/runtime.hpp>.
+# function) and a file that only includes <squall/abi.hpp>.
 #
 #   bench/build_cost.sh --project        a configured build's own generated sources instead
 #
@@ -76,7 +76,7 @@ flags=(-std=c++20 -O2 -DNDEBUG -I "$repo/include" -I "$build/include" ${EXTRA_FL
 # generated code includes, compiled as a header with the sources' flags.
 pch_dir=$tmp/pch
 mkdir -p "$pch_dir"
-printf '#include <squall/runtime.hpp>\n' >"$pch_dir/squall_pch.hpp"
+printf '#include <squall/abi.hpp>\n' >"$pch_dir/squall_pch.hpp"
 if "$cxx" --version | grep -q clang; then
   pch_file=$pch_dir/squall_pch.hpp.pch
   pch_use=(-Xclang -include-pch -Xclang "$pch_file" -include "$pch_dir/squall_pch.hpp")
@@ -151,13 +151,13 @@ std::string join_all(const std::vector<std::string>& parts) {
   return *out;
 }
 EOF
-printf '#include <squall/runtime.hpp>\n' >"$tmp/runtime_only.cpp"
+printf '#include <squall/abi.hpp>\n' >"$tmp/runtime_only.cpp"
 cpu_of "$tmp/ref.cpu" -- "$cxx" "${flags[@]}" -c "$tmp/reference.cpp" -o "$tmp/ref.o"
 cpu_of "$tmp/rt.cpu" -- "$cxx" "${flags[@]}" -c "$tmp/runtime_only.cpp" -o "$tmp/rt.o"
 cpu_of "$tmp/pch.cpu" -- "$cxx" "${flags[@]}" -x c++-header "$pch_dir/squall_pch.hpp" -o "$pch_file"
 cpu_of "$tmp/rtp.cpu" -- "$cxx" "${flags[@]}" "${pch_use[@]}" -c "$tmp/runtime_only.cpp" -o "$tmp/rtp.o"
 echo "reference TU (<string>, <vector>, <memory>, one function): $(cat "$tmp/ref.cpu") s CPU"
-echo "only #include <squall/runtime.hpp>: $(cat "$tmp/rt.cpu") s CPU; with the PCH: $(cat "$tmp/rtp.cpu") s"
+echo "only #include <squall/abi.hpp>: $(cat "$tmp/rt.cpu") s CPU; with the PCH: $(cat "$tmp/rtp.cpu") s"
 echo "building the PCH (once per target): $(cat "$tmp/pch.cpu") s CPU, $(($(stat -c %s "$pch_file") / 1048576)) MB"  # large: one per target, in the build tree
 
 for folder in $folders; do

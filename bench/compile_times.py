@@ -14,7 +14,7 @@ Measures:
   (b) `squall compile --only` wall time of the largest corpus template (by bytes).
   (c) C++ compile time (`CXX -std=c++20 -O2 -c -I include`) of generated templates: the
       benchmark workloads plus a sample of corpus templates spread over the size range,
-      and, for scale, of a file that only includes <squall/runtime.hpp>.
+      and, for scale, of a file that only includes <squall/abi.hpp>.
   (d) Peak RSS (what `/usr/bin/time -v` reports as "Maximum resident set size": the
       child's ru_maxrss from wait4) of `squall compile` on the largest root, of the C++
       compile of the largest generated template and of a short squall_bench compiled run.
@@ -218,7 +218,7 @@ def main():
         os.makedirs(objs)
         header_only = os.path.join(work, "runtime_only.cpp")
         with open(header_only, "w", encoding="utf-8") as f:
-            f.write("#include <squall/runtime.hpp>\n")
+            f.write("#include <squall/abi.hpp>\n")
         header_secs, _ = cxx_compile(args.cxx, header_only, [include], objs)
         cxx_times = []
         for label, cpp, src_bytes in sample:
@@ -270,7 +270,7 @@ def main():
              "mean | %.2f s |" % (args.cxx, len(cxx_times), statistics.mean(times)))
     worst = max(cxx_times)
     o.append("| same, max (`%s`) | %.2f s |" % (worst[1], worst[0]))
-    o.append("| same, a file that only includes `<squall/runtime.hpp>` | %.2f s |" % header_secs)
+    o.append("| same, a file that only includes `<squall/abi.hpp>` | %.2f s |" % header_secs)
     o.append("| peak RSS, `squall compile` of the largest root `%s`%s | %s |"
              % (largest_root, rss_note, fmt_mib(rss_root)))
     o.append("| peak RSS, C++ compile of the largest generated template | %s |"

@@ -23,7 +23,7 @@
 # out to compile only modules.
 #
 # With g++ and clang the generated sources are compiled with a precompiled header of
-# <squall/runtime.hpp>, which every one of them includes (docs/performance.md, "Build
+# <squall/abi.hpp>, which every one of them includes (docs/performance.md, "Build
 # cost"). They are built in an OBJECT library, <target>_squall_<ns>, whose objects go into
 # <target>: the PCH reaches only the generated sources, never the target's own, and the
 # object library takes its include directories, definitions, options, features and
@@ -86,7 +86,7 @@ function(squall_add_templates target)
 endfunction()
 
 # The generated `sources` compiled in the OBJECT library `objects` with a PCH of
-# <squall/runtime.hpp>, their objects linked into `target`.
+# <squall/abi.hpp>, their objects linked into `target`.
 function(_squall_add_precompiled target objects sources)
   # Built when `target` needs it, like the sources it holds were.
   add_library(${objects} OBJECT EXCLUDE_FROM_ALL ${sources})
@@ -108,7 +108,7 @@ function(_squall_add_precompiled target objects sources)
   if(first)
     target_precompile_headers(${objects} REUSE_FROM ${first})
   else()
-    target_precompile_headers(${objects} PRIVATE <squall/runtime.hpp>)
+    target_precompile_headers(${objects} PRIVATE <squall/abi.hpp>)
     set_property(GLOBAL PROPERTY _squall_pch_of_${target} ${objects})
   endif()
   # The objects go in as sources, not through target_link_libraries, so an exported

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "squall/compiled.hpp"
+#include "squall/detail/compiled.hpp"
 #include "squall/py.hpp"
 
 namespace squall {
@@ -62,12 +62,12 @@ void TemplateRef::render_to(std::string& out, const Value& args,
 }
 
 void TemplateRef::render_to(std::string& out, const Value& args, const RenderEnvironment& env,
-                            render::RenderSession& session) const {
+                            squall::RenderSession& session) const {
   set_->render_bound(out, fn_, name_, args, env, session);
 }
 
 std::string TemplateRef::render_page(const Value& args, const RenderEnvironment& env) const {
-  render::RenderSession session(env.modules);
+  squall::RenderSession session(env.modules);
   std::string out;
   render_to(out, args, env, session);
   inject_resources(out, session.resources(), env.static_url);
@@ -75,7 +75,7 @@ std::string TemplateRef::render_page(const Value& args, const RenderEnvironment&
 }
 
 void TemplateSet::render_to(std::string& out, std::string_view name, const Value& args,
-                            const RenderEnvironment& env, render::RenderSession& session) const {
+                            const RenderEnvironment& env, squall::RenderSession& session) const {
   get(name).render_to(out, args, env, session);
 }
 
@@ -86,7 +86,7 @@ std::string TemplateSet::render_page(std::string_view name, const Value& args,
 
 std::string TemplateSet::render_page(std::string_view name, const Value& args,
                                      const RenderEnvironment& env,
-                                     render::RenderSession& session) const {
+                                     squall::RenderSession& session) const {
   std::string out;
   render_to(out, name, args, env, session);
   inject_resources(out, session.resources(), env.static_url);
@@ -95,8 +95,8 @@ std::string TemplateSet::render_page(std::string_view name, const Value& args,
 
 // Inline: a top-level render is this plus the session, and small renders feel each call.
 inline void render_compiled_inline(std::string& out, RenderFunction fn, std::string_view name,
-                                   const Value& args, render::RenderSession& session) {
-  const render::RenderSession::Binding& b = session.binding();
+                                   const Value& args, squall::RenderSession& session) {
+  const squall::RenderSession::Binding& b = session.binding();
   render::Globals globals(name, args, b.names, &session, b.quote);
   const render::Globals* outer = session.globals;
   session.globals = &globals;
@@ -112,20 +112,20 @@ inline void render_compiled_inline(std::string& out, RenderFunction fn, std::str
 }
 
 void render_compiled(std::string& out, RenderFunction fn, std::string_view name, const Value& args,
-                     render::RenderSession& session) {
+                     squall::RenderSession& session) {
   render_compiled_inline(out, fn, name, args, session);
 }
 
 void TemplateSet::render_bound(std::string& out, RenderFunction fn, std::string_view name,
                                const Value& args, const RenderEnvironment& env,
-                               render::RenderSession& session) const {
+                               squall::RenderSession& session) const {
   const auto nested_render = [this](const std::string& nested, const Value& kwargs,
-                                    render::RenderSession& s) {
+                                    squall::RenderSession& s) {
     std::string text;
     render_compiled_inline(text, find(nested), nested, kwargs, s);
     return text;
   };
-  render::RenderSession::Bind bind(session,
+  squall::RenderSession::Bind bind(session,
                                    {nested_render, env.names, env.import_modules, env.quote});
   limits::Scope scope(env.limits);
   render_compiled_inline(out, fn, name, args, session);
@@ -133,7 +133,7 @@ void TemplateSet::render_bound(std::string& out, RenderFunction fn, std::string_
 
 void TemplateSet::render_top(std::string& out, RenderFunction fn, std::string_view name,
                              const Value& args, const RenderEnvironment& env) const {
-  render::RenderSession session(env.modules);
+  squall::RenderSession session(env.modules);
   render_bound(out, fn, name, args, env, session);
 }
 

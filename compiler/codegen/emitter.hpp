@@ -3,7 +3,7 @@
 // Internal to the code generator. One `emit_<construct>` member per template directive
 // (emit_<construct>.cpp) and per expression kind (emit_expr*.cpp). Emission helpers write
 // statements through the CppWriter and return C++ expressions as strings. Every operation
-// with Python or Tornado semantics is a call into the runtime (<squall/runtime.hpp>); the
+// with Python or Tornado semantics is a call into the runtime (<squall/abi.hpp>); the
 // emitter only decides what to call and in which order.
 #pragma once
 

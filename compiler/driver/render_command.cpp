@@ -66,7 +66,7 @@ std::optional<Value> load_data(const std::string& path) {
 // add_modules registers the module folders of --modules and the module set known to the
 // compile-time checks; false after printing diagnostics.
 bool add_modules(const RenderOptions& o, const front::ParseOptions& parse, interp::Options& options,
-                 render::ModuleRegistry& registry) {
+                 squall::ModuleRegistry& registry) {
   std::vector<front::ModuleFolder> folders;
   if (!o.modules.empty()) {
     front::DiagnosticEngine diags;
@@ -101,7 +101,7 @@ std::unique_ptr<interp::TemplateSet> make_template_set(const RenderOptions& o,
     options.static_url = statics->function();
     options.names.set("static_url", statics->template_function());
   }
-  auto registry = std::make_shared<render::ModuleRegistry>();
+  auto registry = std::make_shared<squall::ModuleRegistry>();
   if (!add_modules(o, parse, options, *registry)) {
     modules_failed = true;
     return nullptr;

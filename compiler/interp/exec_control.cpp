@@ -4,7 +4,7 @@
 #include "interp/interpreter_impl.hpp"
 #include "sema/for_shape.hpp"
 #include "squall/py.hpp"
-#include "squall/render.hpp"
+#include "squall/detail/render.hpp"
 
 namespace squall::interp {
 

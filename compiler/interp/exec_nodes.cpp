@@ -16,7 +16,7 @@ std::optional<Value>* Env::find_local(std::string_view name) {
 
 Interpreter::Interpreter(const Unit& unit, const UnitPlan& plan, Frame& frame,
                          render::Globals& globals, std::optional<std::string_view> default_escape,
-                         const render::Namespace* import_modules)
+                         const squall::Namespace* import_modules)
     : unit_(unit),
       plan_(plan),
       frame_(frame),

@@ -14,7 +14,7 @@
 #include "diag/diagnostics.hpp"
 #include "sema/module_folders.hpp"
 #include "sema/unit.hpp"
-#include "squall/render.hpp"
+#include "squall/detail/render.hpp"
 #include "squall/value.hpp"
 
 namespace squall::interp {
@@ -33,13 +33,13 @@ struct Options {
   QuoteEntity quote = QuoteEntity::Decimal;
   /// names are registered for every render (Tornado's loader `namespace=`); keyword
   /// arguments of a render override them.
-  render::Namespace names;
+  squall::Namespace names;
   /// modules, when set, are what `{% module %}` can call; without them `{% module %}`
   /// raises NameError "name '_tt_modules' is not defined", as Tornado outside a handler.
-  std::shared_ptr<const render::ModuleRegistry> modules;
+  std::shared_ptr<const squall::ModuleRegistry> modules;
   /// import_modules are what `{% import x %}` finds besides the built-in modules of
   /// py::module(), by dotted name (e.g. "pprint" -> an object with a pformat function).
-  render::Namespace import_modules;
+  squall::Namespace import_modules;
   /// known_modules, when set, is the module set known at compile time: every template
   /// built is checked against it (front::check_module_calls) and its diagnostics make the
   /// render a CompileError.
@@ -90,18 +90,18 @@ class TemplateSet {
   /// render_to in `session`: a render in a session the caller keeps across renders (a
   /// request), bound to this set while it runs (squall::TemplateSet::render_to's rules).
   void render_to(std::string& out, const std::string& name, const Value& kwargs,
-                 render::RenderSession& session);
+                 squall::RenderSession& session);
   /// render_page is RequestHandler.render: render in a new session, then inject the
   /// resources of the modules used (squall::inject_resources with options().static_url).
   std::string render_page(const std::string& name, const Value& kwargs);
   /// render_page in `session`: with the resources of every module the session used.
   std::string render_page(const std::string& name, const Value& kwargs,
-                          render::RenderSession& session);
+                          squall::RenderSession& session);
   /// render_nested renders template `name` of this set inside a render already bound to
   /// `session` (a module folder's template), with the session's names as the handler
   /// namespace.
   std::string render_nested(const std::string& name, const Value& kwargs,
-                            render::RenderSession& session);
+                            squall::RenderSession& session);
 
   /// reset forgets every compiled unit (Tornado's Loader.reset()).
   void reset();
@@ -116,7 +116,7 @@ class TemplateSet {
   Compiled& compiled_or_throw(const std::string& name);
   Compiled* find_compiled(const std::string& name, front::DiagnosticEngine& diags);
   void render_in(std::string& out, const std::string& name, const Value& kwargs,
-                 render::RenderSession& session, const render::Namespace* names);
+                 squall::RenderSession& session, const squall::Namespace* names);
 
   std::unique_ptr<front::TemplateProvider> provider_;
   Options options_;

@@ -13,7 +13,7 @@
 #include "interp/plan.hpp"
 #include "sema/unit.hpp"
 #include "sema/without_calls.hpp"
-#include "squall/render.hpp"
+#include "squall/detail/render.hpp"
 #include "squall/value.hpp"
 
 namespace squall::interp {
@@ -47,7 +47,7 @@ class Interpreter {
   /// interpreter.
   Interpreter(const front::Unit& unit, const UnitPlan& plan, Frame& frame, render::Globals& globals,
               std::optional<std::string_view> default_escape,
-              const render::Namespace* import_modules = nullptr);
+              const squall::Namespace* import_modules = nullptr);
   ~Interpreter();
   Interpreter(const Interpreter&) = delete;
   Interpreter& operator=(const Interpreter&) = delete;
@@ -152,7 +152,7 @@ class Interpreter {
   Frame& frame_;
   render::Globals& globals_;
   std::optional<std::string_view> default_escape_;
-  const render::Namespace* import_modules_;
+  const squall::Namespace* import_modules_;
   std::vector<std::optional<Value>>& locals_;
   std::vector<const Value*>& global_cache_;  // per UnitPlan::globals: found on first use
   render::OutBuffer* out_ = nullptr;

@@ -27,7 +27,7 @@ std::optional<std::vector<front::ModuleFolder>> add_module_folders(ModuleRegistr
     spec->css_files = folder.css_files;
     spec->html_head = folder.html_head;
     spec->html_body = folder.html_body;
-    spec->render_template = [templates, name = folder.template_name](render::RenderSession& session,
+    spec->render_template = [templates, name = folder.template_name](squall::RenderSession& session,
                                                                      const Value& names) {
       return templates->render_nested(name, names, session);
     };

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "sema/unit.hpp"
-#include "squall/compiled.hpp"
+#include "squall/detail/compiled.hpp"
 #include "squall/value.hpp"
 
 namespace squall::interp {

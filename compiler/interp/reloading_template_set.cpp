@@ -46,7 +46,7 @@ struct ReloadingTemplateSet::Impl {
   ReloadingOptions options;
   std::recursive_mutex mutex;
   std::unique_ptr<interp::TemplateSet> set;
-  std::shared_ptr<render::ModuleRegistry> folder_modules;
+  std::shared_ptr<squall::ModuleRegistry> folder_modules;
   std::map<std::string, Stamp> watched;  // every file the cached templates were built from
   int reloads = 0;
 
@@ -66,7 +66,7 @@ void ReloadingTemplateSet::Impl::build() {
   interp::Options o;
   o.autoescape = front::autoescape_option(options.autoescape);
   watched.clear();
-  folder_modules = std::make_shared<render::ModuleRegistry>();
+  folder_modules = std::make_shared<squall::ModuleRegistry>();
   if (!options.modules.empty()) {
     front::DiagnosticEngine diags;
     const auto folders =
@@ -121,11 +121,11 @@ interp::TemplateSet& ReloadingTemplateSet::Impl::fresh(std::string_view name,
   }
   // Per-render settings, as the compiled set takes them from the environment.
   interp::Options& o = set->options();
-  o.names = env.names ? *env.names : render::Namespace();
-  o.import_modules = env.import_modules ? *env.import_modules : render::Namespace();
+  o.names = env.names ? *env.names : squall::Namespace();
+  o.import_modules = env.import_modules ? *env.import_modules : squall::Namespace();
   o.quote = env.quote;
   o.static_url = env.static_url;
-  o.modules = env.modules ? std::shared_ptr<const render::ModuleRegistry>(std::shared_ptr<void>(),
+  o.modules = env.modules ? std::shared_ptr<const squall::ModuleRegistry>(std::shared_ptr<void>(),
                                                                           env.modules)  // not owned
                           : folder_modules;
   return *set;
@@ -155,7 +155,7 @@ void ReloadingTemplateSet::render_to(std::string& out, std::string_view name, co
 
 void ReloadingTemplateSet::render_to(std::string& out, std::string_view name, const Value& args,
                                      const RenderEnvironment& env,
-                                     render::RenderSession& session) const {
+                                     squall::RenderSession& session) const {
   std::lock_guard lock(impl_->mutex);
   impl_->fresh(name, env).render_to(out, std::string(name), args, session);
 }
@@ -168,7 +168,7 @@ std::string ReloadingTemplateSet::render_page(std::string_view name, const Value
 
 std::string ReloadingTemplateSet::render_page(std::string_view name, const Value& args,
                                               const RenderEnvironment& env,
-                                              render::RenderSession& session) const {
+                                              squall::RenderSession& session) const {
   std::lock_guard lock(impl_->mutex);
   return impl_->fresh(name, env).render_page(std::string(name), args, session);
 }

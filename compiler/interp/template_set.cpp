@@ -76,31 +76,31 @@ std::string TemplateSet::render(const std::string& name, const Value& kwargs) {
 }
 
 void TemplateSet::render_to(std::string& out, const std::string& name, const Value& kwargs) {
-  render::RenderSession session(options_.modules.get());
+  squall::RenderSession session(options_.modules.get());
   render_to(out, name, kwargs, session);
 }
 
 void TemplateSet::render_to(std::string& out, const std::string& name, const Value& kwargs,
-                            render::RenderSession& session) {
+                            squall::RenderSession& session) {
   const auto nested_render = [this](const std::string& n, const Value& kw,
-                                    render::RenderSession& s) {
+                                    squall::RenderSession& s) {
     std::string nested;
     render_in(nested, n, kw, s, &options_.names);
     return nested;
   };
-  render::RenderSession::Bind bind(
+  squall::RenderSession::Bind bind(
       session, {nested_render, &options_.names, &options_.import_modules, options_.quote});
   limits::Scope scope(&options_.limits);
   render_in(out, name, kwargs, session, &options_.names);
 }
 
 std::string TemplateSet::render_page(const std::string& name, const Value& kwargs) {
-  render::RenderSession session(options_.modules.get());
+  squall::RenderSession session(options_.modules.get());
   return render_page(name, kwargs, session);
 }
 
 std::string TemplateSet::render_page(const std::string& name, const Value& kwargs,
-                                     render::RenderSession& session) {
+                                     squall::RenderSession& session) {
   std::string out;
   render_to(out, name, kwargs, session);
   inject_resources(out, session.resources(), options_.static_url);
@@ -108,14 +108,14 @@ std::string TemplateSet::render_page(const std::string& name, const Value& kwarg
 }
 
 std::string TemplateSet::render_nested(const std::string& name, const Value& kwargs,
-                                       render::RenderSession& session) {
+                                       squall::RenderSession& session) {
   std::string out;
   render_in(out, name, kwargs, session, session.binding().names);
   return out;
 }
 
 void TemplateSet::render_in(std::string& out, const std::string& name, const Value& kwargs,
-                            render::RenderSession& session, const render::Namespace* names) {
+                            squall::RenderSession& session, const squall::Namespace* names) {
   Compiled& compiled = compiled_or_throw(name);
   const front::Unit& unit = *compiled.unit;
   UnitPlan& plan = *compiled.plan;
@@ -123,7 +123,7 @@ void TemplateSet::render_in(std::string& out, const std::string& name, const Val
   const render::Globals* outer = session.globals;
   session.globals = &globals;
   struct RestoreGlobals {
-    render::RenderSession& s;
+    squall::RenderSession& s;
     const render::Globals* outer;
     ~RestoreGlobals() { s.globals = outer; }
   } restore_globals{session, outer};

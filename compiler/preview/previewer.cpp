@@ -105,7 +105,7 @@ std::unique_ptr<interp::TemplateSet> Previewer::make_set() {
     statics_->clear_cache();  // a changed static file gets a new ?v=
     o.static_url = statics_->function();
   }
-  auto registry = std::make_shared<render::ModuleRegistry>();
+  auto registry = std::make_shared<squall::ModuleRegistry>();
   module_errors_.clear();
   if (!options_.modules.empty()) {
     front::DiagnosticEngine diags;

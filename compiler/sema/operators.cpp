@@ -1,8 +1,8 @@
 #include "sema/operators.hpp"
 
-#include "squall/compiled.hpp"
+#include "squall/detail/compiled.hpp"
 #include "squall/py.hpp"
-#include "squall/render.hpp"
+#include "squall/detail/render.hpp"
 
 namespace squall::front {
 

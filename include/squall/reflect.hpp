@@ -1,11 +1,14 @@
 // SQUALL_REFLECT: exposes a C++ struct to templates field by field, and the standard
-// ValueConverter specialisations. Included by <squall/value.hpp>; do not include directly.
+// ValueConverter specialisations. Included by <squall/value.hpp>.
 #pragma once
 
 #include <chrono>
 #include <set>
 #include <tuple>
 #include <unordered_set>
+
+// value.hpp includes this header after defining Value; including it first works too.
+#include "squall/value.hpp"
 
 namespace squall {
 

@@ -14,7 +14,8 @@
 #include <string_view>
 #include <vector>
 
-#include "squall/render.hpp"
+#include "squall/namespace.hpp"
+#include "squall/render_session.hpp"
 #include "squall/template_set.hpp"
 #include "squall/value.hpp"
 
@@ -58,14 +59,14 @@ class ReloadingTemplateSet {
                  const RenderEnvironment& env = {}) const;
   /// render_to in `session` is TemplateSet::render_to in a caller's session.
   void render_to(std::string& out, std::string_view name, const Value& args,
-                 const RenderEnvironment& env, render::RenderSession& session) const;
+                 const RenderEnvironment& env, RenderSession& session) const;
   /// render_page is TemplateSet::render_page (module resources injected).
   std::string render_page(std::string_view name, const Value& args,
                           const RenderEnvironment& env = {}) const;
   /// render_page in `session` is TemplateSet::render_page in a caller's session (what
   /// squall::web::Application calls).
   std::string render_page(std::string_view name, const Value& args, const RenderEnvironment& env,
-                          render::RenderSession& session) const;
+                          RenderSession& session) const;
 
   /// contains tells whether template `name` exists now.
   bool contains(std::string_view name) const;

@@ -15,7 +15,10 @@
 #include <unordered_map>
 #include <vector>
 
-#include "squall/render.hpp"
+#include "squall/escape.hpp"
+#include "squall/limits.hpp"
+#include "squall/namespace.hpp"
+#include "squall/render_session.hpp"
 #include "squall/ui_module.hpp"
 #include "squall/value.hpp"
 
@@ -39,14 +42,14 @@ struct CompiledTemplate {
 /// Everything it points to must outlive the renders that use it.
 struct RenderEnvironment {
   /// names are visible to every template; render arguments override them.
-  const render::Namespace* names = nullptr;
+  const Namespace* names = nullptr;
   /// modules are what `{% module %}` can call (the built-in `Template` module renders
   /// templates of this set). Without them `{% module %}` raises NameError
   /// "name '_tt_modules' is not defined", as Tornado does outside a request handler.
-  const render::ModuleRegistry* modules = nullptr;
+  const ModuleRegistry* modules = nullptr;
   /// import_modules are what `{% import x %}` finds besides the built-in modules, by dotted
   /// name.
-  const render::Namespace* import_modules = nullptr;
+  const Namespace* import_modules = nullptr;
   /// quote is the entity the default xhtml_escape writes for `'`.
   QuoteEntity quote = QuoteEntity::Decimal;
   /// static_url maps the relative resource paths a page render injects
@@ -73,7 +76,7 @@ class TemplateRef {
   void render_to(std::string& out, const Value& args, const RenderEnvironment& env = {}) const;
   /// render_to in `session` is TemplateSet::render_to in a session.
   void render_to(std::string& out, const Value& args, const RenderEnvironment& env,
-                 render::RenderSession& session) const;
+                 RenderSession& session) const;
   /// render_page is TemplateSet::render_page of this template.
   std::string render_page(const Value& args, const RenderEnvironment& env = {}) const;
 
@@ -116,7 +119,7 @@ class TemplateSet {
   /// request): modules used stay active in it, so a later page injection (inject_resources
   /// with session.resources()) includes them, as Tornado's render_string then render do.
   void render_to(std::string& out, std::string_view name, const Value& args,
-                 const RenderEnvironment& env, render::RenderSession& session) const;
+                 const RenderEnvironment& env, RenderSession& session) const;
 
   /// render_page is Tornado's RequestHandler.render: renders template `name` in a new
   /// session, then injects the resources of the modules it used (inject_resources with
@@ -127,7 +130,7 @@ class TemplateSet {
   /// render_page in `session`: the page gets the resources of every module the session
   /// used, including in earlier renders.
   std::string render_page(std::string_view name, const Value& args, const RenderEnvironment& env,
-                          render::RenderSession& session) const;
+                          RenderSession& session) const;
 
   /// get returns template `name`, or throws squall::Error KeyError `'name'` as render does.
   TemplateRef get(std::string_view name) const;
@@ -146,7 +149,7 @@ class TemplateSet {
                   const RenderEnvironment& env) const;
   // render_bound renders `fn` in `session`, bound to this set and `env` meanwhile.
   void render_bound(std::string& out, RenderFunction fn, std::string_view name, const Value& args,
-                    const RenderEnvironment& env, render::RenderSession& session) const;
+                    const RenderEnvironment& env, RenderSession& session) const;
 
   // FNV-1a: template names are short, and this lookup runs once per render.
   struct NameHash {
@@ -163,6 +166,6 @@ class TemplateSet {
 /// `session`, with the environment of the render bound to the session: how compiled
 /// module folders render their template.html.
 void render_compiled(std::string& out, RenderFunction fn, std::string_view name, const Value& args,
-                     render::RenderSession& session);
+                     RenderSession& session);
 
 }  // namespace squall

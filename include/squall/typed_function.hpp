@@ -25,6 +25,9 @@
 #include <stdexcept>
 #include <tuple>
 
+// value.hpp includes this header after defining Value; including it first works too.
+#include "squall/value.hpp"
+
 namespace squall {
 
 /// ArgConverter<T>::convert(const Value&) -> std::optional<T> converts an argument of a typed

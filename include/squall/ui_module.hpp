@@ -3,7 +3,7 @@
 // exactly as RequestHandler.render does it (../shared/spec/tornado-spec.md section 8).
 //
 // A page render is two steps, as in Tornado:
-//   1. one or more renders in a render::RenderSession (a request): every module used gets
+//   1. one or more renders in a RenderSession (a request): every module used gets
 //      one instance per name, kept in first-use order;
 //   2. inject_resources() splices the modules' CSS, JavaScript and head/body parts into the
 //      page HTML. TemplateSet::render_page does both.
@@ -22,9 +22,7 @@
 
 namespace squall {
 
-namespace render {
 class RenderSession;
-}
 
 // ---------------------------------------------------------------------------------------
 // Modules
@@ -83,11 +81,11 @@ class UIModule {
   std::string render_string(const std::string& name, const Value& kwargs);
   /// session is the session (request) this instance belongs to: Tornado's `self.handler`.
   /// Set before the first call of any hook.
-  render::RenderSession& session() const { return *session_; }
+  RenderSession& session() const { return *session_; }
 
  private:
-  friend class render::RenderSession;
-  render::RenderSession* session_ = nullptr;
+  friend class RenderSession;
+  RenderSession* session_ = nullptr;
 };
 
 /// UIModuleFactory makes one instance of a module (called once per session and name).
@@ -172,7 +170,7 @@ const BuiltinModule* find_builtin_module(std::string_view name);
 /// ModuleTemplateRenderer renders a module folder's template.html in `session` with
 /// `names` (a dict: the bound arguments) on top of the handler namespace.
 using ModuleTemplateRenderer =
-    std::function<std::string(render::RenderSession& session, const Value& names)>;
+    std::function<std::string(RenderSession& session, const Value& names)>;
 
 /// FolderModuleSpec describes one module folder: its name, its template (rendered by the
 /// back end that loaded or compiled it), its signature and its resources (None when the

@@ -1,6 +1,6 @@
 // Error annotation for generated code: the position table row of the failing statement
 // and its include/block chain, turned into render::annotate_error's arguments.
-#include "squall/compiled.hpp"
+#include "squall/detail/compiled.hpp"
 
 namespace squall::rt {
 

@@ -1,4 +1,4 @@
-#include "squall/compiled.hpp"
+#include "squall/detail/compiled.hpp"
 #include "value/internal.hpp"
 
 namespace squall::rt {

@@ -1,6 +1,6 @@
 // Argument and display builders for calls and displays with `*` / `**` unpacking; the
 // unpacking rules themselves are render::append_star_args / append_double_star.
-#include "squall/compiled.hpp"
+#include "squall/detail/compiled.hpp"
 
 namespace squall::rt {
 

@@ -6,7 +6,7 @@
 #include "escape/special_scan.hpp"
 #include "render/encodable.hpp"
 #include "squall/escape.hpp"
-#include "squall/render.hpp"
+#include "squall/detail/render.hpp"
 
 namespace squall {
 namespace {

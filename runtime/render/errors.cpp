@@ -2,7 +2,7 @@
 #include <utility>
 
 #include "squall/limits.hpp"
-#include "squall/render.hpp"
+#include "squall/detail/render.hpp"
 
 namespace squall::render {
 

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "squall/render.hpp"
+#include "squall/detail/render.hpp"
 
 namespace squall::render {
 

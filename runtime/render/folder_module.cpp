@@ -3,7 +3,7 @@
 #include <span>
 
 #include "squall/py.hpp"
-#include "squall/render.hpp"
+#include "squall/detail/render.hpp"
 
 namespace squall {
 namespace {

@@ -2,7 +2,7 @@
 // list, set or dict where the plain operator would make a new one, so another name for the
 // object sees the change; everything else is the plain operator.
 #include "squall/py.hpp"
-#include "squall/render.hpp"
+#include "squall/detail/render.hpp"
 #include "value/set_methods.hpp"
 
 namespace squall::render {

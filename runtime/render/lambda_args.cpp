@@ -1,6 +1,6 @@
 // bind_lambda_args: Python's argument binding for template lambdas, with CPython's errors.
 #include "squall/py.hpp"
-#include "squall/render.hpp"
+#include "squall/detail/render.hpp"
 
 namespace squall::render {
 namespace {

@@ -1,9 +1,9 @@
 // Namespace, default_names and Globals: the layered render namespace.
 #include "render/escape_functions.hpp"
+#include "squall/detail/render.hpp"
 #include "squall/py.hpp"
-#include "squall/render.hpp"
 
-namespace squall::render {
+namespace squall {
 
 void Namespace::set(std::string name, Value value) {
   const auto found = index_.find(std::string_view(name));
@@ -44,6 +44,16 @@ const Value* Namespace::find(std::string_view name, std::size_t hash) const {
   return found == index_.end() ? nullptr : resolve(found->second);
 }
 
+const Namespace& default_names(QuoteEntity quote) {
+  static const Namespace decimal = render::make_default_names(QuoteEntity::Decimal);
+  static const Namespace hex = render::make_default_names(QuoteEntity::Hex);
+  return quote == QuoteEntity::Hex ? hex : decimal;
+}
+
+}  // namespace squall
+
+namespace squall::render {
+
 namespace {
 
 // builtin_names mirrors py::builtins() in a Namespace, for lookups with a precomputed hash.
@@ -57,12 +67,6 @@ const Namespace& builtin_names() {
 }
 
 }  // namespace
-
-const Namespace& default_names(QuoteEntity quote) {
-  static const Namespace decimal = make_default_names(QuoteEntity::Decimal);
-  static const Namespace hex = make_default_names(QuoteEntity::Hex);
-  return quote == QuoteEntity::Hex ? hex : decimal;
-}
 
 const Value& Globals::dunder_name() const {
   if (!name_) {

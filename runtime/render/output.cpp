@@ -2,7 +2,7 @@
 #include "render/encodable.hpp"
 #include "squall/escape.hpp"
 #include "squall/py.hpp"
-#include "squall/render.hpp"
+#include "squall/detail/render.hpp"
 
 namespace squall::render {
 

@@ -2,9 +2,9 @@
 // exactly as Tornado's RequestHandler.render does (tornado-spec.md 8.3).
 #include <unordered_set>
 
+#include "squall/detail/render.hpp"
 #include "squall/escape.hpp"
 #include "squall/py.hpp"
-#include "squall/render.hpp"
 
 namespace squall {
 namespace {
@@ -132,7 +132,7 @@ void inject_resources(std::string& html, const PageResources& r, const StaticUrl
 
 }  // namespace squall
 
-namespace squall::render {
+namespace squall {
 
 PageResources RenderSession::resources() {
   PageResources r;
@@ -147,4 +147,4 @@ PageResources RenderSession::resources() {
   return r;
 }
 
-}  // namespace squall::render
+}  // namespace squall

@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "render/escape_functions.hpp"
+#include "squall/detail/render.hpp"
 #include "squall/py.hpp"
-#include "squall/render.hpp"
 
 namespace squall {
 
@@ -34,7 +34,7 @@ std::string UIModule::render_string(const std::string& name, const Value& kwargs
 
 namespace {
 
-using render::RenderSession;
+using squall::RenderSession;
 using PKind = ModuleParam::Kind;
 
 // bind_builtin raises the TypeError Python raises when a call does not fit the built-in
@@ -225,7 +225,7 @@ std::vector<std::string> ModuleRegistry::names() const {
 
 }  // namespace squall
 
-namespace squall::render {
+namespace squall {
 
 RenderSession::RenderSession(const ModuleRegistry* modules) : registry_(modules) {
   if (registry_) namespace_ = Value::adopt(new ModuleNamespace(*this));
@@ -239,12 +239,12 @@ RenderSession::RenderSession(const ModuleRegistry* modules, TemplateRenderer ren
 RenderSession::~RenderSession() = default;
 
 std::string RenderSession::render_template(const std::string& name, const Value& kwargs) {
-  CallDepthGuard guard;
+  render::CallDepthGuard guard;
   if (!binding_.renderer)
     throw_error("RuntimeError", "no template renderer for the Template module");
   struct Restore {
     RenderSession& s;
-    const Globals* outer;
+    const render::Globals* outer;
     ~Restore() { s.globals = outer; }
   } restore{*this, globals};
   return binding_.renderer(name, kwargs, *this);
@@ -266,4 +266,4 @@ UIModule* RenderSession::module(std::string_view name) {
   return active_.back().second.get();
 }
 
-}  // namespace squall::render
+}  // namespace squall

@@ -44,7 +44,7 @@ void personalize(Json& j, int thread) {
 }
 
 std::string render(const std::string& name, const Value& args,
-                   const render::ModuleRegistry& modules, const RenderLimits* limits) {
+                   const squall::ModuleRegistry& modules, const RenderLimits* limits) {
   RenderEnvironment env;
   env.modules = &modules;
   env.limits = limits;
@@ -62,7 +62,7 @@ struct Job {
 };
 
 TEST(ConcurrencyStress, EightThreadsDifferentDataOneSet) {
-  const auto modules = std::make_shared<render::ModuleRegistry>();
+  const auto modules = std::make_shared<squall::ModuleRegistry>();
   // A thread with odd index renders under limits so small that loops and big strings fail.
   RenderLimits tight;
   tight.max_iterations = 1;

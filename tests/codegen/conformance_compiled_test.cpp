@@ -38,7 +38,7 @@ struct Outcome {
 };
 
 void loader_options(const Json& c, front::ParseOptions& parse, interp::Options& options,
-                    render::Namespace& names, bool& valid) {
+                    squall::Namespace& names, bool& valid) {
   valid = true;
   if (!c.contains("loader")) return;
   const Json& loader = c["loader"];
@@ -67,7 +67,7 @@ Outcome interpret(const Json& c) {
   for (const auto& [name, text] : c["templates"].items()) templates[name] = text.get<std::string>();
   front::ParseOptions parse;
   interp::Options options;
-  render::Namespace names;
+  squall::Namespace names;
   bool valid = true;
   loader_options(c, parse, options, names, valid);
   if (!valid) return {Outcome::Kind::CompileError, "invalid loader options", ""};
@@ -88,7 +88,7 @@ Outcome run_compiled(const Json& c, const CompiledCase& compiled) {
     return {Outcome::Kind::CompileError, std::string(compiled.diagnostics), ""};
   front::ParseOptions parse;
   interp::Options options;
-  render::Namespace names;
+  squall::Namespace names;
   bool valid = true;
   loader_options(c, parse, options, names, valid);
   RenderEnvironment env;

@@ -42,7 +42,7 @@ Value cpp_throw(Args args, KwArgs) {
   throw std::runtime_error(args.empty() ? std::string("cpp_throw") : py::str(args[0]));
 }
 
-void register_functions(render::Namespace& names) {
+void register_functions(squall::Namespace& names) {
   names.set("log", Value::function("log", log_call));
   names.set("cpp_throw", Value::function("cpp_throw", cpp_throw));
 }
@@ -83,7 +83,7 @@ Result compiled(const Json& row, const CompiledCase& c) {
     ADD_FAILURE() << "squall compile rejected the row: " << c.diagnostics;
     return r;
   }
-  render::Namespace names;
+  squall::Namespace names;
   register_functions(names);
   RenderEnvironment env;
   env.names = &names;

@@ -31,7 +31,7 @@ std::string read_text(const fs::path& path) {
 }
 
 std::string compiled(const std::string& name, const Value& args,
-                     const render::ModuleRegistry& modules) {
+                     const squall::ModuleRegistry& modules) {
   RenderEnvironment env;
   env.modules = &modules;
   try {
@@ -55,7 +55,7 @@ TEST(GoldenRender, CompiledMatchesInterpreter) {
     if (entry.path().extension() == ".html")
       templates[entry.path().filename().string()] = read_text(entry.path());
   }
-  auto modules = std::make_shared<render::ModuleRegistry>();
+  auto modules = std::make_shared<squall::ModuleRegistry>();
   interp::Options options;
   options.modules = modules;
   interp::TemplateSet set(std::make_unique<front::DictLoader>(templates), options);
@@ -73,7 +73,7 @@ TEST(GoldenRender, CompiledMatchesInterpreter) {
 }
 
 TEST(GoldenRender, ErrorLines) {
-  const auto modules = std::make_shared<render::ModuleRegistry>();
+  const auto modules = std::make_shared<squall::ModuleRegistry>();
   EXPECT_EQ(compiled("error_rethrown.html", parse_json(R"({"zero": 0})"), *modules),
             "ERROR error_rethrown.html:3: ZeroDivisionError: division by zero");
   EXPECT_EQ(compiled("error_finally.html", parse_json(R"({"items": [10, 11]})"), *modules),
@@ -96,7 +96,7 @@ TEST(GoldenRender, FailedRenderLeavesItsPartialOutput) {
 // A TemplateRef renders what rendering by name does, errors included; get() of an unknown
 // name fails as render() does.
 TEST(GoldenRender, TemplateRefRendersAsTheSet) {
-  const auto modules = std::make_shared<render::ModuleRegistry>();
+  const auto modules = std::make_shared<squall::ModuleRegistry>();
   RenderEnvironment env;
   env.modules = modules.get();
   const Value args = parse_json(read_text(kDir / "control.json"));
@@ -128,7 +128,7 @@ TEST(GoldenRender, TemplateRefRendersAsTheSet) {
 // Many threads render from one set at once (the set is immutable; every render has its
 // own state); the output never changes.
 TEST(GoldenRender, ConcurrentRendersAgree) {
-  const auto modules = std::make_shared<render::ModuleRegistry>();
+  const auto modules = std::make_shared<squall::ModuleRegistry>();
   const Value args = parse_json(read_text(kDir / "control.json"));
   const std::string expected = compiled("control.html", args, *modules);
   std::atomic<int> mismatches{0};

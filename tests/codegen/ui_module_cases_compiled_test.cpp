@@ -20,7 +20,7 @@ using ui_testing::Json;
 
 TEST(UIModuleCases, CompiledMatchesTornado) {
   StaticFiles statics(ui_testing::static_dir());
-  render::Namespace names;
+  squall::Namespace names;
   names.set("static_url", statics.template_function());
   ModuleRegistry registry = squall_ui_modules::modules();
   ui_testing::add_test_modules(registry);
@@ -33,11 +33,11 @@ TEST(UIModuleCases, CompiledMatchesTornado) {
   int passed = 0;
   for (const Json& c : cases) {
     SCOPED_TRACE(c["name"].get<std::string>());
-    render::RenderSession session(&registry);
+    squall::RenderSession session(&registry);
     const ui_testing::Outcome o =
         ui_testing::run_case(c, session, env.static_url,
                              [&](std::string& out, const std::string& name, const Value& args,
-                                 render::RenderSession& s) {
+                                 squall::RenderSession& s) {
                                squall_ui_cases::templates().render_to(out, name, args, env, s);
                              });
     if (ui_testing::matches(c, o)) {
@@ -87,7 +87,7 @@ TEST(DocsUiModules, CppApi) {
       site::templates().render("folder_entry_default_argument/page.html", args, env);
 
   // Several renders in one request, then the page with every module's resources:
-  squall::render::RenderSession session(env.modules);
+  squall::RenderSession session(env.modules);
   std::string sidebar;
   site::templates().render_to(sidebar, "folder_in_include/part.html", parse_json(R"({"t": "s"})"),
                               env, session);

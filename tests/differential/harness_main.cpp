@@ -26,7 +26,7 @@ int main(int argc, char** argv) {
   text << in.rdbuf();
   const squall::Value args = squall::parse_json(text.str());
   squall::differential::CallLog log;
-  const squall::render::Namespace names = squall::differential::names(log);
+  const squall::Namespace names = squall::differential::names(log);
   squall::RenderEnvironment env;
   env.names = &names;
   for (int i = 2; i < argc; ++i) {

@@ -11,7 +11,7 @@
 
 #include "squall/error.hpp"
 #include "squall/py.hpp"
-#include "squall/render.hpp"
+#include "squall/detail/render.hpp"
 #include "squall/value.hpp"
 
 namespace squall::differential {
@@ -37,8 +37,8 @@ inline Value log_function(CallLog& log) {
 
 /// names returns the namespace a differential render gets: `log` (recording into `log`)
 /// and `exc_name(e)`, the class name of an exception (`type(e).__name__`).
-inline render::Namespace names(CallLog& log) {
-  render::Namespace out;
+inline squall::Namespace names(CallLog& log) {
+  squall::Namespace out;
   out.set("log", log_function(log));
   out.set("exc_name", Value::function("exc_name", [](Args args, KwArgs) {
             return Value(std::string(args.empty() ? "" : py::type_name(args[0])));

@@ -31,7 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.limits.max_items = 1 << 16;
   options.limits.max_output_bytes = 1 << 22;
   options.limits.max_call_depth = 50;
-  options.modules = std::make_shared<render::ModuleRegistry>();
+  options.modules = std::make_shared<squall::ModuleRegistry>();
   std::map<std::string, std::string> templates = {{"main.html", text}, {"other.html", text}};
   interp::TemplateSet set(std::make_unique<front::DictLoader>(std::move(templates)),
                           std::move(options));

@@ -44,7 +44,7 @@ TEST(Limits, UnboundedLambdaRecursionIsRecursionError) {
 
 TEST(Limits, TemplateModuleRecursionIsRecursionError) {
   Options options;
-  options.modules = std::make_shared<render::ModuleRegistry>();
+  options.modules = std::make_shared<squall::ModuleRegistry>();
   const std::string error = render_error({{"r.html", "{% module Template('r.html') %}"}}, "r.html",
                                          "{}", std::move(options));
   EXPECT_EQ(error.rfind("r.html:1: RecursionError: maximum recursion depth exceeded", 0), 0u)

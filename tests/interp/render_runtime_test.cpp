@@ -27,7 +27,7 @@ TEST(RenderErrors, BlockChainNamesTheRootTag) {
 
 TEST(RenderErrors, TemplateModuleErrorShowsBothTemplates) {
   Options options;
-  options.modules = std::make_shared<render::ModuleRegistry>();
+  options.modules = std::make_shared<squall::ModuleRegistry>();
   EXPECT_EQ(render_error({{"page.html", "a\n{% module Template('part.html') %}"},
                           {"part.html", "{{ 1 + 'x' }}"}},
                          "page.html", "{}", std::move(options)),
@@ -96,7 +96,7 @@ TEST(Namespace, KeywordArgumentReplacesTheEscapeFunction) {
 
 TEST(UIModules, TemplateModuleSeesOnlyItsArguments) {
   Options options;
-  options.modules = std::make_shared<render::ModuleRegistry>();
+  options.modules = std::make_shared<squall::ModuleRegistry>();
   options.names.set("site", Value("S"));
   EXPECT_EQ(
       render_dict(
@@ -110,7 +110,7 @@ TEST(UIModules, TemplateModuleSeesOnlyItsArguments) {
 
 TEST(UIModules, LinkifyAndXsrfModulesAreRaw) {
   Options options;
-  options.modules = std::make_shared<render::ModuleRegistry>();
+  options.modules = std::make_shared<squall::ModuleRegistry>();
   options.names.set("xsrf_form_html", Value::function("xsrf_form_html", [](Args, KwArgs) {
                       return Value("<input name=\"_xsrf\">");
                     }));
@@ -123,7 +123,7 @@ TEST(UIModules, LinkifyAndXsrfModulesAreRaw) {
       "x &lt;a href=&quot;http://a.b&quot;&gt;http://a.b&lt;/a&gt;");
 }
 
-class CountingModule final : public render::UIModule {
+class CountingModule final : public squall::UIModule {
  public:
   Value render(Args, KwArgs) override { return Value(std::to_string(++calls_)); }
 
@@ -132,7 +132,7 @@ class CountingModule final : public render::UIModule {
 };
 
 TEST(UIModules, OneInstancePerRenderInFirstUseOrder) {
-  auto registry = std::make_shared<render::ModuleRegistry>();
+  auto registry = std::make_shared<squall::ModuleRegistry>();
   registry->add("Count", [] { return std::make_unique<CountingModule>(); });
   Options options;
   options.modules = registry;

@@ -34,11 +34,11 @@ struct InterpretedSite {
   }
 
   ui_testing::Outcome run(const Json& c) {
-    render::RenderSession session(registry.get());
+    squall::RenderSession session(registry.get());
     return ui_testing::run_case(
         c, session, set->options().static_url,
         [this](std::string& out, const std::string& name, const Value& args,
-               render::RenderSession& s) { set->render_to(out, name, args, s); });
+               squall::RenderSession& s) { set->render_to(out, name, args, s); });
   }
 };
 

@@ -34,3 +34,10 @@ add_test(NAME packaging_getting_started
           ${PROJECT_BINARY_DIR} ${CMAKE_CURRENT_BINARY_DIR}/getting_started
           ${PROJECT_SOURCE_DIR}/docs/getting-started.md)
 set_tests_properties(packaging_getting_started PROPERTIES LABELS "packaging;slow;docs" TIMEOUT 900)
+
+# Each public header is self-contained and free of the generated-code header (issue 19).
+add_test(NAME packaging_public_headers
+  COMMAND ${CMAKE_COMMAND} -DCXX=${CMAKE_CXX_COMPILER} -DROOT=${PROJECT_SOURCE_DIR}/include
+          "-DINCLUDES=${PROJECT_SOURCE_DIR}/include;${PROJECT_BINARY_DIR}/include"
+          -DWORK=${CMAKE_CURRENT_BINARY_DIR}/public_headers -P ${dir}/public_headers.cmake)
+set_tests_properties(packaging_public_headers PROPERTIES LABELS packaging)

@@ -93,7 +93,7 @@ TEST_F(Reloading, EditUnderARunningApplicationShowsOnTheNextRender) {
         "{% block body %}{% include \"part.html\" %}{% end %}");
   write("t/part.html", "<p>{{ greeting }}, {{ name }}</p>");
   squall::ReloadingTemplateSet templates((dir_ / "t").string());
-  render::Namespace names;
+  squall::Namespace names;
   names.set("greeting", Value("Hello"));
   squall::RenderEnvironment env;
   env.names = &names;

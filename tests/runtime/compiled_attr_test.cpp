@@ -3,7 +3,7 @@
 // render::GlobalName, the prepared global name: its caches must never change an answer.
 #include <gtest/gtest.h>
 
-#include "squall/compiled.hpp"
+#include "squall/detail/compiled.hpp"
 #include "squall/error.hpp"
 #include "squall/py.hpp"
 
@@ -65,7 +65,7 @@ TEST(GlobalName, RegisteredNamesAreNeverCached) {
   const render::Globals plain("t.html", kNoArgs, nullptr, nullptr);
   const Value* builtin = plain.find(squeeze);
   ASSERT_NE(builtin, nullptr);
-  render::Namespace names;
+  squall::Namespace names;
   names.set("squeeze", Value(1));
   const render::Globals registered("t.html", kNoArgs, &names, nullptr);
   ASSERT_NE(registered.find(squeeze), nullptr);

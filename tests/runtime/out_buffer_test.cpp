@@ -9,7 +9,7 @@
 #include <string>
 
 #include "squall/py.hpp"
-#include "squall/render.hpp"
+#include "squall/detail/render.hpp"
 
 namespace squall::render {
 namespace {

@@ -10,7 +10,7 @@
 
 #include "squall/escape.hpp"
 #include "squall/py.hpp"
-#include "squall/render.hpp"
+#include "squall/detail/render.hpp"
 #include "squall/static_files.hpp"
 
 namespace squall {
@@ -235,7 +235,7 @@ TEST(SessionResources, FirstUseOrderAndHookResultRules) {
   registry.add("B", [] {
     return std::make_unique<Resources>(PageResources{{"b();"}, {"b.js", "a.js"}, {}, {}, {}, {}});
   });
-  render::RenderSession session(&registry);
+  squall::RenderSession session(&registry);
   session.module("B");
   session.module("A");
   session.module("B");  // the same instance
@@ -275,7 +275,7 @@ using ui_testing::Greeting;
 TEST(DocsUiModules, HandWrittenModule) {
   squall::ModuleRegistry modules;     // Template, linkify, xsrf_form_html built in
   modules.add<Greeting>("Greeting");  // {% module Greeting(user) %}
-  render::RenderSession session(&modules);
+  squall::RenderSession session(&modules);
   const Value out = session.module("Greeting")->render(std::vector<Value>{Value("<Ann>")}, {});
   EXPECT_EQ(py::str(out), "<p>Hello &lt;Ann&gt;</p>");
   std::string page = "<head></head><body></body>";

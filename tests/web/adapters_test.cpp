@@ -6,6 +6,7 @@
 
 #include <thread>
 
+#include "squall/py.hpp"
 #include "squall/web/beast.hpp"
 #include "squall/web/httplib.hpp"
 #include "web_support.hpp"

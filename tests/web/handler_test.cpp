@@ -2,6 +2,7 @@
 // (errors, XSRF, secure cookies), against Tornado 6.2 where it has an answer.
 #include <gtest/gtest.h>
 
+#include "squall/py.hpp"
 #include "web_support.hpp"
 
 namespace {

@@ -16,8 +16,8 @@ struct Handler::State {
   std::optional<XsrfToken> raw_xsrf;  // the cookie's token, or a new one
   bool xsrf_from_cookie = false;
   std::optional<std::string> xsrf_token;
-  std::unique_ptr<render::Namespace> names;
-  std::unique_ptr<render::RenderSession> session;  // the request's UI-module instances
+  std::unique_ptr<squall::Namespace> names;
+  std::unique_ptr<squall::RenderSession> session;  // the request's UI-module instances
 };
 
 Handler::Handler(const Application& app, Request request)
@@ -170,9 +170,9 @@ void Handler::redirect(std::string_view url, bool permanent) {
   response_.headers.set("Location", std::string(url));
 }
 
-const render::Namespace& Handler::names() {
+const squall::Namespace& Handler::names() {
   if (!state_->names) {
-    state_->names = std::make_unique<render::Namespace>();
+    state_->names = std::make_unique<squall::Namespace>();
     detail::make_names(*this, *state_->names);
   }
   return *state_->names;
@@ -186,7 +186,7 @@ RenderEnvironment Handler::environment() {
     env.static_url = [this](std::string_view path) { return static_url(path); };
   }
   if (!state_->session) {
-    state_->session = std::make_unique<render::RenderSession>(&app_.modules_);
+    state_->session = std::make_unique<squall::RenderSession>(&app_.modules_);
     state_->session->context = std::shared_ptr<void>(this, [](void*) {});
   }
   return env;

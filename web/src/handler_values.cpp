@@ -274,7 +274,7 @@ Value locale_value(Handler& handler, const Locale& locale) {
         })}}));
 }
 
-void make_names(Handler& h, render::Namespace& names) {
+void make_names(Handler& h, squall::Namespace& names) {
   for (const auto& [name, value] : h.application().names().entries()) names.set(name, value);
   Handler* handler = &h;
   const Value request = request_value(h.request());

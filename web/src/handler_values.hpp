@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "squall/render.hpp"
+#include "squall/detail/render.hpp"
 #include "squall/web/application.hpp"
 
 namespace squall::web::detail {
@@ -28,7 +28,7 @@ std::vector<std::optional<Value>> bind_args(std::string_view function,
 
 /// make_names builds the handler namespace of `handler` into `names` (after the
 /// application's own names, which it copies).
-void make_names(Handler& handler, render::Namespace& names);
+void make_names(Handler& handler, squall::Namespace& names);
 
 /// locale_value is `locale` as templates see it: code, name, rtl, translate, pgettext,
 /// format_date, format_day, list, friendly_number.

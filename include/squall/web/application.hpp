@@ -33,7 +33,8 @@
 #include <type_traits>
 #include <vector>
 
-#include "squall/render.hpp"
+#include "squall/namespace.hpp"
+#include "squall/render_session.hpp"
 #include "squall/template_set.hpp"
 #include "squall/value.hpp"
 #include "squall/web/http.hpp"
@@ -149,7 +150,7 @@ class Route {
 /// session-taking render_to and render_page (TemplateSet, ReloadingTemplateSet).
 template <class Set>
 concept PageTemplateSet = requires(const Set& s, std::string& out, const Value& args,
-                                   const RenderEnvironment& env, render::RenderSession& session) {
+                                   const RenderEnvironment& env, RenderSession& session) {
   s.render_to(out, std::string_view(), args, env, session);
   { s.render_page(std::string_view(), args, env, session) } -> std::same_as<std::string>;
 };
@@ -165,31 +166,31 @@ class TemplateSource {
   template <PageTemplateSet Set>
   TemplateSource(const Set& set)  // NOLINT(google-explicit-constructor)
       : render_to_([&set](std::string& out, std::string_view name, const Value& args,
-                          const RenderEnvironment& env, render::RenderSession& session) {
+                          const RenderEnvironment& env, RenderSession& session) {
           set.render_to(out, name, args, env, session);
         }),
         render_page_([&set](std::string_view name, const Value& args, const RenderEnvironment& env,
-                            render::RenderSession& session) {
+                            RenderSession& session) {
           return set.render_page(name, args, env, session);
         }) {}
 
   /// render_to is the set's render_to in `session`: the output appended to `out`.
   void render_to(std::string& out, std::string_view name, const Value& args,
-                 const RenderEnvironment& env, render::RenderSession& session) const {
+                 const RenderEnvironment& env, RenderSession& session) const {
     render_to_(out, name, args, env, session);
   }
   /// render_page is the set's render_page in `session`: the page with module resources.
   std::string render_page(std::string_view name, const Value& args, const RenderEnvironment& env,
-                          render::RenderSession& session) const {
+                          RenderSession& session) const {
     return render_page_(name, args, env, session);
   }
 
  private:
   std::function<void(std::string&, std::string_view, const Value&, const RenderEnvironment&,
-                     render::RenderSession&)>
+                     RenderSession&)>
       render_to_;
   std::function<std::string(std::string_view, const Value&, const RenderEnvironment&,
-                            render::RenderSession&)>
+                            RenderSession&)>
       render_page_;
 };
 
@@ -213,11 +214,11 @@ class Application {
   /// templates see each under its name, bound to the request's Handler.
   const std::vector<std::pair<std::string, UIMethod>>& ui_methods() const { return ui_methods_; }
   /// modules are the UI modules templates can call with `{% module %}`.
-  render::ModuleRegistry& modules() { return modules_; }
+  ModuleRegistry& modules() { return modules_; }
   /// names are extra names every template sees (below the handler namespace).
-  render::Namespace& names() { return names_; }
+  Namespace& names() { return names_; }
   /// names (read-only) are the extra names, as handlers copy them into their namespace.
-  const render::Namespace& names() const { return names_; }
+  const Namespace& names() const { return names_; }
   /// locales are the supported locales (load translations into them).
   Locales& locales() { return locales_; }
   /// current_user sets how the user of a request is found (Tornado's get_current_user);
@@ -267,8 +268,8 @@ class Application {
   std::vector<std::unique_ptr<Route>> routes_;
   std::map<std::string, const Route*, std::less<>> named_;
   std::vector<std::pair<std::string, UIMethod>> ui_methods_;
-  render::ModuleRegistry modules_;
-  render::Namespace names_;
+  ModuleRegistry modules_;
+  Namespace names_;
   Locales locales_;
   std::unique_ptr<StaticFiles> static_files_;
   std::function<Value(Handler&)> current_user_;
@@ -365,7 +366,7 @@ class Handler {
   void redirect(std::string_view url, bool permanent = false);
 
   /// names is the handler namespace templates see (made on first use).
-  const render::Namespace& names();
+  const Namespace& names();
 
  private:
   friend class Application;

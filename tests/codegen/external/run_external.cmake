@@ -38,7 +38,7 @@ function(expect_files root)
 endfunction()
 # The files of a package, for both install and deb (lib may be lib/<multiarch>).
 set(package_files bin/squall include/squall/value.hpp include/squall/version.hpp
-    include/squall/runtime.hpp share/bash-completion/completions/squall)
+    include/squall/runtime.hpp include/squall/abi.hpp share/bash-completion/completions/squall)
 set(package_lib_files libsquall_runtime.a cmake/Squall/SquallConfig.cmake
     cmake/Squall/SquallConfigVersion.cmake cmake/Squall/SquallTargets.cmake
     cmake/Squall/SquallAddTemplates.cmake pkgconfig/squall.pc)

@@ -154,7 +154,7 @@ inline Value make_request(const Json& overrides) {
 
 // A UI module declared in "__modules__": renders a template with its positional arguments
 // bound to the declared names, or returns a literal.
-class DeclaredModule final : public render::UIModule {
+class DeclaredModule final : public squall::UIModule {
  public:
   explicit DeclaredModule(Json spec) : spec_(std::move(spec)) {}
   Value render(Args args, KwArgs kwargs) override {
@@ -213,7 +213,7 @@ inline StubContext make_stub_context(const nlohmann::ordered_json& ctx) {
   names.set("static_url", stubs::static_url());
   names.set("xsrf_form_html", xsrf);
   names.set("reverse_url", stubs::reverse_url());
-  auto modules = std::make_shared<render::ModuleRegistry>();
+  auto modules = std::make_shared<squall::ModuleRegistry>();
   const auto declared = ctx.value("__modules__", nlohmann::ordered_json::object());
   for (const auto& item : declared.items()) {
     const nlohmann::ordered_json spec = item.value();

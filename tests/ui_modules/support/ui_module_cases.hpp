@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "squall/json.hpp"
-#include "squall/render.hpp"
+#include "squall/detail/render.hpp"
 #include "squall/static_files.hpp"
 
 namespace squall::ui_testing {
@@ -95,7 +95,7 @@ struct Outcome {
 /// run_case runs case `c` the way the generator's handler does. `render_to(out, name,
 /// args, session)` renders one template of the back end in the session.
 template <class RenderTo>
-Outcome run_case(const Json& c, render::RenderSession& session, const StaticUrl& static_url,
+Outcome run_case(const Json& c, squall::RenderSession& session, const StaticUrl& static_url,
                  RenderTo&& render_to) {
   const Value args = parse_json(c["args"].dump());
   try {

@@ -1,4 +1,6 @@
-// squall::render: the template-level runtime both back ends call.
+// squall::render: the template-level runtime both back ends call. Part of the code
+// generator's target (<squall/abi.hpp>), not of the user API: it may change with any
+// release, and public headers never include it.
 //
 // squall::py defines Python's operations on Values; this header defines what Tornado's
 // generated `_tt_execute` function adds on top of them: the render namespace (defaults,
@@ -25,7 +27,9 @@
 #include "squall/error.hpp"
 #include "squall/escape.hpp"
 #include "squall/limits.hpp"
+#include "squall/namespace.hpp"
 #include "squall/py.hpp"
+#include "squall/render_session.hpp"
 #include "squall/ui_module.hpp"
 #include "squall/value.hpp"
 
@@ -34,52 +38,12 @@ namespace squall::render {
 // ---------------------------------------------------------------------------------------
 // Names
 
-/// Namespace is an ordered set of names visible to templates: Tornado's defaults, or the
-/// names a C++ program registers for every render (Tornado's loader `namespace=`).
-/// Setting a name twice replaces its value and keeps its position.
-class Namespace {
- public:
-  /// set binds `name` to `value`.
-  void set(std::string name, Value value);
-  /// set_lazy binds `name` to what `compute` returns, called on the first find() of the
-  /// name (RequestHandler.current_user is computed only when a template reads it). Until
-  /// then entries() shows None for it. Reading lazy names is not thread-safe.
-  void set_lazy(std::string name, std::function<Value()> compute);
-  /// find returns the value bound to `name`, or nullptr.
-  const Value* find(std::string_view name) const;
-  /// find with `hash` == detail::DictData::str_hash(name), computed once by the caller.
-  const Value* find(std::string_view name, std::size_t hash) const;
-  /// entries in the order the names were first set.
-  const std::vector<std::pair<std::string, Value>>& entries() const { return entries_; }
-  bool empty() const { return entries_.empty(); }  ///< no name is set
-
- private:
-  // A name with its hash, so a lookup with a precomputed hash skips hashing.
-  struct Key {
-    std::string_view name;
-    std::size_t hash;
-    friend bool operator==(const std::string& a, const Key& b) { return a == b.name; }
-  };
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return detail::DictData::str_hash(s); }
-    std::size_t operator()(const Key& k) const { return k.hash; }
-  };
-  // resolve returns entry `i`, computing it first when it is lazy.
-  const Value* resolve(std::size_t i) const;
-  mutable std::vector<std::pair<std::string, Value>> entries_;
-  std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>> index_;
-  mutable std::unordered_map<std::size_t, std::function<Value()>> lazy_;  // by entry index
-};
-
-/// default_names is Tornado 6.2's per-render defaults: `escape` and `xhtml_escape`
-/// (writing `'` as `quote` says), `url_escape`, `json_encode`, `squeeze`, `linkify`, and the
-/// `datetime` module. The functions take Tornado's arguments and raise its TypeErrors.
-/// The same Value objects are returned on every call (identity is what the autoescape fast
-/// path checks).
-const Namespace& default_names(QuoteEntity quote = QuoteEntity::Decimal);
-
-class RenderSession;
+// The public names of <squall/namespace.hpp> and <squall/render_session.hpp>, which the
+// runtime and the back ends use unqualified.
+using squall::default_names;
+using squall::Namespace;
+using squall::RenderSession;
+using squall::TemplateRenderer;
 
 /// GlobalName is a global name prepared once per program (a static in generated code): its
 /// hash, and two caches any thread may update. Globals::find(GlobalName) returns what
@@ -532,128 +496,5 @@ std::vector<Value> bind_lambda_args(std::span<const LambdaParam> params,
 using squall::ModuleRegistry;
 using squall::UIModule;
 using squall::UIModuleFactory;
-
-/// TemplateRenderer is the back end's entry point for the Template module: render the
-/// template `name` (resolved from the loader root) with `kwargs` (a dict) as its keyword
-/// arguments, in `session`, returning the output. Errors propagate as squall::Error.
-///
-/// It refers to the back end's callable without owning it (a render makes one per
-/// session, and a std::function would cost more than the rest of a small render's setup):
-/// the callable must outlive the renderer, so temporaries are refused.
-class TemplateRenderer {
- public:
-  /// An empty renderer (false); calling it is undefined.
-  TemplateRenderer() = default;
-  /// refers to `f`, which must outlive the renderer.
-  template <class F>
-  requires std::is_invocable_r_v<std::string, const F&, const std::string&, const Value&,
-                                 RenderSession&>
-  TemplateRenderer(const F& f)  // NOLINT(google-explicit-constructor): a callable reference
-      : object_(&f),
-        call_([](const void* o, const std::string& name, const Value& kwargs,
-                 RenderSession& session) {
-          return (*static_cast<const F*>(o))(name, kwargs, session);
-        }) {}
-  template <class F>
-  TemplateRenderer(const F&&) = delete;
-
-  std::string operator()(const std::string& name, const Value& kwargs,
-                         RenderSession& session) const {  ///< renders `name`
-    return call_(object_, name, kwargs, session);
-  }
-  explicit operator bool() const { return call_ != nullptr; }  ///< refers to a callable
-
- private:
-  const void* object_ = nullptr;
-  std::string (*call_)(const void*, const std::string&, const Value&, RenderSession&) = nullptr;
-};
-
-/// RenderSession is what the renders of one request share (Tornado's request handler): the
-/// module instances, in first-use order, and the namespace object `_tt_modules` /
-/// `modules`. A top-level render binds itself to the session while it runs (Bind): how to
-/// render other templates by name, and its environment. A session may outlive several
-/// renders (RequestHandler.render_string calls before render): modules they used stay
-/// active, and resources() then reports them all. Without a registry there is no module
-/// namespace, and `{% module x() %}` raises NameError "name '_tt_modules' is not defined"
-/// as it does in Tornado outside a request handler. Not thread-safe.
-class RenderSession {
- public:
-  /// Binding is what the render running in the session provides. Everything it refers to
-  /// must outlive the binding.
-  struct Binding {
-    /// renderer renders a template of the render's set by name (the Template module,
-    /// UIModule::render_string).
-    TemplateRenderer renderer;
-    /// names are the handler namespace (the environment's registered names); may be null.
-    const Namespace* names = nullptr;
-    /// import_modules are what `{% import %}` finds besides the built-ins; may be null.
-    const Namespace* import_modules = nullptr;
-    /// quote is how the render's escaping (autoescape, xhtml_escape, linkify) writes `'`:
-    /// the environment's choice, Tornado 6.2's `&#39;` by default.
-    QuoteEntity quote = QuoteEntity::Decimal;
-  };
-
-  /// Bind makes `binding` the session's binding while it lives, then restores the previous
-  /// one (renders nest: a module may render a template of another set).
-  class Bind {
-   public:
-    /// Bind copies `binding` into `session` (what it points to must outlive the Bind);
-    /// `session` must outlive the Bind too.
-    Bind(RenderSession& session, const Binding& binding)
-        : session_(session), outer_(session.binding_) {
-      session.binding_ = binding;
-    }
-    ~Bind() { session_.binding_ = outer_; }
-    Bind(const Bind&) = delete;
-    Bind& operator=(const Bind&) = delete;
-
-   private:
-    RenderSession& session_;
-    Binding outer_;
-  };
-
-  /// `modules` may be null; it must outlive the session.
-  explicit RenderSession(const ModuleRegistry* modules);
-  /// RenderSession(modules, renderer) is a session permanently bound to `renderer` (whose
-  /// callable must outlive the session).
-  RenderSession(const ModuleRegistry* modules, TemplateRenderer renderer);
-  ~RenderSession();
-  RenderSession(const RenderSession&) = delete;
-  RenderSession& operator=(const RenderSession&) = delete;
-
-  /// modules_namespace is the `_tt_modules` object: getattr(Name) gives a callable that
-  /// calls the module's render (AttributeError "'Name'" for an unregistered name, as
-  /// Tornado's _UIModuleNamespace), or nullptr without a registry.
-  const Value* modules_namespace() const { return namespace_.is_none() ? nullptr : &namespace_; }
-  /// render_template renders a template of the bound set by name (CallDepthGuard applies);
-  /// RuntimeError when no render is bound.
-  std::string render_template(const std::string& name, const Value& kwargs);
-  /// module returns this session's instance of module `name`, creating it on first use;
-  /// nullptr when no such module is registered.
-  UIModule* module(std::string_view name);
-  /// has_module tells whether module `name` is registered (without creating it).
-  bool has_module(std::string_view name) const;
-  /// binding is the binding of the render running now (empty between renders).
-  const Binding& binding() const { return binding_; }
-  /// globals is the namespace of the template currently rendering (set by the back ends
-  /// while a render runs; modules such as xsrf_form_html read handler helpers from it).
-  const Globals* globals = nullptr;
-  /// active_modules are the instances created so far, in first-use order.
-  const std::vector<std::pair<std::string, std::unique_ptr<UIModule>>>& active_modules() const {
-    return active_;
-  }
-  /// resources collects the active modules' resources as RequestHandler.render does
-  /// (calls every resource hook once; hooks may raise squall::Error).
-  PageResources resources();
-  /// context is for the program (e.g. a web framework's request object), which modules
-  /// may read through UIModule::session(). The session never touches it.
-  std::shared_ptr<void> context;
-
- private:
-  const ModuleRegistry* registry_;
-  Binding binding_;
-  Value namespace_;
-  std::vector<std::pair<std::string, std::unique_ptr<UIModule>>> active_;
-};
 
 }  // namespace squall::render

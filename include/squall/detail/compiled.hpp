@@ -2,7 +2,8 @@
 // squall::render. Mostly thin, inlined adapters: Python evaluates operands left to right
 // and C++ leaves function arguments unordered, so generated code passes operands in braced
 // initializers (which C++ evaluates in order) to these helpers. Not meant for hand-written
-// code; the stable API is <squall/template_set.hpp>.
+// code: part of the code generator's target (<squall/abi.hpp>), which may change with any
+// release; the stable API is <squall/template_set.hpp>.
 #pragma once
 
 #include <array>
@@ -19,7 +20,7 @@
 
 #include "squall/error.hpp"
 #include "squall/py.hpp"
-#include "squall/render.hpp"
+#include "squall/detail/render.hpp"
 #include "squall/value.hpp"
 
 namespace squall {
@@ -38,7 +39,7 @@ class RenderState {
  public:
   /// `import_modules` (may be null) are the modules the program provides to `{% import %}`.
   RenderState(std::string& out, const render::Globals& globals,
-              const render::Namespace* import_modules)
+              const squall::Namespace* import_modules)
       : out_(out), globals_(globals), import_modules_(import_modules) {}
   /// out is the buffer the template appends to.
   std::string& out() const { return out_; }
@@ -50,12 +51,12 @@ class RenderState {
   /// lookup of a name prepared as an Attr (its hash computed once per program).
   const Value* lookup(const Attr& name) const;
   /// import_modules are the program's modules for `{% import %}` (null: built-ins only).
-  const render::Namespace* import_modules() const { return import_modules_; }
+  const squall::Namespace* import_modules() const { return import_modules_; }
 
  private:
   std::string& out_;
   const render::Globals& globals_;
-  const render::Namespace* import_modules_;
+  const squall::Namespace* import_modules_;
 };
 
 /// SourcePos is one row of a generated position table: a template line, and the row of
