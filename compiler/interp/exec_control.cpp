@@ -3,8 +3,8 @@
 
 #include "interp/interpreter_impl.hpp"
 #include "sema/for_shape.hpp"
-#include "squall/py.hpp"
 #include "squall/detail/render.hpp"
+#include "squall/py.hpp"
 
 namespace squall::interp {
 

@@ -1,8 +1,8 @@
 #include "sema/operators.hpp"
 
 #include "squall/detail/compiled.hpp"
-#include "squall/py.hpp"
 #include "squall/detail/render.hpp"
+#include "squall/py.hpp"
 
 namespace squall::front {
 

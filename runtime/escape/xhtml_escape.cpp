@@ -5,8 +5,8 @@
 
 #include "escape/special_scan.hpp"
 #include "render/encodable.hpp"
-#include "squall/escape.hpp"
 #include "squall/detail/render.hpp"
+#include "squall/escape.hpp"
 
 namespace squall {
 namespace {

@@ -1,8 +1,8 @@
 // Template-level errors and how they are annotated with their template location.
 #include <utility>
 
-#include "squall/limits.hpp"
 #include "squall/detail/render.hpp"
+#include "squall/limits.hpp"
 
 namespace squall::render {
 

@@ -2,8 +2,8 @@
 // with CPython's TypeError texts, and the UIModule a FolderModuleSpec describes.
 #include <span>
 
-#include "squall/py.hpp"
 #include "squall/detail/render.hpp"
+#include "squall/py.hpp"
 
 namespace squall {
 namespace {

@@ -1,6 +1,6 @@
 // `for` loops and fixed-count unpacking without per-item allocations (render.hpp).
-#include "squall/py.hpp"
 #include "squall/detail/render.hpp"
+#include "squall/py.hpp"
 
 namespace squall::render {
 namespace {

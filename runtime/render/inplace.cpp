@@ -1,8 +1,8 @@
 // Augmented assignment (`x op= y`) for both back ends: Python's in-place operators change a
 // list, set or dict where the plain operator would make a new one, so another name for the
 // object sees the change; everything else is the plain operator.
-#include "squall/py.hpp"
 #include "squall/detail/render.hpp"
+#include "squall/py.hpp"
 #include "value/set_methods.hpp"
 
 namespace squall::render {

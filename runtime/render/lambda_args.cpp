@@ -1,6 +1,6 @@
 // bind_lambda_args: Python's argument binding for template lambdas, with CPython's errors.
-#include "squall/py.hpp"
 #include "squall/detail/render.hpp"
+#include "squall/py.hpp"
 
 namespace squall::render {
 namespace {

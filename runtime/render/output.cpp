@@ -1,8 +1,8 @@
 // How `{{ }}`, `{% raw %}`, `{% module %}` and `{% apply %}` write values (spec 3.1, 2.5).
 #include "render/encodable.hpp"
+#include "squall/detail/render.hpp"
 #include "squall/escape.hpp"
 #include "squall/py.hpp"
-#include "squall/detail/render.hpp"
 
 namespace squall::render {
 

@@ -1,6 +1,6 @@
 // Statement semantics shared by both back ends: import, unpacking, `*`/`**` arguments.
-#include "squall/py.hpp"
 #include "squall/detail/render.hpp"
+#include "squall/py.hpp"
 
 namespace squall::render {
 namespace {

@@ -8,8 +8,8 @@
 #include <stdexcept>
 #include <string>
 
-#include "squall/py.hpp"
 #include "squall/detail/render.hpp"
+#include "squall/py.hpp"
 
 namespace squall::render {
 namespace {

@@ -8,9 +8,9 @@
 #include <filesystem>
 #include <fstream>
 
+#include "squall/detail/render.hpp"
 #include "squall/escape.hpp"
 #include "squall/py.hpp"
-#include "squall/detail/render.hpp"
 #include "squall/static_files.hpp"
 
 namespace squall {

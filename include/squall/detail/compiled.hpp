@@ -18,9 +18,9 @@
 #include <string_view>
 #include <vector>
 
+#include "squall/detail/render.hpp"
 #include "squall/error.hpp"
 #include "squall/py.hpp"
-#include "squall/detail/render.hpp"
 #include "squall/value.hpp"
 
 namespace squall {

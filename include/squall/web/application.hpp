@@ -169,10 +169,9 @@ class TemplateSource {
                           const RenderEnvironment& env, RenderSession& session) {
           set.render_to(out, name, args, env, session);
         }),
-        render_page_([&set](std::string_view name, const Value& args, const RenderEnvironment& env,
-                            RenderSession& session) {
-          return set.render_page(name, args, env, session);
-        }) {}
+        render_page_(
+            [&set](std::string_view name, const Value& args, const RenderEnvironment& env,
+                   RenderSession& session) { return set.render_page(name, args, env, session); }) {}
 
   /// render_to is the set's render_to in `session`: the output appended to `out`.
   void render_to(std::string& out, std::string_view name, const Value& args,

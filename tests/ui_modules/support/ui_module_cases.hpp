@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "squall/json.hpp"
 #include "squall/detail/render.hpp"
+#include "squall/json.hpp"
 #include "squall/static_files.hpp"
 
 namespace squall::ui_testing {
