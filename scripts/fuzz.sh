@@ -8,7 +8,8 @@
 #                                   loaded machine does not shorten it
 #   scripts/fuzz.sh --only interp   one target (template_parser expr_parser interp escape codegen)
 # Findings (crash-*, leak-*, timeout-*) are written to build-fuzz/findings/TARGET/; each one
-# becomes a row of a fixed-bugs table (docs/security.md). Afterwards the code generator's
+# is fixed and its input kept in tests/fuzz/regressions/TARGET/, which seeds later runs and
+# the CI run (docs/security.md). Afterwards the code generator's
 # sampled outputs are compiled with the C++ compiler.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -71,6 +72,12 @@ seed_for() {
   esac
 }
 
+# regressions_for TARGET: the folder of the target's past findings, when it has one.
+regressions_for() {
+  [ -d "tests/fuzz/regressions/$1" ] && echo "tests/fuzz/regressions/$1"
+  return 0
+}
+
 samples=$build/codegen-samples
 mkdir -p "$samples"
 status=0
@@ -82,7 +89,8 @@ run_chunk() {
   mkdir -p "$corpus" "$findings"
   local rc=0
   SQUALL_FUZZ_CODEGEN_SAMPLES=$samples /usr/bin/time -f "%U %S" -o "$build/$t.time" \
-    "$build/tests/fuzz/fuzz_$t" "$corpus" "$(seed_for "$t")" -max_total_time="$secs" -max_len=4096 \
+    "$build/tests/fuzz/fuzz_$t" "$corpus" "$(seed_for "$t")" $(regressions_for "$t") \
+      -max_total_time="$secs" -max_len=4096 \
       -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$findings/" -print_final_stats=1 \
       2>> "$build/$t.log" || rc=1
   tail -1 "$build/$t.time" | awk '{ print $1 + $2 }' >> "$build/$t.cpu"
@@ -105,7 +113,7 @@ for t in "${targets[@]}"; do
     echo "fuzz.sh: $t for ${seconds}s" >&2
     run_chunk "$t" "$seconds" || status=1
   fi
-  execs=$(awk -F': *' '/^stat::number_of_executed_units/ { s += $2 } END { print s + 0 }' "$build/$t.log")
+  execs=$(awk -F': +' '/^stat::number_of_executed_units/ { s += $2 } END { print s + 0 }' "$build/$t.log")
   cpu=$(awk '{ s += $1 } END { printf "%d", s }' "$build/$t.cpu")
   echo "fuzz.sh: $t: $execs executions in $cpu CPU seconds; corpus $(ls "$build/corpus/$t" | wc -l);" \
     "findings $(ls "$build/findings/$t" | wc -l)" >&2
