@@ -88,10 +88,15 @@ run_chunk() {
   local corpus=$build/corpus/$t findings=$build/findings/$t
   mkdir -p "$corpus" "$findings"
   local rc=0
+  # Reference cycles (`{% set d['me'] = d %}`) leak by design of the reference-counted Value
+  # (docs/security.md); the conformance seeds make them, so the interpreter runs without
+  # LeakSanitizer, as the asan-ubsan preset's tests do.
+  local extra=()
+  [ "$t" = interp ] && extra=(-detect_leaks=0)
   SQUALL_FUZZ_CODEGEN_SAMPLES=$samples /usr/bin/time -f "%U %S" -o "$build/$t.time" \
     "$build/tests/fuzz/fuzz_$t" "$corpus" "$(seed_for "$t")" $(regressions_for "$t") \
       -max_total_time="$secs" -max_len=4096 \
-      -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$findings/" -print_final_stats=1 \
+      -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$findings/" -print_final_stats=1 "${extra[@]}" \
       2>> "$build/$t.log" || rc=1
   tail -1 "$build/$t.time" | awk '{ print $1 + $2 }' >> "$build/$t.cpu"
   return $rc
