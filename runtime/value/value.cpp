@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <functional>
 
@@ -12,8 +13,53 @@
 
 namespace squall {
 
-void detail::destroy(const HeapObject* h) noexcept {
+namespace {
+
+// Deleting a container deletes its items, so a deeply nested structure (a list holding a
+// list holding ..., which a template loop builds one level per iteration) would recurse once
+// per level and overflow the stack (found by fuzz_interp). Past kMaxDestroyDepth nested
+// deletes, payloads are queued instead, and the outermost destroy() on the thread deletes
+// them in turn, so the depth stays bounded whatever the nesting. The queue is trivially
+// destructible (it may be used while statics are destroyed) and is freed once drained.
+constexpr int kMaxDestroyDepth = 256;
+struct DeferredDeletes {
+  const detail::HeapObject** items;
+  std::size_t size;
+  std::size_t capacity;
+};
+thread_local int destroy_depth = 0;
+thread_local DeferredDeletes deferred = {nullptr, 0, 0};
+
+// defer queues `h`; false when the queue cannot grow (then the caller deletes it directly).
+bool defer(const detail::HeapObject* h) noexcept {
+  if (deferred.size == deferred.capacity) {
+    const std::size_t capacity = deferred.capacity == 0 ? 64 : deferred.capacity * 2;
+    void* grown =
+        std::realloc(static_cast<void*>(deferred.items), capacity * sizeof(*deferred.items));
+    if (grown == nullptr) return false;
+    deferred.items = static_cast<const detail::HeapObject**>(grown);
+    deferred.capacity = capacity;
+  }
+  deferred.items[deferred.size++] = h;
+  return true;
+}
+
+void delete_counted(const detail::HeapObject* h) noexcept {
+  ++destroy_depth;
   delete h;
+  --destroy_depth;
+}
+
+}  // namespace
+
+void detail::destroy(const HeapObject* h) noexcept {
+  if (destroy_depth >= kMaxDestroyDepth && defer(h)) return;
+  delete_counted(h);
+  if (destroy_depth == 0 && deferred.items != nullptr) {
+    while (deferred.size > 0) delete_counted(deferred.items[--deferred.size]);
+    std::free(static_cast<void*>(deferred.items));
+    deferred = {nullptr, 0, 0};
+  }
 }
 
 Value::Value(std::string_view s) : kind_(Kind::Str) {

@@ -115,6 +115,16 @@ case("fixed_enumerate_start_overflows", "{{ list(enumerate('ab', 922337203685477
 case("fixed_self_referencing_list_repr", "{% set l = [] %}{% set _ = l.append(l) %}{{ l }}")
 case("fixed_self_referencing_dict_repr", "{% set d = {} %}{% set d['me'] = d %}{{ d }}")
 
+# -- 9. Deeply nested containers are destroyed without recursing once per level (found by
+# fuzz_interp: a loop appending [x] for each x of the list it walks nests one level per
+# iteration; freeing 1,000,000 levels overflowed the C++ stack of a Release build, 100,000 under ASan).
+case("fixed_deep_nested_list_freed",
+     "{% set l = [1] %}{% for x in l %}{% if len(l) < 1000000 %}{% set _ = l.append([x]) %}"
+     "{% end %}{% end %}{{ len(l) }}")
+case("fixed_deep_nested_dict_freed",
+     "{% set d = {} %}{% set cur = d %}{% for i in range(200000) %}{% set cur['k'] = {} %}"
+     "{% set cur = cur['k'] %}{% end %}{{ len(d) }}")
+
 
 def run(c):
     try:
