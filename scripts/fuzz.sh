@@ -91,9 +91,9 @@ run_chunk() {
   # Reference cycles (`{% set d['me'] = d %}`) leak by design of the reference-counted Value
   # (docs/security.md); the conformance seeds make them, so the interpreter runs without
   # LeakSanitizer, as the asan-ubsan preset's tests do.
-  local extra=()
-  [ "$t" = interp ] && extra=(-detect_leaks=0)
-  SQUALL_FUZZ_CODEGEN_SAMPLES=$samples /usr/bin/time -f "%U %S" -o "$build/$t.time" \
+  local extra=() asan=${ASAN_OPTIONS:-}
+  [ "$t" = interp ] && extra=(-detect_leaks=0) && asan=detect_leaks=0  # also at exit
+  ASAN_OPTIONS=$asan SQUALL_FUZZ_CODEGEN_SAMPLES=$samples /usr/bin/time -f "%U %S" -o "$build/$t.time" \
     "$build/tests/fuzz/fuzz_$t" "$corpus" "$(seed_for "$t")" $(regressions_for "$t") \
       -max_total_time="$secs" -max_len=4096 \
       -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$findings/" -print_final_stats=1 "${extra[@]}" \
