@@ -102,6 +102,11 @@ run_chunk() {
   return $rc
 }
 
+# cpu_used TARGET: the whole CPU seconds its chunks have used so far.
+cpu_used() {
+  awk '{ s += $1 } END { printf "%d", s }' "$build/$1.cpu"
+}
+
 for t in "${targets[@]}"; do
   : > "$build/$t.log"
   : > "$build/$t.cpu"
@@ -112,14 +117,14 @@ for t in "${targets[@]}"; do
       chunk=$(( cpu_seconds - used ))
       [ "$chunk" -lt 60 ] && chunk=60
       run_chunk "$t" "$chunk" || { status=1; break; }
-      used=$(awk '{ s += $1 } END { printf "%d", s }' "$build/$t.cpu")
+      used=$(cpu_used "$t")
     done
   else
     echo "fuzz.sh: $t for ${seconds}s" >&2
     run_chunk "$t" "$seconds" || status=1
   fi
   execs=$(awk -F': +' '/^stat::number_of_executed_units/ { s += $2 } END { print s + 0 }' "$build/$t.log")
-  cpu=$(awk '{ s += $1 } END { printf "%d", s }' "$build/$t.cpu")
+  cpu=$(cpu_used "$t")
   echo "fuzz.sh: $t: $execs executions in $cpu CPU seconds; corpus $(ls "$build/corpus/$t" | wc -l);" \
     "findings $(ls "$build/findings/$t" | wc -l)" >&2
   grep -E "^stat::peak_rss_mb|cov: " "$build/$t.log" | tail -2 >&2 || true
