@@ -34,3 +34,9 @@ set_tests_properties(differential_short PROPERTIES LABELS differential TIMEOUT 9
 if(TARGET interp_tests)
   target_link_libraries(interp_tests PRIVATE squall_differential_generator)
 endif()
+
+add_test(NAME differential_progress
+  COMMAND ${CMAKE_COMMAND} -DTOOL=$<TARGET_FILE:squall_differential> -DCXX=${CMAKE_CXX_COMPILER}
+          -DWORK=${CMAKE_CURRENT_BINARY_DIR}/differential_progress
+          -P ${CMAKE_CURRENT_SOURCE_DIR}/differential/progress_test.cmake)
+set_tests_properties(differential_progress PROPERTIES LABELS differential TIMEOUT 300)

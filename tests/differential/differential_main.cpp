@@ -3,7 +3,8 @@
 // where the records (record.hpp: output bytes or error, and the side-effect log) differ.
 //
 // usage: squall_differential --seed S --expressions N --templates M [--batch B]
-//            [--work DIR] [--cxx g++,clang++] [--only-seed X] [--emit-json FILE]
+//            [--from I] [--progress FILE] [--work DIR] [--cxx g++,clang++]
+//            [--only-seed X] [--emit-json FILE]
 //
 // Cases are made in batches of B templates; a batch is compiled by `squall compile` once
 // and, per compiler, built as one translation unit with harness_main.cpp, so the C++
@@ -11,6 +12,12 @@
 // prints it, and `--only-seed X` reruns that case alone. `--emit-json` writes the cases
 // (no rendering) for tests/tools/gen_differential_sample.py. Exit status: 0 when every
 // record agreed, 1 on a divergence, 2 on a usage or tool error.
+//
+// The long run takes CPU hours, so it can be cut into pieces that add up to the same run:
+// `--from I` starts at case I (the M cases are I .. I+M-1, with the seeds they have in the
+// whole run), and `--progress FILE` appends a line per finished batch and skips the
+// batches FILE already lists, so an interrupted run continues where it stopped; the final
+// line totals every batch in FILE.
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -42,6 +49,8 @@ struct Options {
   long batch = 50;  // templates per C++ build: bigger batches need more compiler memory
   std::string work = "differential-work";
   std::vector<std::string> compilers = {"g++", "clang++"};
+  long from = 0;         // index of the first case
+  std::string progress;  // file of finished batches (empty: none)
   std::optional<std::uint64_t> only_seed;
   std::string emit_json;
 };
@@ -79,6 +88,10 @@ bool parse_args(int argc, char** argv, Options& o) {
       o.batch = std::stol(v);
     } else if (a == "--work") {
       o.work = v;
+    } else if (a == "--from") {
+      o.from = std::stol(v);
+    } else if (a == "--progress") {
+      o.progress = v;
     } else if (a == "--only-seed") {
       o.only_seed = std::stoull(v);
     } else if (a == "--emit-json") {
@@ -93,8 +106,12 @@ bool parse_args(int argc, char** argv, Options& o) {
       return false;
     }
   }
-  return o.templates > 0 && o.expressions > 0 && o.batch > 0;
+  return o.templates > 0 && o.expressions > 0 && o.batch > 0 && o.from >= 0;
 }
+
+constexpr const char* kUsage =
+    "usage: squall_differential --seed S --expressions N --templates M [--batch B] [--from I]"
+    " [--progress FILE] [--work DIR] [--cxx g++,clang++] [--only-seed X] [--emit-json FILE]\n";
 
 // split_records turns the harness output back into one record per template name.
 std::map<std::string, std::string> split_records(const std::string& text) {
@@ -256,7 +273,7 @@ class Runner {
 int emit_json(const Options& o) {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   const long per = std::max(1L, o.expressions / o.templates);
-  for (long i = 0; i < o.templates; ++i) {
+  for (long i = o.from; i < o.from + o.templates; ++i) {
     const GeneratedCase c = squall::differential::generate_case(
         squall::differential::case_seed(o.seed, static_cast<std::uint64_t>(i)),
         static_cast<int>(per));
@@ -272,39 +289,125 @@ int emit_json(const Options& o) {
   return 0;
 }
 
+// Progress is the --progress file: finished batches by their first case index.
+class Progress {
+ public:
+  struct Batch {
+    long count = 0, expressions = 0, divergences = 0;
+  };
+
+  // open reads `path` (when it exists) and checks it belongs to the same run; false with
+  // `error` set when it does not or cannot be read.
+  bool open(const std::string& path, const Options& o, long per_template, std::string& error) {
+    path_ = path;
+    header_ = "# squall_differential progress: seed " + std::to_string(o.seed) +
+              " per-template " + std::to_string(per_template) + " batch " +
+              std::to_string(o.batch);
+    if (path_.empty() || !fs::exists(path_)) return true;
+    std::ifstream in(path_);
+    std::string line;
+    if (!std::getline(in, line) || line != header_) {
+      error = path_ + ": not a progress file of this run (its first line should be \"" +
+              header_ + "\")";
+      return false;
+    }
+    while (std::getline(in, line)) {
+      std::istringstream fields(line);
+      std::string word;
+      long first = 0;
+      Batch b;
+      if (!(fields >> word >> first >> b.count >> b.expressions >> b.divergences) ||
+          word != "batch") {
+        error = path_ + ": unreadable line \"" + line + "\"";
+        return false;
+      }
+      batches_[first] = b;
+    }
+    return true;
+  }
+
+  bool done(long first, long count) const {
+    const auto found = batches_.find(first);
+    return found != batches_.end() && found->second.count == count;
+  }
+
+  void record(long first, const Batch& b, double seconds) {
+    batches_[first] = b;
+    if (path_.empty()) return;
+    const bool fresh = !fs::exists(path_);
+    std::ofstream out(path_, std::ios::app);
+    if (fresh) out << header_ << "\n";
+    out << "batch " << first << " " << b.count << " " << b.expressions << " " << b.divergences
+        << " " << seconds << "\n";
+  }
+
+  Batch total() const {
+    Batch t;
+    for (const auto& [first, b] : batches_) {
+      t.count += b.count;
+      t.expressions += b.expressions;
+      t.divergences += b.divergences;
+    }
+    return t;
+  }
+
+ private:
+  std::string path_, header_;
+  std::map<long, Batch> batches_;
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
   Options o;
-  if (!parse_args(argc, argv, o)) {
-    std::cerr << "usage: squall_differential --seed S --expressions N --templates M [--batch B]"
-                 " [--work DIR] [--cxx g++,clang++] [--only-seed X] [--emit-json FILE]\n";
+  bool parsed = false;
+  try {
+    parsed = parse_args(argc, argv, o);
+  } catch (const std::exception&) {
+    parsed = false;  // a number that does not parse
+  }
+  if (!parsed) {
+    std::cerr << kUsage;
     return 2;
   }
   if (!o.emit_json.empty()) return emit_json(o);
   if (o.only_seed) o.templates = 1;
   Runner runner(o);
+  Progress progress;
+  if (std::string error; !progress.open(o.progress, o, runner.per_template(), error)) {
+    std::cerr << "squall_differential: " << error << "\n";
+    return 2;
+  }
   const auto start = std::chrono::steady_clock::now();
-  long done_templates = 0, done_expressions = 0;
-  for (long first = 0; first < o.templates; first += o.batch) {
+  const long end = o.from + o.templates;
+  for (long first = o.from; first < end; first += o.batch) {
+    const long count = std::min(end, first + o.batch) - first;
+    if (progress.done(first, count)) continue;
     std::vector<GeneratedCase> cases;
-    for (long i = first; i < std::min(o.templates, first + o.batch); ++i) {
+    Progress::Batch batch;
+    batch.count = count;
+    for (long i = first; i < first + count; ++i) {
       const std::uint64_t seed =
           o.only_seed ? *o.only_seed
                       : squall::differential::case_seed(o.seed, static_cast<std::uint64_t>(i));
       cases.push_back(
           squall::differential::generate_case(seed, static_cast<int>(runner.per_template())));
-      done_expressions += cases.back().expressions;
+      batch.expressions += cases.back().expressions;
     }
+    const int before = runner.divergences();
+    const auto batch_start = std::chrono::steady_clock::now();
     if (!runner.run_batch(cases, fs::absolute(o.work) / "batch")) return 2;
-    done_templates += static_cast<long>(cases.size());
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::cerr << "differential: " << done_templates << " templates, " << done_expressions
-              << " expressions, " << runner.divergences() << " divergences, " << seconds << " s ("
+    batch.divergences = runner.divergences() - before;
+    const auto now = std::chrono::steady_clock::now();
+    progress.record(first, batch, std::chrono::duration<double>(now - batch_start).count());
+    const Progress::Batch t = progress.total();
+    std::cerr << "differential: " << t.count << " templates, " << t.expressions
+              << " expressions, " << t.divergences << " divergences, "
+              << std::chrono::duration<double>(now - start).count() << " s ("
               << runner.compile_seconds() << " s in C++ compilers)\n";
   }
-  std::cout << "differential: seed " << o.seed << ": " << done_templates << " templates, "
-            << done_expressions << " expressions, " << runner.divergences() << " divergences\n";
-  return runner.divergences() ? 1 : 0;
+  const Progress::Batch t = progress.total();
+  std::cout << "differential: seed " << o.seed << ": " << t.count << " templates, "
+            << t.expressions << " expressions, " << t.divergences << " divergences\n";
+  return t.divergences ? 1 : 0;
 }
