@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The rest of the build matrix (CMakePresets.json), each preset in its own build-PRESET/:
-#   scripts/matrix.sh [PRESET...]     default: clang-release asan-ubsan tsan (.ci/run runs asan-ubsan and tsan too)
+#   scripts/matrix.sh [PRESET...]     default: clang-release asan-ubsan tsan (.ci/run runs all three)
 # clang-release builds everything warning-free with -Werror and runs every test;
 # asan-ubsan runs the tests under AddressSanitizer and UndefinedBehaviorSanitizer, except:
 #   - label `slow` (external-project builds) and label `differential` (it links generated
