@@ -300,15 +300,14 @@ class Progress {
   // `error` set when it does not or cannot be read.
   bool open(const std::string& path, const Options& o, long per_template, std::string& error) {
     path_ = path;
-    header_ = "# squall_differential progress: seed " + std::to_string(o.seed) +
-              " per-template " + std::to_string(per_template) + " batch " +
-              std::to_string(o.batch);
+    header_ = "# squall_differential progress: seed " + std::to_string(o.seed) + " per-template " +
+              std::to_string(per_template) + " batch " + std::to_string(o.batch);
     if (path_.empty() || !fs::exists(path_)) return true;
     std::ifstream in(path_);
     std::string line;
     if (!std::getline(in, line) || line != header_) {
-      error = path_ + ": not a progress file of this run (its first line should be \"" +
-              header_ + "\")";
+      error = path_ + ": not a progress file of this run (its first line should be \"" + header_ +
+              "\")";
       return false;
     }
     while (std::getline(in, line)) {
@@ -401,13 +400,13 @@ int main(int argc, char** argv) {
     const auto now = std::chrono::steady_clock::now();
     progress.record(first, batch, std::chrono::duration<double>(now - batch_start).count());
     const Progress::Batch t = progress.total();
-    std::cerr << "differential: " << t.count << " templates, " << t.expressions
-              << " expressions, " << t.divergences << " divergences, "
+    std::cerr << "differential: " << t.count << " templates, " << t.expressions << " expressions, "
+              << t.divergences << " divergences, "
               << std::chrono::duration<double>(now - start).count() << " s ("
               << runner.compile_seconds() << " s in C++ compilers)\n";
   }
   const Progress::Batch t = progress.total();
-  std::cout << "differential: seed " << o.seed << ": " << t.count << " templates, "
-            << t.expressions << " expressions, " << t.divergences << " divergences\n";
+  std::cout << "differential: seed " << o.seed << ": " << t.count << " templates, " << t.expressions
+            << " expressions, " << t.divergences << " divergences\n";
   return t.divergences ? 1 : 0;
 }

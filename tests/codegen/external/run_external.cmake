@@ -8,7 +8,8 @@
 #                 the test's generator and with Unix Makefiles, and that deleting a template
 #                 deletes its generated source;
 #   deb           after `cpack -G DEB` and `dpkg -x` of the package, with find_package;
-#   subdirectory  with add_subdirectory(squall), which must install nothing;
+#   subdirectory  with add_subdirectory(squall), which must install nothing and build no
+#                 interpreter (its squall render says how to get one);
 #   fetchcontent  configured (not built) with FetchContent: no tests, nothing installed.
 cmake_minimum_required(VERSION 3.20)  # policies of this century (CMP0054: no ${"deb"})
 set(src "${SQUALL_SOURCE}/tests/codegen/external")
@@ -58,8 +59,11 @@ elseif(MODE STREQUAL "deb")
 endif()
 if(MODE STREQUAL "fetchcontent")
   run(${CMAKE_COMMAND} ${configure_args} -DSQUALL_MODE=fetchcontent "-DSQUALL_SOURCE=${SQUALL_SOURCE}")
-  file(STRINGS "${work}/build/CMakeCache.txt" options REGEX "^SQUALL_(BUILD_TESTS|INSTALL):")
-  if(NOT options STREQUAL "SQUALL_BUILD_TESTS:BOOL=OFF;SQUALL_INSTALL:BOOL=OFF"
+  file(STRINGS "${work}/build/CMakeCache.txt" options
+       REGEX "^SQUALL_(BUILD_TESTS|INSTALL|CLI_INTERPRETER|BUILD_BENCH):")
+  list(SORT options)
+  if(NOT options STREQUAL
+     "SQUALL_BUILD_BENCH:BOOL=OFF;SQUALL_BUILD_TESTS:BOOL=OFF;SQUALL_CLI_INTERPRETER:BOOL=OFF;SQUALL_INSTALL:BOOL=OFF"
      OR EXISTS "${work}/build/_deps/squall-build/tests")
     message(FATAL_ERROR "Squall as a FetchContent sub-project: ${options}")
   endif()
@@ -97,6 +101,16 @@ if(MODE STREQUAL "subdirectory")
   file(GLOB_RECURSE installed "${work}/prefix/*")
   if(installed)
     message(FATAL_ERROR "add_subdirectory(squall) installed files: ${installed}")
+  endif()
+  # Its squall has no interpreter: nothing of it was built, and render says how to get it.
+  file(GLOB interp_objects "${work}/build/squall/CMakeFiles/squall_interp.dir/compiler/interp/*.o")
+  if(interp_objects)
+    message(FATAL_ERROR "add_subdirectory(squall) built the interpreter: ${interp_objects}")
+  endif()
+  execute_process(COMMAND "${work}/build/squall/squall" render --root "${src}/templates" x.html
+    RESULT_VARIABLE rc ERROR_VARIABLE err)
+  if(NOT rc EQUAL 2 OR NOT err MATCHES "built without the interpreter; configure Squall with -DSQUALL_CLI_INTERPRETER=ON")
+    message(FATAL_ERROR "squall render in a sub-project: exit ${rc}, ${err}")
   endif()
   return()
 elseif(MODE STREQUAL "deb")
