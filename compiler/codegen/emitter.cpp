@@ -20,11 +20,26 @@ bool Emitter::emit_unit() {
   for (std::size_t s = 0; s < unit_.slot_names.size(); ++s) {
     if (!in_apply[s]) top.push_back(static_cast<int>(s));
   }
-  declare_locals(top);
-  enter_function(top);
-  emit_nodes(unit_.root->body, *unit_.root);
+  return emit_piece(unit_.root->body, *unit_.root, top);
+}
+
+bool Emitter::emit_piece(const NodeList& nodes, const Template& file,
+                         const std::vector<int>& slots) {
+  declare_locals(slots);
+  enter_function(slots);
+  emit_nodes(nodes, file);
   flush_text();
   return ok_;
+}
+
+void Emitter::call_blocks(const std::vector<const BlockNode*>& sites,
+                          const std::vector<int>& indexes, const std::vector<std::string>& names) {
+  for (std::size_t i = 0; i < sites.size(); ++i) {
+    const int b = indexes[i];
+    const std::string entry = "squall_blocks[" + std::to_string(b) + "]";
+    call_sites_[sites[i]] = "(" + entry + " ? " + entry + " : &" +
+                            mangle_block(unit_.name, b, names[static_cast<std::size_t>(b)]) + ")";
+  }
 }
 
 // -- Emission helpers
