@@ -52,6 +52,12 @@ class Splitter {
     }
     std::sort(parts_.body_slots.begin(), parts_.body_slots.end());
     for (auto& slots : parts_.block_slots) std::sort(slots.begin(), slots.end());
+    // A part placed twice runs twice: its second run must not see the first one's locals.
+    for (std::size_t b = 0; b < parts_.blocks.size(); ++b) {
+      const auto sites = std::count(parts_.site_block.begin(), parts_.site_block.end(), b);
+      if (sites > 1 && !parts_.block_slots[b].empty())
+        refuse("block '" + parts_.blocks[b] + "' is placed twice and has locals");
+    }
   }
 
  private:
