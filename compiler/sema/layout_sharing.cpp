@@ -89,8 +89,13 @@ class Splitter {
       return;  // its body belongs to the part, not to the body
     }
     if (node.kind == NodeKind::Include) {
-      if (has_block(unit_.included(downcast<IncludeNode>(node)).body, 0))
-        refuse("a block is inside an included file");
+      // A site in an included file is a site of the body: its row's chain holds the
+      // include tags, which the body's error annotation appends as the flattened one does.
+      const Template& included = unit_.included(downcast<IncludeNode>(node));
+      if (!has_block(included, 0)) return;
+      if (!with_blocks_.insert(&included).second)
+        return refuse("a file with blocks is included twice");
+      for (const auto& child : included.body) find_sites_in(*child, enclosing);
       return;
     }
     const char* inner = enclosing;
@@ -101,15 +106,24 @@ class Splitter {
     });
   }
 
-  bool has_block(const NodeList& list, int depth) const {
-    if (depth > kMaxTemplateDepth) return true;
+  // has_block tells whether `file` holds a block tag, in its includes too (memoized: an
+  // include tree can be exponentially larger than its files).
+  bool has_block(const Template& file, int depth) {
+    if (const auto known = has_block_.find(&file); known != has_block_.end()) return known->second;
+    const bool found = depth > kMaxTemplateDepth || has_block_in(file.body, depth);
+    has_block_.emplace(&file, found);
+    return found;
+  }
+
+  bool has_block_in(const NodeList& list, int depth) {
     for (const auto& node : list) {
       if (node->kind == NodeKind::Block) return true;
       if (node->kind == NodeKind::Include &&
-          has_block(unit_.included(downcast<IncludeNode>(*node)).body, depth + 1))
+          has_block(unit_.included(downcast<IncludeNode>(*node)), depth + 1))
         return true;
       bool found = false;
-      for_each_body(*node, [&](const NodeList& body) { found = found || has_block(body, depth); });
+      for_each_body(*node,
+                    [&](const NodeList& body) { found = found || has_block_in(body, depth); });
       if (found) return true;
     }
     return false;
@@ -287,6 +301,8 @@ class Splitter {
   const Unit& unit_;
   LayoutParts& parts_;
   std::unordered_set<int> apply_slots_;
+  std::unordered_map<const Template*, bool> has_block_;
+  std::unordered_set<const Template*> with_blocks_;           // included files holding sites
   std::vector<std::unordered_map<std::string, int>> scopes_;  // name -> slot, innermost last
   std::unordered_map<int, int> owner_;                        // slot -> piece
   std::set<std::tuple<const Template*, int, std::size_t>> walked_;

@@ -12,8 +12,9 @@
 // - every local variable is used (read, assigned, deleted, imported into, bound by
 //   `except ... as`, read as an escape function) by one piece only, the body or one site's
 //   part, so each function's own locals hold what the shared ones would;
-// - no site is in a loop, an `apply` body or an included file: a part then runs at most
-//   once per render, in the body's own function scope, with no include chain around it;
+// - no site is in a loop or an `apply` body, and no file holding sites is included twice:
+//   a part then runs at most once per render (or holds no locals: a block placed twice),
+//   in the body's own function scope;
 // - no part holds a `break`/`continue` outside its own loops.
 //
 // Errors keep their location: a part's function annotates an error with its rows (the
@@ -32,7 +33,8 @@ namespace squall::front {
 
 /// LayoutParts is a unit split at the sites of its root's body.
 struct LayoutParts {
-  /// The block tags in the root's body code (not inside other blocks), in source order.
+  /// The block tags in the root's body code (not inside other blocks; in files it includes
+  /// too), in source order.
   std::vector<const BlockNode*> sites;
   /// site_block[i] is the table index of sites[i]: the index of its name in `blocks`.
   std::vector<int> site_block;

@@ -151,10 +151,25 @@ case("layout_refused_block_in_loop_reads_loop_variable", {
 case("layout_refused_block_in_apply", {
     "base.html": "{% apply xhtml_escape %}<b>{% set z = 'z' %}{% block b %}{% end %}{% end %}",
     "page.html": '{% extends "base.html" %}{% block b %}{{ z }}{% end %}'})
-case("layout_refused_block_in_included_file", {
-    "base.html": '{% include "inc.html" %}',
+case("layout_shared_block_in_included_file", {
+    "base.html": '{% include "inc.html" %}\n{% block c %}{% end %}',
     "inc.html": "<{% block b %}d{% end %}>",
-    "page.html": '{% extends "base.html" %}{% block b %}P{% end %}'})
+    "page.html": '{% extends "base.html" %}{% block b %}P{% set q = 1 %}{% end %}'
+                 '{% block c %}{% set r = 2 %}{{ r }}{% end %}'})
+case("layout_shared_error_in_block_in_included_file", {
+    "base.html": 'a\n{% include "inc.html" %}',
+    "inc.html": "\n<{% block b %}d{% end %}>",
+    "page.html": '{% extends "base.html" %}{% block b %}\n{{ 1 // zero }}{% end %}'},
+    {"zero": 0})
+case("layout_refused_file_with_blocks_included_twice", {
+    "base.html": '{% include "inc.html" %}|{% include "inc.html" %}',
+    "inc.html": "<{% block b %}d{% end %}>",
+    "page.html": '{% extends "base.html" %}{% block b %}{% try %}{{ c }}'
+                 '{% except NameError %}first{% end %}{% set c = "second" %}{% end %}'})
+case("layout_refused_included_block_in_loop", {
+    "base.html": '{% for i in range(2) %}{% include "inc.html" %}{% end %}',
+    "inc.html": "<{% block b %}d{% end %}>",
+    "page.html": '{% extends "base.html" %}{% block b %}{{ i }}{% end %}'})
 case("layout_refused_block_twice_with_locals", {
     "base.html": "{% block b %}{% end %}|{% block b %}{% end %}",
     "page.html": '{% extends "base.html" %}{% block b %}{% try %}{{ c }}'
