@@ -40,6 +40,7 @@ struct CompileOptions {
   std::string autoescape;
   std::string whitespace;
   bool no_line_directives = false;
+  bool no_shared_layouts = false;
   std::string modules;
   std::vector<std::string> module_names;
   std::string only_module;
@@ -229,7 +230,7 @@ class Compiler {
     cg.ns = ns;
     cg.line_directives = !options_.no_line_directives;
     cg.output_name = cpp;
-    cg.share_layouts = set != nullptr;
+    cg.share_layouts = set != nullptr && !options_.no_shared_layouts;
     const auto layout = set ? cg::choose_layout(unit, *set, cg) : front::LayoutChoice{};
     return cg::compile_unit(unit, cg, diags, layout);
   }
@@ -405,6 +406,9 @@ void add_compile_command(CLI::App& app, int& exit_code) {
                   "Default whitespace mode: all, single, oneline");
   cmd->add_flag("--no-line-directives", options->no_line_directives,
                 "Do not write #line directives");
+  cmd->add_flag("--no-shared-layouts", options->no_shared_layouts,
+                "Flatten every page with its layout (one function, as Tornado) instead of "
+                "calling the layout's body; the same for every file of a set");
   cmd->callback([options, &exit_code] { exit_code = run_compile(*options); });
 }
 
