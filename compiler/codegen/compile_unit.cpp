@@ -105,7 +105,7 @@ bool write_block(CppWriter& out, const front::Unit& unit, const CompileOptions& 
   const bool ok = write_function(
       out, unit, options, diags, block_signature(mangle_block(unit.name, b, parts.blocks[index])),
       false, [&](Emitter& e) {
-        return e.emit_piece(def.node->body, *def.file, parts.block_slots[index]);
+        return e.emit_piece(def.node->body, *def.file, parts.block_slots[index], true);
       });
   out.line("");
   return ok;
@@ -126,7 +126,7 @@ bool write_layout(CppWriter& out, const front::Unit& unit, const CompileOptions&
   if (!write_function(out, unit, options, diags, layout_signature(layout_fn), true,
                       [&](Emitter& e) {
                         e.call_blocks(parts.sites, parts.site_block, parts.blocks);
-                        return e.emit_piece(unit.root->body, *unit.root, parts.body_slots);
+                        return e.emit_piece(unit.root->body, *unit.root, parts.body_slots, true);
                       }))
     return false;
   out.line("");

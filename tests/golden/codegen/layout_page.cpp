@@ -22,17 +22,17 @@ static void squall_tlayout_5fpage_2ehtml_block1_main([[maybe_unused]] squall::rt
   squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a2_xhtml_escape.global());
   int squall_pos = 0;
   try {
-    std::optional<squall::Value> squall_l1_n;
+    std::optional<squall::Value> squall_l0_n;
 #line 2 "layout_page.html"
     squall_out.append("\n", 1);
     squall_pos = 0;
     {
       squall::Value squall_value0 = squall::rt::call<1, 0>({squall::rt::global(squall_g0_len, "len"), {{squall::rt::global(squall_g1_items, "items")}}, {}});
-      squall_l1_n = std::move(squall_value0);
+      squall_l0_n = std::move(squall_value0);
     }
 #line 3 "layout_page.html"
     squall_pos = 0;
-    squall_escape0_xhtml_escape.append(squall_out, squall::rt::local(squall_l1_n, "n"));
+    squall_escape0_xhtml_escape.append(squall_out, squall::rt::local(squall_l0_n, "n"));
 #line 3 "layout_page.html"
     squall_out.append(" items\n", 7);
 #line 39 "layout_page.cpp"
