@@ -181,8 +181,11 @@ layout_edit() {
   rm -rf "$work"
   mkdir -p "$work"
   cp -r "$root" "$work/root"
-  layout=$(grep -rhoE '\{%-?[[:space:]]*extends[[:space:]]+["'"'"']?[^"'"'"' %]+' "$work/root" |
-    sed -E 's/.*extends[[:space:]]+["'"'"']?//' | sort | uniq -c | sort -rn | awk 'NR==1 {print $2}')
+  # Tornado resolves an extends path against the extending file's folder.
+  layout=$(cd "$work/root" && grep -roE '\{%-?[[:space:]]*extends[[:space:]]+["'"'"']?[^"'"'"' %]+' . |
+    sed -E 's/^([^:]*):.*extends[[:space:]]+["'"'"']?/\1 /' | while read -r file target; do
+      realpath -m --relative-to=. "$(dirname "$file")/$target"
+    done | sort | uniq -c | sort -rn | awk 'NR==1 {print $2}')
   [ -n "$layout" ] && [ -f "$work/root/$layout" ] || { echo "no layout found"; return; }
   "$squall" compile --root "$work/root" --out "$work/out" --namespace edit >/dev/null
   touch -d '1 hour ago' "$work"/out/edit/*.cpp "$work"/out/edit/*/*.cpp 2>/dev/null || true

@@ -3,6 +3,8 @@
 #include "sema/layout_sharing.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <map>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -312,33 +314,45 @@ class Splitter {
   int depth_ = 0;
 };
 
-// def_key names the definitions a block's part is made of: the winning definition of
-// `name` and, recursively, of the blocks nested in it (includes followed). Two units whose
-// keys for a block are equal emit the same part for it.
-void def_key(const Unit& unit, const NodeList& list, int depth, std::string& key);
+// PartDefs collects the definitions a block's part is made of: the winning definition of
+// its name and, recursively, of the blocks nested in it (includes followed), each walked
+// once (a tree of includes can be exponentially larger than its files). Two units whose
+// definitions for a block are the same emit the same part for it.
+class PartDefs {
+ public:
+  explicit PartDefs(const Unit& unit) : unit_(unit) {}
 
-void def_key_of(const Unit& unit, const std::string& name, int depth, std::string& key) {
-  const auto& def = unit.blocks.at(name);
-  key += name + "@" + def.file->file->name() + ":" + std::to_string(def.node->range.begin) + "{";
-  def_key(unit, def.node->body, depth + 1, key);
-  key += "}";
-}
-
-void def_key(const Unit& unit, const NodeList& list, int depth, std::string& key) {
-  if (depth > kMaxTemplateDepth) {
-    key += "<too deep>";
-    return;
+  // Each block name reached, with the file and offset of its winning definition.
+  std::map<std::string, std::pair<std::string, std::uint32_t>> of(const std::string& name) {
+    block(name);
+    return std::move(defs_);
   }
-  for (const auto& node : list) {
-    if (node->kind == NodeKind::Block) {
-      def_key_of(unit, downcast<BlockNode>(*node).name, depth, key);
-    } else if (node->kind == NodeKind::Include) {
-      def_key(unit, unit.included(downcast<IncludeNode>(*node)).body, depth + 1, key);
-    } else {
-      for_each_body(*node, [&](const NodeList& body) { def_key(unit, body, depth, key); });
+
+ private:
+  void block(const std::string& name) {
+    const auto& def = unit_.blocks.at(name);
+    if (!defs_.emplace(name, std::pair(def.file->file->name(), def.node->range.begin)).second)
+      return;
+    nodes(def.node->body);
+  }
+
+  void nodes(const NodeList& list) {
+    for (const auto& node : list) {
+      if (node->kind == NodeKind::Block) {
+        block(downcast<BlockNode>(*node).name);
+      } else if (node->kind == NodeKind::Include) {
+        const Template& included = unit_.included(downcast<IncludeNode>(*node));
+        if (files_.insert(&included).second) nodes(included.body);
+      } else {
+        for_each_body(*node, [&](const NodeList& body) { nodes(body); });
+      }
     }
   }
-}
+
+  const Unit& unit_;
+  std::map<std::string, std::pair<std::string, std::uint32_t>> defs_;
+  std::unordered_set<const Template*> files_;
+};
 
 }  // namespace
 
@@ -374,13 +388,8 @@ std::optional<LayoutUse> plan_layout_use(const Unit& page, const Unit& layout,
     refused = "the layout's blocks differ from what the page sees";  // not expected
     return std::nullopt;
   }
-  for (const auto& name : own.blocks) {
-    std::string mine;
-    std::string theirs;
-    def_key_of(page, name, 0, mine);
-    def_key_of(layout, name, 0, theirs);
-    use.supplied.push_back(mine != theirs);
-  }
+  for (const auto& name : own.blocks)
+    use.supplied.push_back(PartDefs(page).of(name) != PartDefs(layout).of(name));
   return use;
 }
 
