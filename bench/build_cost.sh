@@ -19,7 +19,9 @@
 # little); the report gives median, max and total per folder, and the object's size as
 # `size` counts it (text: code and read-only data) and its file size. For scale it also
 # compiles the issue's reference translation unit (<string>, <vector>, <memory> and a small
-# function) and a file that only includes <squall/abi.hpp>.
+# function) and a file that only includes <squall/abi.hpp>. It reports the same figures for
+# the templates that extend a layout alone, and how many generated files change when the
+# folder's most extended layout gets an edit after its blocks (a copy is edited).
 #
 #   bench/build_cost.sh --project        a configured build's own generated sources instead
 #
@@ -160,21 +162,61 @@ echo "reference TU (<string>, <vector>, <memory>, one function): $(cat "$tmp/ref
 echo "only #include <squall/abi.hpp>: $(cat "$tmp/rt.cpu") s CPU; with the PCH: $(cat "$tmp/rtp.cpu") s"
 echo "building the PCH (once per target): $(cat "$tmp/pch.cpu") s CPU, $(($(stat -c %s "$pch_file") / 1048576)) MB"  # large: one per target, in the build tree
 
+# page_rows ROWS ROOT: the rows of templates under ROOT that extend a layout.
+page_rows() {
+  local ns_file name
+  while read -r cpu text bytes name; do
+    ns_file=${name#*/}  # NS/NAME.cpp -> NAME.cpp
+    if grep -q '{%-\?[[:space:]]*extends' "$2/${ns_file%.cpp}" 2>/dev/null; then
+      echo "$cpu $text $bytes $name"
+    fi
+  done <"$1"
+}
+
+# layout_edit ROOT: how many generated .cpp files change when the layout most templates
+# extend gets an edit that leaves its blocks alone (a line appended after them), as
+# `squall compile` rewrites only the outputs whose text changed (write_if_changed).
+layout_edit() {
+  local root=$1 work=$tmp/edit layout
+  rm -rf "$work"
+  mkdir -p "$work"
+  cp -r "$root" "$work/root"
+  # Tornado resolves an extends path against the extending file's folder.
+  layout=$(cd "$work/root" && grep -roE '\{%-?[[:space:]]*extends[[:space:]]+["'"'"']?[^"'"'"' %]+' . |
+    sed -E 's/^([^:]*):.*extends[[:space:]]+["'"'"']?/\1 /' | while read -r file target; do
+      realpath -m --relative-to=. "$(dirname "$file")/$target"
+    done | sort | uniq -c | sort -rn | awk 'NR==1 {print $2}')
+  [ -n "$layout" ] && [ -f "$work/root/$layout" ] || { echo "no layout found"; return; }
+  "$squall" compile --root "$work/root" --out "$work/out" --namespace edit >/dev/null
+  touch -d '1 hour ago' "$work"/out/edit/*.cpp "$work"/out/edit/*/*.cpp 2>/dev/null || true
+  touch "$work/marker"
+  printf '\n<!-- edited -->\n' >>"$work/root/$layout"
+  "$squall" compile --root "$work/root" --out "$work/out" --namespace edit >/dev/null
+  echo "$(find "$work/out/edit" -name '*.cpp' -newer "$work/marker" | wc -l) of" \
+    "$(find "$work/out/edit" -name '*.cpp' | wc -l) generated files change ($layout edited after its blocks)"
+}
+
 for folder in $folders; do
   dir=$tmp/$folder
   mkdir -p "$dir/src"
   case $folder in
-    blog) "$squall" compile --root "$repo/examples/blog/templates" \
-      --modules "$repo/examples/blog/modules" --out "$dir/src" --namespace site ;;
+    blog)
+      root=$repo/examples/blog/templates
+      "$squall" compile --root "$root" --modules "$repo/examples/blog/modules" \
+        --out "$dir/src" --namespace site ;;
     *)
-      if [ ! -d "$corpus/$folder" ]; then
-        echo "$folder: skipped ($corpus/$folder is missing)"
+      root=$corpus/$folder
+      if [ ! -d "$root" ]; then
+        echo "$folder: skipped ($root is missing)"
         continue
       fi
-      "$squall" compile --root "$corpus/$folder" --out "$dir/src" --namespace corpus ;;
+      "$squall" compile --root "$root" --out "$dir/src" --namespace corpus ;;
   esac
   compile_all "$dir"
   for mode in nopch pch; do
     echo "$folder, $mode: $(summary "$dir/$mode.rows")"
+    page_rows "$dir/$mode.rows" "$root" >"$dir/$mode.pages"
+    [ -s "$dir/$mode.pages" ] && echo "$folder, $mode, pages that extend a layout: $(summary "$dir/$mode.pages")"
   done
+  echo "$folder, layout edit: $(layout_edit "$root")"
 done

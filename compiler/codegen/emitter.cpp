@@ -20,11 +20,27 @@ bool Emitter::emit_unit() {
   for (std::size_t s = 0; s < unit_.slot_names.size(); ++s) {
     if (!in_apply[s]) top.push_back(static_cast<int>(s));
   }
-  declare_locals(top);
-  enter_function(top);
-  emit_nodes(unit_.root->body, *unit_.root);
+  return emit_piece(unit_.root->body, *unit_.root, top, false);
+}
+
+bool Emitter::emit_piece(const NodeList& nodes, const Template& file, const std::vector<int>& slots,
+                         bool own_numbering) {
+  own_numbering_ = own_numbering;
+  declare_locals(slots);
+  enter_function(slots);
+  emit_nodes(nodes, file);
   flush_text();
   return ok_;
+}
+
+void Emitter::call_blocks(const std::vector<const BlockNode*>& sites,
+                          const std::vector<int>& indexes, const std::vector<std::string>& names) {
+  for (std::size_t i = 0; i < sites.size(); ++i) {
+    const int b = indexes[i];
+    const std::string entry = "squall_blocks[" + std::to_string(b) + "]";
+    call_sites_[sites[i]] = "(" + entry + " ? " + entry + " : &" +
+                            mangle_block(unit_.name, b, names[static_cast<std::size_t>(b)]) + ")";
+  }
 }
 
 // -- Emission helpers
@@ -119,7 +135,11 @@ std::string Emitter::temp(std::string_view kind) {
 }
 
 std::string Emitter::local_name(int slot) const {
-  return mangle_local(slot, unit_.slot_names[static_cast<std::size_t>(slot)]);
+  const std::string& name = unit_.slot_names[static_cast<std::size_t>(slot)];
+  if (!own_numbering_) return mangle_local(slot, name);
+  // Numbered in first-use order: the same whatever the unit numbers before this function.
+  const auto it = local_numbers_.emplace(slot, static_cast<int>(local_numbers_.size())).first;
+  return mangle_local(it->second, name);
 }
 
 std::string Emitter::read_local(int slot, const std::string& name, bool free) const {

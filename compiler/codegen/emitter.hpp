@@ -31,6 +31,17 @@ class Emitter {
   /// emit_unit writes the whole render function. Returns false after reporting a diagnostic
   /// (a construct the code generator cannot lower).
   bool emit_unit();
+  /// emit_piece writes `nodes` of `file` as a function with the locals `slots`: the unit's
+  /// whole code, or one function of a split unit (sema/layout_sharing.hpp). With
+  /// `own_numbering` its C++ locals are numbered from 0 in first-use order, so a page's
+  /// block function does not change when its layout's body gains a local. Returns false
+  /// after reporting a diagnostic.
+  bool emit_piece(const front::NodeList& nodes, const front::Template& file,
+                  const std::vector<int>& slots, bool own_numbering);
+  /// call_blocks makes emit_block call block `index` through the table `squall_blocks`
+  /// (falling back to the file's own mangle_block function) at each site in `sites`.
+  void call_blocks(const std::vector<const front::BlockNode*>& sites,
+                   const std::vector<int>& indexes, const std::vector<std::string>& names);
 
   // -- Directives (emit_<construct>.cpp)
   void emit_nodes(const front::NodeList& nodes, const front::Template& file);
@@ -220,6 +231,9 @@ class Emitter {
   std::vector<std::string> flow_;
   std::vector<int> via_;  // position-table rows of the include stack, innermost last
   const front::Template* current_file_ = nullptr;
+  std::unordered_map<const front::BlockNode*, std::string> call_sites_;  // site -> call
+  bool own_numbering_ = false;                                           // see emit_piece
+  mutable std::unordered_map<int, int> local_numbers_;                   // slot -> C++ number
   int temp_counter_ = 0;
   int depth_ = 0;
   bool ok_ = true;

@@ -39,6 +39,17 @@ std::string mangle_template(std::string_view name) {
   return out;
 }
 
+std::string mangle_layout(std::string_view name) {
+  return "squall_layout_" + mangle_template(name).substr(std::string_view("squall_").size());
+}
+
+std::string mangle_block(std::string_view owner, int index, std::string_view name) {
+  std::string out = mangle_template(owner) + "_block" + std::to_string(index);
+  const std::string hint = readable(name);
+  if (!hint.empty() && hint.front() != '_') out += '_';
+  return out + hint;
+}
+
 std::string readable(std::string_view name) {
   std::string out;
   for (const char c : name) {

@@ -14,6 +14,17 @@ namespace squall::cg {
 /// `a/b.html` and `a_b.html` never clash: `squall_ta_2fb_2ehtml`, `squall_ta_5fb_2ehtml`.
 std::string mangle_template(std::string_view name);
 
+/// mangle_layout is the function of layout `name` that renders its body calling blocks
+/// through a table (sema/layout_sharing.hpp): `squall_layout_` then mangle_template's
+/// encoding, so injective too.
+std::string mangle_layout(std::string_view name);
+
+/// mangle_block is the function of block number `index` (named `name`) of a layout table
+/// generated in the file of template `owner`: mangle_template(owner) then `_block0_title`.
+/// Unique in a namespace (`_b` then `l` is no byte of mangle_template's encoding), as the
+/// conformance suite compiles several generated files as one translation unit.
+std::string mangle_block(std::string_view owner, int index, std::string_view name);
+
 /// readable returns `name` with every run of bytes that are not ASCII letters or digits
 /// collapsed to one `_`: a hint appended to numbered identifiers (`x__y` -> `x_y`). Not
 /// injective; callers make names unique with a number.

@@ -40,6 +40,7 @@ struct CompileOptions {
   std::string autoescape;
   std::string whitespace;
   bool no_line_directives = false;
+  bool no_shared_layouts = false;
   std::string modules;
   std::vector<std::string> module_names;
   std::string only_module;
@@ -171,7 +172,7 @@ class Compiler {
     auto unit = build(*loader_, name, diags);
     std::optional<std::string> text;
     const std::string cpp = options_.out + "/" + options_.ns + "/" + name + ".cpp";
-    if (unit) text = generate(*unit, options_.ns, cpp, diags);
+    if (unit) text = generate(*unit, options_.ns, cpp, diags, loader_.get());
     print(diags);
     if (!text) {
       // A stale .cpp from an earlier successful compile must not be built as if current.
@@ -219,13 +220,19 @@ class Compiler {
     return unit;
   }
 
+  // generate compiles `unit`; `set` is the loader of the template set it belongs to, whose
+  // layouts it may call (null for a module folder's template: module folders are compiled
+  // on their own, so their templates are flattened).
   std::optional<std::string> generate(const front::Unit& unit, const std::string& ns,
-                                      const std::string& cpp, front::DiagnosticEngine& diags) {
+                                      const std::string& cpp, front::DiagnosticEngine& diags,
+                                      front::FolderLoader* set = nullptr) {
     cg::CompileOptions cg;
     cg.ns = ns;
     cg.line_directives = !options_.no_line_directives;
     cg.output_name = cpp;
-    return cg::compile_unit(unit, cg, diags);
+    cg.share_layouts = set != nullptr && !options_.no_shared_layouts;
+    const auto layout = set ? cg::choose_layout(unit, *set, cg) : front::LayoutChoice{};
+    return cg::compile_unit(unit, cg, diags, layout);
   }
 
   std::string depfile(const std::string& cpp, const front::Unit& unit,
@@ -399,6 +406,9 @@ void add_compile_command(CLI::App& app, int& exit_code) {
                   "Default whitespace mode: all, single, oneline");
   cmd->add_flag("--no-line-directives", options->no_line_directives,
                 "Do not write #line directives");
+  cmd->add_flag("--no-shared-layouts", options->no_shared_layouts,
+                "Flatten every page with its layout (one function, as Tornado) instead of "
+                "calling the layout's body; the same for every file of a set");
   cmd->callback([options, &exit_code] { exit_code = run_compile(*options); });
 }
 

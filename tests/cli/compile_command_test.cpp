@@ -86,6 +86,52 @@ TEST_F(CompileCommand, UnchangedOutputIsNotRewritten) {
   EXPECT_NE(read_text(dir_ / "o/site/base.html.cpp").find("changed"), std::string::npos);
 }
 
+// A page calls its layout's body (generated in the layout's file): an edit of the layout
+// outside its blocks rewrites the layout's file only. --no-shared-layouts flattens.
+TEST_F(CompileCommand, PagesCallTheLayoutsBodyUnlessToldNot) {
+  ASSERT_EQ(run("--root t --out o --namespace site"), 0) << err();
+  const fs::path page = dir_ / "o/site/blog/entry.html.cpp";
+  EXPECT_NE(read_text(page).find("squall_layout_tbase_2ehtml(squall_ctx, squall_blocks);"),
+            std::string::npos)
+      << read_text(page);
+  EXPECT_NE(read_text(dir_ / "o/site/base.html.cpp").find("void squall_layout_tbase_2ehtml("),
+            std::string::npos);
+  const auto before = fs::last_write_time(page);
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  write_text(dir_ / "t/base.html", "{% set v = 1 %}<title>{% block t %}{% end %}</title>{{ v }}\n");
+  ASSERT_EQ(run("--root t --out o --namespace site"), 0) << err();
+  EXPECT_EQ(fs::last_write_time(page), before);
+  EXPECT_NE(read_text(dir_ / "o/site/base.html.cpp").find("squall_l0_v"), std::string::npos);
+
+  ASSERT_EQ(run("--root t --out o2 --namespace site --no-shared-layouts"), 0) << err();
+  EXPECT_NE(read_text(dir_ / "o2/site/blog/entry.html.cpp")
+                .find("// Flattened with its layout \"base.html\": \"layouts are not shared in "
+                      "this set\"."),
+            std::string::npos);
+}
+
+// A layout in a hidden folder has no generated file to call: the page is flattened.
+TEST_F(CompileCommand, ALayoutInAHiddenFolderIsNotShared) {
+  write_text(dir_ / "t/.layouts/base.html", "<b>{% block t %}{% end %}</b>\n");
+  write_text(dir_ / "t/page.html", "{% extends \".layouts/base.html\" %}{% block t %}x{% end %}\n");
+  ASSERT_EQ(run("--root t --out o --namespace site --only page.html"), 0) << err();
+  EXPECT_NE(read_text(dir_ / "o/site/page.html.cpp")
+                .find("the layout is in a hidden folder, not compiled in the set"),
+            std::string::npos)
+      << read_text(dir_ / "o/site/page.html.cpp");
+}
+
+// A layout that does not compile on its own (here: an `extends` in a block the page
+// overrides, an error only where the block is code) cannot be called: the page is flattened.
+TEST_F(CompileCommand, ALayoutThatDoesNotCompileIsNotShared) {
+  write_text(dir_ / "t/odd.html", "{% block t %}{% extends \"base.html\" %}{% end %}\n");
+  write_text(dir_ / "t/page.html", "{% extends \"odd.html\" %}{% block t %}x{% end %}\n");
+  ASSERT_EQ(run("--root t --out o --namespace site --only page.html"), 0) << err();
+  EXPECT_NE(read_text(dir_ / "o/site/page.html.cpp").find("the layout does not compile on its own"),
+            std::string::npos)
+      << read_text(dir_ / "o/site/page.html.cpp");
+}
+
 TEST_F(CompileCommand, FailedCompileWritesNothing) {
   write_text(dir_ / "t/bad.html", "line 1\n{% for x in %}\n");
   EXPECT_EQ(run("--root t --out o --namespace site --only bad.html --depfile"), 1);

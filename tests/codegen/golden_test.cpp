@@ -49,7 +49,7 @@ std::string generate(const std::string& name, const std::map<std::string, std::s
   CompileOptions options;
   options.ns = "golden";
   options.output_name = fs::path(name).stem().string() + ".cpp";
-  const auto text = compile_unit(*unit, options, diags);
+  const auto text = compile_unit(*unit, options, diags, choose_layout(*unit, loader, options));
   return text ? *text : "compile_unit failed:\n" + errors;
 }
 

@@ -119,7 +119,11 @@ int main(int argc, char** argv) {
     const fs::path out = work / root / (name + ".cpp");
     options.output_name = out.string();
     std::optional<std::string> text;
-    if (unit && !diags.has_errors()) text = squall::cg::compile_unit(*unit, options, diags);
+    if (unit && !diags.has_errors()) {
+      // Pages call their layout's shared body where they can, as `squall compile` makes them.
+      text = squall::cg::compile_unit(*unit, options, diags,
+                                      squall::cg::choose_layout(*unit, *loader, options));
+    }
     if (root.starts_with("torcms")) torcms_generate += seconds_since(start);
     if (!text) {
       ++failed;

@@ -5,7 +5,36 @@ namespace golden {
 
 void squall_t_5fbase_2ehtml(squall::rt::RenderState& squall_ctx);
 
-void squall_t_5fbase_2ehtml(squall::rt::RenderState& squall_ctx) {
+using squall_block_function = void (*)(squall::rt::RenderState&, squall::render::OutBuffer&);
+void squall_layout_t_5fbase_2ehtml(squall::rt::RenderState& squall_ctx, const squall_block_function* squall_blocks);
+
+static void squall_t_5fbase_2ehtml_block0_title([[maybe_unused]] squall::rt::RenderState& squall_ctx,
+    [[maybe_unused]] squall::render::OutBuffer& squall_out) {
+  {
+#line 2 "_base.html"
+    squall_out.append("Untitled", 8);
+#line 17 "_base.cpp"
+  }
+}
+
+static void squall_t_5fbase_2ehtml_block1_body([[maybe_unused]] squall::rt::RenderState& squall_ctx,
+    [[maybe_unused]] squall::render::OutBuffer& squall_out) {
+  {
+#line 24 "_base.cpp"
+  }
+}
+
+static void squall_t_5fbase_2ehtml_block2_footer([[maybe_unused]] squall::rt::RenderState& squall_ctx,
+    [[maybe_unused]] squall::render::OutBuffer& squall_out) {
+  {
+#line 1 "_footer.html"
+    squall_out.append("Squall", 6);
+#line 33 "_base.cpp"
+  }
+}
+
+// The body, shared by the templates that extend this one.
+void squall_layout_t_5fbase_2ehtml(squall::rt::RenderState& squall_ctx, const squall_block_function* squall_blocks) {
   static constexpr squall::rt::SourcePos squall_positions[] = {
     {"_base.html", 2, -1},
     {"_base.html", 4, -1},
@@ -21,18 +50,31 @@ void squall_t_5fbase_2ehtml(squall::rt::RenderState& squall_ctx) {
   try {
 #line 1 "_base.html"
     squall_out.append("<!DOCTYPE html>\n"
-      "<title>Untitled</title>\n"
-      "<body>\n"
-      "\n"
-      "<footer>", 56);
+      "<title>", 23);
+#line 2 "_base.html"
+    squall_pos = 0;
+    (squall_blocks[0] ? squall_blocks[0] : &squall_t_5fbase_2ehtml_block0_title)(squall_ctx, squall_out);
+#line 2 "_base.html"
+    squall_out.append("</title>\n"
+      "<body>\n", 16);
+    squall_pos = 1;
+    (squall_blocks[1] ? squall_blocks[1] : &squall_t_5fbase_2ehtml_block1_body)(squall_ctx, squall_out);
+#line 4 "_base.html"
+    squall_out.append("\n"
+      "<footer>", 9);
 #line 1 "_footer.html"
     squall_pos = 3;
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::global(squall_g0_year, "year"));
 #line 1 "_footer.html"
-    squall_out.append(" &middot; Squall</footer>\n"
+    squall_out.append(" &middot; ", 10);
+#line 1 "_footer.html"
+    squall_pos = 3;
+    (squall_blocks[2] ? squall_blocks[2] : &squall_t_5fbase_2ehtml_block2_footer)(squall_ctx, squall_out);
+#line 1 "_footer.html"
+    squall_out.append("</footer>\n"
       "\n"
-      "</body>\n", 35);
-#line 36 "_base.cpp"
+      "</body>\n", 19);
+#line 78 "_base.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;
@@ -40,6 +82,11 @@ void squall_t_5fbase_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall::rt::annotate_other_error(squall_positions, squall_pos);
   }
   squall_out.finish();
+}
+
+void squall_t_5fbase_2ehtml(squall::rt::RenderState& squall_ctx) {
+  static constexpr squall_block_function squall_blocks[3] = {};
+  squall_layout_t_5fbase_2ehtml(squall_ctx, squall_blocks);
 }
 
 }  // namespace golden

@@ -5,7 +5,20 @@ namespace golden {
 
 void squall_t_5ffooter_2ehtml(squall::rt::RenderState& squall_ctx);
 
-void squall_t_5ffooter_2ehtml(squall::rt::RenderState& squall_ctx) {
+using squall_block_function = void (*)(squall::rt::RenderState&, squall::render::OutBuffer&);
+void squall_layout_t_5ffooter_2ehtml(squall::rt::RenderState& squall_ctx, const squall_block_function* squall_blocks);
+
+static void squall_t_5ffooter_2ehtml_block0_footer([[maybe_unused]] squall::rt::RenderState& squall_ctx,
+    [[maybe_unused]] squall::render::OutBuffer& squall_out) {
+  {
+#line 1 "_footer.html"
+    squall_out.append("Squall", 6);
+#line 17 "_footer.cpp"
+  }
+}
+
+// The body, shared by the templates that extend this one.
+void squall_layout_t_5ffooter_2ehtml(squall::rt::RenderState& squall_ctx, const squall_block_function* squall_blocks) {
   static constexpr squall::rt::SourcePos squall_positions[] = {
     {"_footer.html", 1, -1},
   };
@@ -22,8 +35,13 @@ void squall_t_5ffooter_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall_pos = 0;
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::global(squall_g0_year, "year"));
 #line 1 "_footer.html"
-    squall_out.append(" &middot; Squall</footer>\n", 26);
-#line 27 "_footer.cpp"
+    squall_out.append(" &middot; ", 10);
+#line 1 "_footer.html"
+    squall_pos = 0;
+    (squall_blocks[0] ? squall_blocks[0] : &squall_t_5ffooter_2ehtml_block0_footer)(squall_ctx, squall_out);
+#line 1 "_footer.html"
+    squall_out.append("</footer>\n", 10);
+#line 45 "_footer.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;
@@ -31,6 +49,11 @@ void squall_t_5ffooter_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall::rt::annotate_other_error(squall_positions, squall_pos);
   }
   squall_out.finish();
+}
+
+void squall_t_5ffooter_2ehtml(squall::rt::RenderState& squall_ctx) {
+  static constexpr squall_block_function squall_blocks[1] = {};
+  squall_layout_t_5ffooter_2ehtml(squall_ctx, squall_blocks);
 }
 
 }  // namespace golden

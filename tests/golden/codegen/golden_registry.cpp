@@ -17,6 +17,13 @@ void squall_terror_5finclude_2ehtml(squall::rt::RenderState& squall_ctx);
 void squall_terror_5frethrown_2ehtml(squall::rt::RenderState& squall_ctx);
 void squall_texpressions_2ehtml(squall::rt::RenderState& squall_ctx);
 void squall_tinherit_2ehtml(squall::rt::RenderState& squall_ctx);
+void squall_tlayout_5fapply_2ehtml(squall::rt::RenderState& squall_ctx);
+void squall_tlayout_5fapply_5fpage_2ehtml(squall::rt::RenderState& squall_ctx);
+void squall_tlayout_5fbase_2ehtml(squall::rt::RenderState& squall_ctx);
+void squall_tlayout_5floop_2ehtml(squall::rt::RenderState& squall_ctx);
+void squall_tlayout_5floop_5fpage_2ehtml(squall::rt::RenderState& squall_ctx);
+void squall_tlayout_5fpage_2ehtml(squall::rt::RenderState& squall_ctx);
+void squall_tlayout_5frefused_5flocal_2ehtml(squall::rt::RenderState& squall_ctx);
 void squall_tset_5fand_5fimport_2ehtml(squall::rt::RenderState& squall_ctx);
 void squall_ttext_5fand_5foutput_2ehtml(squall::rt::RenderState& squall_ctx);
 void squall_ttry_5fexcept_2ehtml(squall::rt::RenderState& squall_ctx);
@@ -35,6 +42,13 @@ const squall::TemplateSet& templates() {
       {"error_rethrown.html", &squall_terror_5frethrown_2ehtml},
       {"expressions.html", &squall_texpressions_2ehtml},
       {"inherit.html", &squall_tinherit_2ehtml},
+      {"layout_apply.html", &squall_tlayout_5fapply_2ehtml},
+      {"layout_apply_page.html", &squall_tlayout_5fapply_5fpage_2ehtml},
+      {"layout_base.html", &squall_tlayout_5fbase_2ehtml},
+      {"layout_loop.html", &squall_tlayout_5floop_2ehtml},
+      {"layout_loop_page.html", &squall_tlayout_5floop_5fpage_2ehtml},
+      {"layout_page.html", &squall_tlayout_5fpage_2ehtml},
+      {"layout_refused_local.html", &squall_tlayout_5frefused_5flocal_2ehtml},
       {"set_and_import.html", &squall_tset_5fand_5fimport_2ehtml},
       {"text_and_output.html", &squall_ttext_5fand_5foutput_2ehtml},
       {"try_except.html", &squall_ttry_5fexcept_2ehtml},

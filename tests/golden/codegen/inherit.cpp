@@ -5,56 +5,69 @@ namespace golden {
 
 void squall_tinherit_2ehtml(squall::rt::RenderState& squall_ctx);
 
-void squall_tinherit_2ehtml(squall::rt::RenderState& squall_ctx) {
+// Renders the body of "_base.html", generated once in its file.
+using squall_block_function = void (*)(squall::rt::RenderState&, squall::render::OutBuffer&);
+void squall_layout_t_5fbase_2ehtml(squall::rt::RenderState& squall_ctx, const squall_block_function* squall_blocks);
+
+static void squall_tinherit_2ehtml_block0_title([[maybe_unused]] squall::rt::RenderState& squall_ctx,
+    [[maybe_unused]] squall::render::OutBuffer& squall_out) {
   static constexpr squall::rt::SourcePos squall_positions[] = {
-    {"_base.html", 2, -1},
-    {"inherit.html", 3, 0},
-    {"_base.html", 4, -1},
-    {"inherit.html", 4, 2},
-    {"_base.html", 5, -1},
-    {"_footer.html", 1, 4},
+    {"inherit.html", 3, -1},
   };
   static const squall::rt::Attr squall_a0_title("title");
   static const squall::rt::Attr squall_a1_page("page");
-  static const squall::rt::Attr squall_a2_year("year");
-  static const squall::rt::Attr squall_a3_xhtml_escape("xhtml_escape");
+  static const squall::rt::Attr squall_a2_xhtml_escape("xhtml_escape");
   const squall::Value* squall_g0_page = squall_ctx.lookup(squall_a1_page);
-  const squall::Value* squall_g1_year = squall_ctx.lookup(squall_a2_year);
-  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a3_xhtml_escape.global());
-  squall::render::OutBuffer squall_out(squall_ctx.out());
+  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a2_xhtml_escape.global());
   int squall_pos = 0;
   try {
-#line 1 "_base.html"
-    squall_out.append("<!DOCTYPE html>\n"
-      "<title>", 23);
 #line 3 "inherit.html"
-    squall_pos = 1;
+    squall_pos = 0;
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::getattr_ref(squall::rt::global(squall_g0_page, "page"), squall_a0_title));
-#line 2 "_base.html"
-    squall_out.append("</title>\n"
-      "<body>\n"
-      "<h1>", 20);
-#line 4 "inherit.html"
-    squall_pos = 3;
-    squall_escape0_xhtml_escape.append(squall_out, squall::rt::getattr_ref(squall::rt::global(squall_g0_page, "page"), squall_a0_title));
-#line 4 "inherit.html"
-    squall_out.append("</h1>\n"
-      "<footer>", 14);
-#line 1 "_footer.html"
-    squall_pos = 5;
-    squall_escape0_xhtml_escape.append(squall_out, squall::rt::global(squall_g1_year, "year"));
-#line 1 "_footer.html"
-    squall_out.append(" &middot; Squall</footer>\n"
-      "\n"
-      "</body>\n", 35);
-#line 51 "inherit.cpp"
+#line 28 "inherit.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;
   } catch (...) {
     squall::rt::annotate_other_error(squall_positions, squall_pos);
   }
-  squall_out.finish();
+}
+
+static void squall_tinherit_2ehtml_block1_body([[maybe_unused]] squall::rt::RenderState& squall_ctx,
+    [[maybe_unused]] squall::render::OutBuffer& squall_out) {
+  static constexpr squall::rt::SourcePos squall_positions[] = {
+    {"inherit.html", 4, -1},
+  };
+  static const squall::rt::Attr squall_a0_title("title");
+  static const squall::rt::Attr squall_a1_page("page");
+  static const squall::rt::Attr squall_a2_xhtml_escape("xhtml_escape");
+  const squall::Value* squall_g0_page = squall_ctx.lookup(squall_a1_page);
+  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a2_xhtml_escape.global());
+  int squall_pos = 0;
+  try {
+#line 4 "inherit.html"
+    squall_out.append("<h1>", 4);
+#line 4 "inherit.html"
+    squall_pos = 0;
+    squall_escape0_xhtml_escape.append(squall_out, squall::rt::getattr_ref(squall::rt::global(squall_g0_page, "page"), squall_a0_title));
+#line 4 "inherit.html"
+    squall_out.append("</h1>", 5);
+#line 56 "inherit.cpp"
+  } catch (squall::Error& squall_error) {
+    squall::rt::annotate(squall_error, squall_positions, squall_pos);
+    throw;
+  } catch (...) {
+    squall::rt::annotate_other_error(squall_positions, squall_pos);
+  }
+}
+
+void squall_tinherit_2ehtml(squall::rt::RenderState& squall_ctx) {
+  static constexpr squall_block_function squall_blocks[] = {
+    &squall_tinherit_2ehtml_block0_title,
+    &squall_tinherit_2ehtml_block1_body,
+    nullptr,  // footer: the layout's
+  };
+  squall_layout_t_5fbase_2ehtml(squall_ctx, squall_blocks);
 }
 
 }  // namespace golden
