@@ -173,10 +173,10 @@ function(_squall_add_template_files root out ns settings sources_var)
     set(cpp "${out}/${ns}/${name}.cpp")
     set(touch)
     if(refresh)
-      set(touch ${refresh} "${cpp}")
+      set(touch ${refresh} "${cpp}" "${out}/${ns}/${name}.hpp")
     endif()
     add_custom_command(
-      OUTPUT "${cpp}"
+      OUTPUT "${cpp}" "${out}/${ns}/${name}.hpp"
       COMMAND Squall::squall compile --root "${root}" --out "${out}" --namespace ${ns}
               --only "${name}" --depfile ${settings}
       ${touch}

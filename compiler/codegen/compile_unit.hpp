@@ -19,6 +19,9 @@ struct CompileOptions {
   bool line_directives = true;
   /// output_name is the generated file as `#line` names it when mapping back to itself.
   std::string output_name;
+  /// typed emits the typed render function of a unit that declares argument types
+  /// (`<fn>_typed`, docs/typed-templates.md) instead of the by-name one.
+  bool typed = false;
 };
 
 /// compile_unit returns the C++ source of `unit`'s render function, or nullopt after

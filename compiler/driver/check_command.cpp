@@ -13,6 +13,7 @@
 #include "sema/check.hpp"
 #include "sema/known_modules.hpp"
 #include "sema/template_loader.hpp"
+#include "sema/typed_args.hpp"
 #include "source/read_file.hpp"
 
 namespace squall::driver {
@@ -78,6 +79,7 @@ class Checker {
     auto t = front::parse_template(file, {}, diags);
     if (!t) return std::unique_ptr<front::Template>();
     front::check_imports(*t, diags);
+    front::read_typed_args(*t, diags);
     return std::make_unique<front::Template>(std::move(*t));
   }
 

@@ -16,6 +16,7 @@
 #include <set>
 
 #include "codegen/compile_module.hpp"
+#include "codegen/compile_typed.hpp"
 #include "codegen/compile_unit.hpp"
 #include "diag/diagnostics.hpp"
 #include "driver/commands.hpp"
@@ -171,14 +172,19 @@ class Compiler {
     auto unit = build(*loader_, name, diags);
     std::optional<std::string> text;
     const std::string cpp = options_.out + "/" + options_.ns + "/" + name + ".cpp";
-    if (unit) text = generate(*unit, options_.ns, cpp, diags);
+    const std::string hpp = options_.out + "/" + options_.ns + "/" + cg::typed_header_name(name);
+    if (unit) text = generate(*unit, options_.ns, cpp, diags, true);
     print(diags);
     if (!text) {
       // A stale .cpp from an earlier successful compile must not be built as if current.
       remove_output(cpp);
       remove_output(cpp + ".d");
+      remove_output(hpp);
       return false;
     }
+    // The typed entry point's header (docs/typed-templates.md), written for every template
+    // so the build knows its outputs in advance.
+    if (!write(hpp, cg::compile_typed_header(*unit, options_.ns))) return false;
     if (!write(cpp, *text)) return false;
     // The module check read every module.json: a changed signature rechecks the calls.
     std::vector<std::string> inputs;
@@ -219,13 +225,16 @@ class Compiler {
     return unit;
   }
 
+  // generate returns the .cpp of `unit`; with `typed`, a template of the set, its typed
+  // render function and entry point too when it declares argument types.
   std::optional<std::string> generate(const front::Unit& unit, const std::string& ns,
-                                      const std::string& cpp, front::DiagnosticEngine& diags) {
+                                      const std::string& cpp, front::DiagnosticEngine& diags,
+                                      bool typed = false) {
     cg::CompileOptions cg;
     cg.ns = ns;
     cg.line_directives = !options_.no_line_directives;
     cg.output_name = cpp;
-    return cg::compile_unit(unit, cg, diags);
+    return typed ? cg::compile_typed_unit(unit, cg, diags) : cg::compile_unit(unit, cg, diags);
   }
 
   std::string depfile(const std::string& cpp, const front::Unit& unit,
