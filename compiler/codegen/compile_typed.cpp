@@ -70,9 +70,10 @@ std::optional<std::string> compile_typed_unit(const front::Unit& unit,
   const auto slash = unit.name.rfind('/');
   const std::string header =
       typed_header_name(slash == std::string::npos ? unit.name : unit.name.substr(slash + 1));
-  std::string out = *text + "\n#include " + cpp_quoted(header) + "\n\n" + *typed + "\nnamespace " +
-                    options.ns + " {\n\nconst squall::TemplateSet& templates();\n\n" +
-                    entry_signature(unit) + " {\n  struct Args {\n";
+  std::string out = *text + "\n#include <squall/detail/typed.hpp>\n\n#include " +
+                    cpp_quoted(header) + "\n\n" + *typed + "\nnamespace " + options.ns +
+                    " {\n\nconst squall::TemplateSet& templates();\n\n" + entry_signature(unit) +
+                    " {\n  struct Args {\n";
   std::string fields, call;
   for (const auto& a : unit.typed.args) {
     const std::string p = Emitter::typed_param_name(a.name);

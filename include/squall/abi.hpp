@@ -7,7 +7,6 @@
 
 #include "squall/detail/compiled.hpp"
 #include "squall/detail/render.hpp"
-#include "squall/detail/typed.hpp"
 #include "squall/py.hpp"
 #include "squall/template_set.hpp"
 #include "squall/value.hpp"

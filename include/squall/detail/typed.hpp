@@ -1,6 +1,6 @@
 // squall::typed: what generated code for typed templates (docs/typed-templates.md) calls
 // on the C++ values of declared arguments. Part of the code generator's target
-// (<squall/abi.hpp>), not of the user API.
+// (the typed part of a generated .cpp includes it), not of the user API.
 //
 // Generated code reads fields with plain member access (`deref(post, "title").title`), so
 // a misspelled field is the C++ compiler's own error at the template's line. Everything
@@ -12,7 +12,6 @@
 #include <cstdint>
 #include <iterator>
 #include <optional>
-#include <ranges>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -160,8 +159,8 @@ inline bool is_builtin_enumerate(const Value& fn) {
 /// len is `fn(x)` for `fn` the render's `len`: a container's size when it is the builtin.
 template <class T>
 Value len(const Value& fn, const T& x) {
-  if constexpr (std::ranges::sized_range<const T> && !Text<T>) {
-    if (is_builtin_len(fn)) return Value(static_cast<std::int64_t>(std::ranges::size(x)));
+  if constexpr (requires { x.size(); } && !Text<T> && !detail::IsOptional<T>::value) {
+    if (is_builtin_len(fn)) return Value(static_cast<std::int64_t>(x.size()));
   }
   const Value arg = value(x);
   return py::call(fn, Args(&arg, 1));
@@ -203,7 +202,7 @@ concept Iterable = !std::is_arithmetic_v<T>;
 /// compile error ("no matching function for call to 'items(const long int&)'").
 template <Iterable T>
 decltype(auto) items(const T& x) {
-  if constexpr (std::ranges::range<const T> && !Text<T> && !Map<T>) {
+  if constexpr (requires { std::begin(x) != std::end(x); } && !Text<T> && !Map<T>) {
     return (x);
   } else {
     return ValueItems(value(x));
