@@ -155,7 +155,7 @@ function(_squall_add_template_files root out ns settings sources_var)
   foreach(cpp IN LISTS generated)
     string(REGEX REPLACE "\\.cpp$" "" name "${cpp}")
     if(NOT name IN_LIST files)
-      file(REMOVE "${out}/${ns}/${cpp}" "${out}/${ns}/${cpp}.d")
+      file(REMOVE "${out}/${ns}/${cpp}" "${out}/${ns}/${cpp}.d" "${out}/${ns}/${name}.hpp")
     endif()
   endforeach()
 

@@ -2,6 +2,7 @@
 
 #include <set>
 #include <string_view>
+#include <utility>
 
 #include "lex/template_lexer.hpp"
 
@@ -61,6 +62,16 @@ std::string check_type(std::string_view type, std::string& normalized) {
     return std::string("'") + c + "' cannot appear in a C++ type";
   }
   if (!open.empty()) return std::string("unclosed '") + open.back() + "' in the C++ type";
+  // Python's names for the types a template sees are no C++ types: said here, with a
+  // column, rather than by the C++ compiler.
+  static constexpr std::pair<std::string_view, std::string_view> kPythonTypes[] = {
+      {"str", "std::string"}, {"list", "std::vector<T>"}, {"dict", "std::map<K, V>"},
+      {"tuple", "a struct"},  {"set", "std::set<T>"},     {"None", "std::optional<T>"}};
+  for (const auto& [python, cpp] : kPythonTypes) {
+    if (normalized == python)
+      return "'" + normalized + "' is a Python type, not a C++ type (write " + std::string(cpp) +
+             ")";
+  }
   return "";
 }
 

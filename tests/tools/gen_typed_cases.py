@@ -43,6 +43,8 @@ CASES = [
     ("editor_present", "editor.html", {"post": POST1}),
     ("editor_none", "editor.html", {"post": POST2}),
     ("mixed", "mixed.html", {"names": ["a", "b"], "extra": {"k": "v<", "a": 1}}),
+    ("constructs", "constructs.html", {"posts": [POST1, POST2, POST3]}),
+    ("fallback", "fallback.html", {"posts": [POST1, POST2, POST3]}),
 ]
 
 

@@ -13,7 +13,9 @@
 #include "interp/interpreter.hpp"
 #include "sema/template_loader.hpp"
 #include "squall/json.hpp"
+#include "typed_site/constructs.html.hpp"
 #include "typed_site/editor.html.hpp"
+#include "typed_site/fallback.html.hpp"
 #include "typed_site/list.html.hpp"
 #include "typed_site/mixed.html.hpp"
 #include "typed_site/post.html.hpp"
@@ -67,6 +69,20 @@ std::map<std::string, TypedCase> typed_cases() {
       {"post_empty", post_case(kPost2, "nope")},
       {"list", list_case(kAll, 2024)},
       {"list_one", list_case(kOne, -7)},
+      {"constructs",
+       {[](std::string& out, const RenderEnvironment& env) {
+          typed_site::render_constructs(out, kAll, env);
+        },
+        [] {
+          return Value{{"posts", detail::field_value(kAll)}};
+        }}},
+      {"fallback",
+       {[](std::string& out, const RenderEnvironment& env) {
+          typed_site::render_fallback(out, kAll, env);
+        },
+        [] {
+          return Value{{"posts", detail::field_value(kAll)}};
+        }}},
       {"editor_present", editor_case(kPost1)},
       {"editor_none", editor_case(kPost2)},
       {"mixed",
