@@ -6,6 +6,15 @@
 namespace squall::cg {
 namespace {
 
+// The name of a declared argument in the header's declaration: its own, unless that is no
+// usable C++ parameter name (the definition always uses the prefixed one).
+std::string header_param_name(const std::string& name) {
+  if (is_cpp_keyword(name) || name.starts_with("squall_") || name.starts_with("_") ||
+      name == "out" || name == "env")
+    return Emitter::typed_param_name(name);
+  return name;
+}
+
 std::string entry_signature(const front::Unit& unit) {
   return "void " + typed_entry_name(unit.name) + "(std::string& out" +
          Emitter::typed_params(unit.typed) + ", const squall::RenderEnvironment& env)";
@@ -52,7 +61,7 @@ std::string compile_typed_header(const front::Unit& unit, const std::string& ns)
   const std::string path = cpp_quoted(unit.typed.file->display_name());
   for (const auto& a : unit.typed.args) {
     out += "#line " + std::to_string(unit.typed.file->line_of(a.range.begin)) + " " + path +
-           "\n    const " + a.type + "& " + Emitter::typed_param_name(a.name) + ",\n";
+           "\n    const " + a.type + "& " + header_param_name(a.name) + ",\n";
   }
   out += "    const squall::RenderEnvironment& env = {});\n\n}  // namespace " + ns + "\n";
   return out;

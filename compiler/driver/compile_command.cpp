@@ -18,6 +18,7 @@
 #include "codegen/compile_module.hpp"
 #include "codegen/compile_typed.hpp"
 #include "codegen/compile_unit.hpp"
+#include "codegen/mangle.hpp"
 #include "diag/diagnostics.hpp"
 #include "driver/commands.hpp"
 #include "driver/output_file.hpp"
@@ -47,29 +48,11 @@ struct CompileOptions {
   std::vector<std::string> module_index;
 };
 
-bool is_cpp_keyword(const std::string& s) {
-  static const std::set<std::string, std::less<>> keywords = {
-      "alignas", "alignof", "and", "and_eq", "asm", "auto", "bitand", "bitor", "bool", "break",
-      "case", "catch", "char", "char8_t", "char16_t", "char32_t", "class", "compl", "concept",
-      "const", "consteval", "constexpr", "constinit", "const_cast", "continue", "co_await",
-      "co_return", "co_yield", "decltype", "default", "delete", "do", "double", "dynamic_cast",
-      "else", "enum", "explicit", "export", "extern", "false", "float", "for", "friend", "goto",
-      "if", "inline", "int", "long", "mutable", "namespace", "new", "noexcept", "not", "not_eq",
-      "nullptr", "operator", "or", "or_eq", "private", "protected", "public", "register",
-      "reinterpret_cast", "requires", "return", "short", "signed", "sizeof", "static",
-      "static_assert", "static_cast", "struct", "switch", "template", "this", "thread_local",
-      "throw", "true", "try", "typedef", "typeid", "typename", "union", "unsigned", "using",
-      "virtual", "void", "volatile", "wchar_t", "while", "xor", "xor_eq",
-      // Not keywords, but a template set must not reopen these.
-      "std", "squall"};
-  return keywords.count(s) > 0;
-}
-
 // A namespace name generated code can use: an identifier, not a keyword, and not reserved
 // (no `__`; the leading character is a letter, so no `_X` either).
 bool is_identifier(const std::string& s) {
   if (s.empty() || !std::isalpha(static_cast<unsigned char>(s[0]))) return false;
-  if (s.find("__") != std::string::npos || is_cpp_keyword(s)) return false;
+  if (s.find("__") != std::string::npos || cg::is_cpp_keyword(s)) return false;
   return std::all_of(s.begin(), s.end(), [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
   });

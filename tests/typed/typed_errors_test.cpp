@@ -76,6 +76,28 @@ std::string compile_errors(const std::string& name, const std::string& compiler,
   return first_lines(got, error_line);
 }
 
+// The entry point's declaration keeps the declared names, except those that are no C++
+// parameter name or clash with the other parameters; `#line` puts each at its declaration.
+TEST(TypedHeader, DeclaresTheEntryPointWithTheDeclaredNames) {
+  front::DictLoader loader(std::map<std::string, std::string>{
+      {"a/b-c.html", "{# squall: include <vector>; title: std::string; new: int; out: int #}"}});
+  front::DiagnosticEngine diags;
+  auto unit = front::build_unit(loader, "a/b-c.html", diags);
+  ASSERT_TRUE(unit);
+  const std::string header = compile_typed_header(*unit, "site");
+  EXPECT_NE(header.find("#include <vector>\n"), std::string::npos) << header;
+  EXPECT_NE(header.find("void render_a_b_c(\n    std::string& out,\n#line 1 \"a/b-c.html\"\n"
+                        "    const std::string& title,\n#line 1 \"a/b-c.html\"\n"
+                        "    const int& squall_arg_new,\n#line 1 \"a/b-c.html\"\n"
+                        "    const int& squall_arg_out,\n"
+                        "    const squall::RenderEnvironment& env = {});"),
+            std::string::npos)
+      << header;
+  EXPECT_EQ(typed_entry_name("blog/post.html"), "render_blog_post");
+  EXPECT_EQ(typed_entry_name("x.y/readme"), "render_x_y_readme");
+  EXPECT_EQ(typed_header_name("blog/post.html"), "blog/post.html.hpp");
+}
+
 class TypedErrors : public testing::TestWithParam<const char*> {};
 
 TEST_P(TypedErrors, FirstErrorLineNamesTheTemplateLine) {
