@@ -187,5 +187,21 @@ TEST(TypedTemplates, RegisteredNamesReplaceBuiltins) {
   EXPECT_NE(typed.find("<footer>1 L</footer>"), std::string::npos) << typed;
 }
 
+// A malformed declaration is a template error in the interpreter too (Tornado ignores the
+// comment: docs/differences.md); a well-formed one changes nothing.
+TEST(TypedTemplates, InterpreterRejectsAMalformedDeclaration) {
+  interp::TemplateSet set(std::make_unique<front::DictLoader>(std::map<std::string, std::string>{
+      {"bad.html", "{# squall: post blog::Post #}hi"}, {"good.html", "{# squall: a: int #}hi"}}));
+  try {
+    set.render("bad.html", Value());
+    FAIL() << "no error";
+  } catch (const interp::CompileError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1u);
+    EXPECT_EQ(e.diagnostics()[0].message,
+              "expected 'name: C++ type' or 'include \"header\"' in the squall: declaration");
+  }
+  EXPECT_EQ(set.render("good.html", Value()), "hi");
+}
+
 }  // namespace
 }  // namespace squall
