@@ -1,5 +1,7 @@
 #include "codegen/compile_typed.hpp"
 
+#include <algorithm>
+
 #include "codegen/emitter.hpp"
 #include "codegen/mangle.hpp"
 
@@ -58,10 +60,17 @@ std::string compile_typed_header(const front::Unit& unit, const std::string& ns)
   // One parameter a line, each under the `#line` of its declaration: a type the C++
   // compiler does not know is reported at the template's line.
   out += "void " + typed_entry_name(unit.name) + "(\n    std::string& out,\n";
-  const std::string path = cpp_quoted(unit.typed.file->display_name());
+  // The type at its template column too, so g++'s caret lands on it.
+  const front::SourceFile& file = *unit.typed.file;
+  const std::string path = cpp_quoted(file.display_name());
   for (const auto& a : unit.typed.args) {
-    out += "#line " + std::to_string(unit.typed.file->line_of(a.range.begin)) + " " + path +
-           "\n    const " + a.type + "& " + header_param_name(a.name) + ",\n";
+    const std::string_view line = file.slice(a.range);
+    std::uint32_t type = a.range.begin + static_cast<std::uint32_t>(line.find(':')) + 1;
+    while (type < a.range.end && (file.text()[type] == ' ' || file.text()[type] == '\t')) ++type;
+    const front::LineColumn at = file.locate(type);
+    out += "    const\n#line " + std::to_string(at.line) + " " + path + "\n" +
+           std::string(static_cast<std::size_t>(std::max(at.column - 1, 0)), ' ') + a.type + "& " +
+           header_param_name(a.name) + ",\n";
   }
   out += "    const squall::RenderEnvironment& env = {});\n\n}  // namespace " + ns + "\n";
   return out;

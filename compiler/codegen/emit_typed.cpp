@@ -2,6 +2,8 @@
 // C++. Attribute reads are member accesses under the template's `#line`, so a misspelled
 // field is the C++ compiler's error at the template line; everything the typed path does
 // not lower becomes a borrowed Value (squall::typed::value) and continues dynamically.
+#include <algorithm>
+
 #include "codegen/emitter.hpp"
 #include "codegen/mangle.hpp"
 #include "sema/for_shape.hpp"
@@ -61,6 +63,20 @@ std::string Emitter::typed_params(const TypedArgs& args) {
   return out;
 }
 
+std::string Emitter::member_access(const AttributeExpr& a) const {
+  // The member name on a line of its own, under the `#line` of the template line it is
+  // on and indented to its template column: the C++ compiler's error about a misspelled
+  // field points at the field in the template (g++ quotes the template line).
+  const std::string plain = "." + a.attr;
+  if (!options_.line_directives || !current_file_) return plain;
+  const SourceFile& file = *current_file_->file;
+  const auto size = static_cast<std::uint32_t>(a.attr.size());
+  if (a.range.end < size || file.slice({a.range.end - size, a.range.end}) != a.attr) return plain;
+  const LineColumn at = file.locate(a.range.end - size);
+  return "\n#line " + std::to_string(at.line) + " " + cpp_quoted(file_path(*current_file_)) + "\n" +
+         std::string(static_cast<std::size_t>(std::max(at.column - 2, 0)), ' ') + plain;
+}
+
 std::optional<std::string> Emitter::typed(const Expr& e) {
   if (!typed_mode()) return std::nullopt;
   switch (e.kind) {
@@ -80,7 +96,7 @@ std::optional<std::string> Emitter::typed(const Expr& e) {
       if (!is_member_name(a.attr)) return std::nullopt;
       const auto base = typed(*a.value);
       if (!base) return std::nullopt;
-      return "squall::typed::deref(" + *base + ", " + cpp_quoted(a.attr) + ")." + a.attr;
+      return "squall::typed::deref(" + *base + ", " + cpp_quoted(a.attr) + ")" + member_access(a);
     }
     case ExprKind::Binary: {
       const auto& b = static_cast<const BinaryExpr&>(e);

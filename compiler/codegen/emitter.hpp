@@ -104,6 +104,9 @@ class Emitter {
   /// typed is the C++ expression of `e` when it has a static C++ type (a declared argument,
   /// a field of one, a typed loop's variable, `%` of those), else nullopt.
   std::optional<std::string> typed(const front::Expr& e);
+  /// member_access is `.attr` of a typed attribute read, mapped to the attribute's template
+  /// line and column.
+  std::string member_access(const front::AttributeExpr& a) const;
   /// typed_value is `e` as a Value when it is typed (the fallback of dynamic code).
   std::optional<std::string> typed_value(const front::Expr& e);
   /// typed_condition is `e` as a C++ bool when it is typed or compares typed operands.

@@ -28,15 +28,19 @@ std::string read_text(const fs::path& path) {
   return s.str();
 }
 
-// first_lines is the compiler output up to and including its first error line.
+// first_lines is the compiler output up to its first error line and the two lines after
+// it (the quoted source line and the caret).
 std::string first_lines(const std::string& output, std::string& error_line) {
   std::istringstream in(output);
   std::string line, out;
-  while (std::getline(in, line)) {
+  int after = -1;
+  while (after < 2 && std::getline(in, line)) {
     out += line + "\n";
-    if (line.find(" error: ") != std::string::npos) {
+    if (after >= 0) {
+      ++after;
+    } else if (line.find(" error: ") != std::string::npos) {
       error_line = line;
-      break;
+      after = 0;
     }
   }
   return out;
@@ -61,6 +65,8 @@ std::string compile_errors(const std::string& name, const std::string& compiler,
   const fs::path dir =
       fs::temp_directory_path() / ("squall_typed_errors" + std::to_string(::getpid()));
   fs::create_directories(dir);
+  // The template beside the code, as in a build: g++ quotes its line.
+  std::ofstream(dir / name, std::ios::binary) << read_text(source);
   std::ofstream(dir / (name + ".cpp"), std::ios::binary) << *text;
   std::ofstream(dir / typed_header_name(name), std::ios::binary)
       << compile_typed_header(*unit, options.ns);
@@ -86,10 +92,16 @@ TEST(TypedHeader, DeclaresTheEntryPointWithTheDeclaredNames) {
   ASSERT_TRUE(unit);
   const std::string header = compile_typed_header(*unit, "site");
   EXPECT_NE(header.find("#include <vector>\n"), std::string::npos) << header;
-  EXPECT_NE(header.find("void render_a_b_c(\n    std::string& out,\n#line 1 \"a/b-c.html\"\n"
-                        "    const std::string& title,\n#line 1 \"a/b-c.html\"\n"
-                        "    const int& squall_arg_new,\n#line 1 \"a/b-c.html\"\n"
-                        "    const int& squall_arg_out,\n"
+  EXPECT_NE(header.find("void render_a_b_c(\n    std::string& out,\n"
+                        "    const\n#line 1 \"a/b-c.html\"\n" +
+                        std::string(36, ' ') +
+                        "std::string& title,\n"
+                        "    const\n#line 1 \"a/b-c.html\"\n" +
+                        std::string(54, ' ') +
+                        "int& squall_arg_new,\n"
+                        "    const\n#line 1 \"a/b-c.html\"\n" +
+                        std::string(64, ' ') +
+                        "int& squall_arg_out,\n"
                         "    const squall::RenderEnvironment& env = {});"),
             std::string::npos)
       << header;
