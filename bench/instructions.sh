@@ -19,7 +19,7 @@ ir() {
 
 for w in ${WORKLOADS:-big-table teams escape-heavy page}; do
   line="$w:"
-  for e in ${ENGINES:-baseline compiled interpreter}; do
+  for e in ${ENGINES:-baseline compiled typed interpreter}; do
     case $w in big-table | escape-heavy) n1=2 n2=6 ;; *) n1=20 n2=220 ;; esac
     a=$(ir "$e/$w" $n1)
     b=$(ir "$e/$w" $n2)

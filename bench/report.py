@@ -24,7 +24,7 @@ import subprocess
 import sys
 
 WORKLOADS = ["big-table", "teams", "escape-heavy", "page"]
-NATIVE = ["baseline", "compiled", "interpreter"]  # squall_bench's benchmark families
+NATIVE = ["baseline", "compiled", "typed", "interpreter"]  # squall_bench's benchmark families
 # Targets: compiled within 1.5x of the baseline; no allocations per render in compiled code on
 # the workloads whose data needs none; the interpreter 20x faster than Tornado.
 COMPILED_MAX_RATIO = 1.5
@@ -184,6 +184,7 @@ def main():
     jinja = "Jinja2 " + ".".join((package_version("Jinja2") or "3.1").split(".")[:2])
     rows = [("baseline (hand-written C++)", native["baseline"]),
             ("Squall compiled", native["compiled"]),
+            ("Squall compiled, typed", native["typed"]),
             ("Squall interpreter", native["interpreter"]),
             (tornado, python["tornado"]),
             (jinja, python["jinja2"])]
@@ -217,6 +218,7 @@ def main():
     out.append("| engine | " + " | ".join(WORKLOADS) + " |")
     out.append("|---|" + "---|" * len(WORKLOADS))
     for family, label in [("baseline", "baseline"), ("compiled", "Squall compiled"),
+                          ("typed", "Squall compiled, typed"),
                           ("interpreter", "Squall interpreter")]:
         out.append("| %s: allocations | %s |" % (label, " | ".join(
             fmt_count(native[family][w]["allocs"]) for w in WORKLOADS)))

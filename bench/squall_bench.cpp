@@ -22,6 +22,10 @@
 
 #include "baseline.hpp"
 #include "bench_templates.hpp"
+#include "bench_typed/big-table.html.hpp"
+#include "bench_typed/escape-heavy.html.hpp"
+#include "bench_typed/page.html.hpp"
+#include "bench_typed/teams.html.hpp"
 #include "counting_allocator.hpp"
 #include "interp/interpreter.hpp"
 #include "parse/parser.hpp"
@@ -49,7 +53,22 @@ struct Workload {
   std::string name;
   squall::Value args;                                   // compiled Squall and the interpreter
   std::function<void(sb::RawBuffer&)> render_baseline;  // bound to the baseline's structs
+  std::function<void(std::string&)> render_typed;       // the typed entry point, same structs
 };
+
+// Typed entry points of the typed variants (bench/typed), on the baseline's structs.
+void render_typed(std::string& out, const sb::BigTable& d) {
+  bench_typed::render_big_table(out, d.table);
+}
+void render_typed(std::string& out, const sb::Teams& d) {
+  bench_typed::render_teams(out, d.year, d.teams);
+}
+void render_typed(std::string& out, const sb::EscapeHeavy& d) {
+  bench_typed::render_escape_heavy(out, d.comments);
+}
+void render_typed(std::string& out, const sb::Page& d) {
+  bench_typed::render_page(out, d.site_name, d.title, d.active, d.year, d.user, d.nav, d.items);
+}
 
 std::vector<Workload> load_workloads(const std::string& dir) {
   std::vector<Workload> w;
@@ -57,7 +76,8 @@ std::vector<Workload> load_workloads(const std::string& dir) {
     const std::string json = read_file(dir + "/data/" + name + ".json");
     auto data = std::make_shared<decltype(load(json))>(load(json));
     w.push_back({name, squall::Value::from_json(json),
-                 [data](sb::RawBuffer& out) { sb::render(out, *data); }});
+                 [data](sb::RawBuffer& out) { sb::render(out, *data); },
+                 [data](std::string& out) { render_typed(out, *data); }});
   };
   add("big-table", sb::load_big_table);
   add("teams", sb::load_teams);
@@ -125,6 +145,9 @@ int main(int argc, char** argv) {
       ok = same_output("compiled", w.name, want, got) && ok;
       got = interpreter->render(file, w.args);
       ok = same_output("interpreter", w.name, want, got) && ok;
+      got.clear();
+      w.render_typed(got);
+      ok = same_output("typed", w.name, want, got) && ok;
     } catch (const std::exception& e) {
       std::cerr << "squall_bench: " << w.name << ": " << e.what() << "\n";
       ok = false;
@@ -142,6 +165,11 @@ int main(int argc, char** argv) {
       page.render_to(*out, w.args);
       benchmark::DoNotOptimize(out->data());
     };
+    auto typed = [&w, out = std::make_shared<std::string>()] {
+      out->clear();
+      w.render_typed(*out);
+      benchmark::DoNotOptimize(out->data());
+    };
     auto interpreted = [&w, file, out = std::make_shared<std::string>()] {
       out->clear();
       interpreter->render_to(*out, file, w.args);
@@ -151,6 +179,7 @@ int main(int argc, char** argv) {
     const std::pair<std::string, std::function<void()>> engines[] = {
         {"baseline/" + w.name, baseline},
         {"compiled/" + w.name, compiled_render},
+        {"typed/" + w.name, typed},
         {"interpreter/" + w.name, interpreted}};
     for (const auto& [name, render] : engines) {
       renders[name] = render;

@@ -155,7 +155,7 @@ function(_squall_add_template_files root out ns settings sources_var)
   foreach(cpp IN LISTS generated)
     string(REGEX REPLACE "\\.cpp$" "" name "${cpp}")
     if(NOT name IN_LIST files)
-      file(REMOVE "${out}/${ns}/${cpp}" "${out}/${ns}/${cpp}.d")
+      file(REMOVE "${out}/${ns}/${cpp}" "${out}/${ns}/${cpp}.d" "${out}/${ns}/${name}.hpp")
     endif()
   endforeach()
 
@@ -173,10 +173,10 @@ function(_squall_add_template_files root out ns settings sources_var)
     set(cpp "${out}/${ns}/${name}.cpp")
     set(touch)
     if(refresh)
-      set(touch ${refresh} "${cpp}")
+      set(touch ${refresh} "${cpp}" "${out}/${ns}/${name}.hpp")
     endif()
     add_custom_command(
-      OUTPUT "${cpp}"
+      OUTPUT "${cpp}" "${out}/${ns}/${name}.hpp"
       COMMAND Squall::squall compile --root "${root}" --out "${out}" --namespace ${ns}
               --only "${name}" --depfile ${settings}
       ${touch}

@@ -94,7 +94,9 @@ std::string TemplateSet::render_page(std::string_view name, const Value& args,
 }
 
 // Inline: a top-level render is this plus the session, and small renders feel each call.
-inline void render_compiled_inline(std::string& out, RenderFunction fn, std::string_view name,
+// `fn` is a RenderFunction or another callable on the RenderState (a typed body).
+template <class Fn>
+inline void render_compiled_inline(std::string& out, Fn fn, std::string_view name,
                                    const Value& args, squall::RenderSession& session) {
   const squall::RenderSession::Binding& b = session.binding();
   render::Globals globals(name, args, b.names, &session, b.quote);
@@ -116,10 +118,13 @@ void render_compiled(std::string& out, RenderFunction fn, std::string_view name,
   render_compiled_inline(out, fn, name, args, session);
 }
 
-void TemplateSet::render_bound(std::string& out, RenderFunction fn, std::string_view name,
-                               const Value& args, const RenderEnvironment& env,
-                               squall::RenderSession& session) const {
-  const auto nested_render = [this](const std::string& nested, const Value& kwargs,
+// render_in_environment renders `fn` in `session`, bound to `env` and to a nested render
+// of the set's templates (`find` finds their render functions) meanwhile.
+template <class Find, class Fn>
+void render_in_environment(Find find, std::string& out, Fn fn, std::string_view name,
+                           const Value& args, const RenderEnvironment& env,
+                           squall::RenderSession& session) {
+  const auto nested_render = [find](const std::string& nested, const Value& kwargs,
                                     squall::RenderSession& s) {
     std::string text;
     render_compiled_inline(text, find(nested), nested, kwargs, s);
@@ -129,6 +134,22 @@ void TemplateSet::render_bound(std::string& out, RenderFunction fn, std::string_
                                    {nested_render, env.names, env.import_modules, env.quote});
   limits::Scope scope(env.limits);
   render_compiled_inline(out, fn, name, args, session);
+}
+
+void TemplateSet::render_bound(std::string& out, RenderFunction fn, std::string_view name,
+                               const Value& args, const RenderEnvironment& env,
+                               squall::RenderSession& session) const {
+  render_in_environment([this](const std::string& nested) { return find(nested); }, out, fn, name,
+                        args, env, session);
+}
+
+void TemplateSet::render_typed(std::string& out, std::string_view name, TypedBody body,
+                               const void* args, const RenderEnvironment& env) const {
+  static const Value no_kwargs;
+  squall::RenderSession session(env.modules);
+  render_in_environment([this](const std::string& nested) { return find(nested); }, out,
+                        [body, args](rt::RenderState& state) { body(state, args); }, name,
+                        no_kwargs, env, session);
 }
 
 void TemplateSet::render_top(std::string& out, RenderFunction fn, std::string_view name,

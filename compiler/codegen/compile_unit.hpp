@@ -24,6 +24,10 @@ struct CompileOptions {
   /// pages can call, and lets choose_layout() share it (sema/layout_sharing.hpp). Off for a
   /// set whose layouts are not compiled with it (module folders).
   bool share_layouts = true;
+  /// typed emits the typed render function of a unit that declares argument types
+  /// (`<fn>_typed`, docs/typed-templates.md) instead of the by-name one. It is always
+  /// flattened with its layout: the layout's table of block functions passes no arguments.
+  bool typed = false;
 };
 
 /// choose_layout decides whether the generated code of `page` calls its layout's body:

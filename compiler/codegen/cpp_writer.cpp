@@ -21,6 +21,11 @@ void CppWriter::line(std::string_view text) {
   }
   ++physical_line_;
   ++mapped_line_;
+  // Text with directives of its own (typed member reads): after it, nothing is assumed.
+  if (text.find("\n#line ") != std::string_view::npos) {
+    mapped_file_.clear();
+    mapped_line_ = 0;
+  }
 }
 
 void CppWriter::open(std::string_view text) {

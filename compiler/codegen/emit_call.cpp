@@ -62,6 +62,7 @@ std::string dynamic_arguments(Emitter& em, const std::vector<front::Argument>& a
 }  // namespace
 
 std::string Emitter::emit_call(const front::CallExpr& e) {
+  if (auto t = typed_call(e)) return *t;
   const bool method = e.func->kind == front::ExprKind::Attribute;
   std::string receiver;
   std::string name_arg;

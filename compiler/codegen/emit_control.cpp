@@ -42,6 +42,7 @@ void Emitter::emit_if(const front::IfNode& node, const front::Template& file) {
 }
 
 void Emitter::emit_for(const front::ForNode& node, const front::Template& file) {
+  if (emit_typed_for(node, file)) return;
   at(file, node.range);
   const std::string it = temp("it");
   const std::string done = node.orelse.empty() ? std::string() : temp("done");
@@ -54,8 +55,9 @@ void Emitter::emit_for(const front::ForNode& node, const front::Template& file) 
   const front::NameExpr* borrowed = try_depth_ == 0 ? borrowing_.target(node) : nullptr;
   const std::string borrow = borrowed ? temp("b") : std::string();
   const front::Expr& iterable = shape.enumerate_fn ? *shape.enumerate_arg : *node.iter;
-  const std::string source =
-      is_global_name(iterable) ? ", squall::render::ForIter::Source::InPlace" : "";
+  const std::string source = is_global_name(iterable) && !typed_value(iterable)
+                                 ? ", squall::render::ForIter::Source::InPlace"
+                                 : "";
   if (shape.enumerate_fn) {
     // Braces: the callee is evaluated before the argument, as in Python.
     const std::string fn = emit_expr(*shape.enumerate_fn);
@@ -113,12 +115,7 @@ void Emitter::emit_for(const front::ForNode& node, const front::Template& file) 
   if (borrowed && borrowing_.read_outside(node, *borrowed)) {
     w().line("if (" + borrow + ") " + local_name(borrowed->slot) + " = *" + borrow + ";");
   }
-  if (!done.empty()) {
-    w().open("if (" + done + ") {");
-    emit_nodes(node.orelse, file);
-    flush_text();
-    w().close();
-  }
+  emit_loop_else(node.orelse, file, done);
   w().close();
 }
 
@@ -146,12 +143,16 @@ void Emitter::emit_while(const front::WhileNode& node, const front::Template& fi
   pop_flow();
   flush_text();
   w().close();
-  if (!done.empty()) {
-    w().open("if (" + done + ") {");
-    emit_nodes(node.orelse, file);
-    flush_text();
-    w().close();
-  }
+  emit_loop_else(node.orelse, file, done);
+  w().close();
+}
+
+void Emitter::emit_loop_else(const front::NodeList& orelse, const front::Template& file,
+                             const std::string& done) {
+  if (done.empty()) return;
+  w().open("if (" + done + ") {");
+  emit_nodes(orelse, file);
+  flush_text();
   w().close();
 }
 

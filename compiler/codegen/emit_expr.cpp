@@ -54,6 +54,7 @@ std::string Emitter::emit_expr(const front::Expr& e) {
 }
 
 std::string Emitter::emit_name(const front::NameExpr& e) {
+  if (auto t = typed_value(e)) return *t;
   switch (e.scope) {
     case front::NameScope::Local:
       return read_local(e.slot, e.name, e.free);
@@ -114,6 +115,7 @@ std::string Emitter::emit_constant(const front::ConstantExpr& e) {
 }
 
 std::string Emitter::emit_attribute(const front::AttributeExpr& e) {
+  if (auto t = typed_value(e)) return *t;
   // The object first: emitting it may intern more names, which moves attrs_.
   const std::string value = emit_expr(*e.value);
   const char* fn = borrow_attrs_ ? "squall::rt::getattr_ref(" : "squall::rt::getattr(";
@@ -166,6 +168,7 @@ std::string Emitter::emit_unary(const front::UnaryExpr& e) {
 }
 
 std::string Emitter::emit_binary(const front::BinaryExpr& e) {
+  if (auto t = typed_value(e)) return *t;
   const std::string left = emit_expr(*e.left);
   return "squall::rt::op(" + std::string(front::binary_function(e.op).cpp_name) + ", {" + left +
          ", " + emit_expr(*e.right) + "})";
@@ -211,6 +214,7 @@ std::string Emitter::emit_compare(const front::CompareExpr& e) {
 }
 
 std::string Emitter::emit_condition(const front::Expr& e) {
+  if (auto t = typed_condition(e)) return *t;
   // A single comparison or a `not` is already a bool: no Value and no truthy() call.
   if (e.kind == front::ExprKind::Compare) {
     const auto& c = static_cast<const front::CompareExpr&>(e);

@@ -77,6 +77,9 @@ void Emitter::at(const Template& file, SourceRange range) {
   current_file_ = &file;
   out_->map_source(file_path(file), line_at(file, range));
   out_->line("squall_pos = " + std::to_string(position_of(file, range)) + ";");
+  // A typed function's statements are where the C++ compiler reports a misspelled field:
+  // the statement after the position store gets the template line too.
+  if (typed_mode()) out_->map_source(file_path(file), line_at(file, range));
 }
 
 void Emitter::push_via(const Template& file, SourceRange range) {

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <unordered_map>
@@ -62,6 +63,9 @@ class Emitter {
   void emit_pasted_apply(const front::ApplyNode& node, const front::Template& file);
   void emit_apply_body(const front::ApplyNode& node, const front::Template& file,
                        const std::string& buffer);
+  /// emit_loop_else writes a loop's `else` body, run when flag `done` is set ("": none).
+  void emit_loop_else(const front::NodeList& orelse, const front::Template& file,
+                      const std::string& done);
   /// emit_jump writes `{% break %}` (is_break) or `{% continue %}`: a C++ break/continue, or,
   /// inside a `try` with `finally` nested in the loop, a flag the finally code acts on.
   void emit_jump(bool is_break);
@@ -106,6 +110,28 @@ class Emitter {
   std::string emit_lambda(const front::LambdaExpr& e);
   /// emit_arguments returns `Args, KwArgs` call arguments (empty when there are none).
   std::string emit_arguments(const std::vector<front::Argument>& args);
+  // -- Typed templates (emit_typed.cpp; docs/typed-templates.md). Only when
+  // CompileOptions::typed: typed values are C++ expressions of the declared arguments' types.
+  /// typed is the C++ expression of `e` when it has a static C++ type (a declared argument,
+  /// a field of one, a typed loop's variable, `%` of those), else nullopt.
+  std::optional<std::string> typed(const front::Expr& e);
+  /// member_access is `.attr` of a typed attribute read, mapped to the attribute's template
+  /// line and column.
+  std::string member_access(const front::AttributeExpr& a) const;
+  /// typed_value is `e` as a Value when it is typed (the fallback of dynamic code).
+  std::optional<std::string> typed_value(const front::Expr& e);
+  /// typed_condition is `e` as a C++ bool when it is typed or compares typed operands.
+  std::optional<std::string> typed_condition(const front::Expr& e);
+  /// typed_call lowers `len(x)` of a typed `x`.
+  std::optional<std::string> typed_call(const front::CallExpr& e);
+  /// emit_typed_for writes a loop over a typed iterable; false when the loop is not one.
+  bool emit_typed_for(const front::ForNode& node, const front::Template& file);
+  bool typed_mode() const { return options_.typed && unit_.typed.declared; }
+  /// typed_params is the typed render function's parameters after the RenderState.
+  static std::string typed_params(const front::TypedArgs& args);
+  /// typed_param_name is the C++ parameter of declared argument `name`.
+  static std::string typed_param_name(const std::string& name);
+
   /// emit_module_expr lowers a `{% module %}` expression whose leading name is a UI module.
   std::string emit_module_expr(const front::Expr& e);
 
@@ -234,6 +260,8 @@ class Emitter {
   std::unordered_map<const front::BlockNode*, std::string> call_sites_;  // site -> call
   bool own_numbering_ = false;                                           // see emit_piece
   mutable std::unordered_map<int, int> local_numbers_;                   // slot -> C++ number
+  std::unordered_map<int, std::string> typed_locals_;  // slot -> C++ variable (typed loops)
+  std::unordered_map<const front::ForNode*, bool> untyped_loops_;  // emit these untyped
   int temp_counter_ = 0;
   int depth_ = 0;
   bool ok_ = true;

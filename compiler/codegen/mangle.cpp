@@ -1,5 +1,7 @@
 #include "codegen/mangle.hpp"
 
+#include <set>
+
 namespace squall::cg {
 namespace {
 
@@ -20,6 +22,24 @@ std::string numbered(std::string_view prefix, int number, std::string_view name)
 }
 
 }  // namespace
+
+bool is_cpp_keyword(std::string_view s) {
+  static const std::set<std::string_view> keywords = {
+      "alignas", "alignof", "and", "and_eq", "asm", "auto", "bitand", "bitor", "bool", "break",
+      "case", "catch", "char", "char8_t", "char16_t", "char32_t", "class", "compl", "concept",
+      "const", "consteval", "constexpr", "constinit", "const_cast", "continue", "co_await",
+      "co_return", "co_yield", "decltype", "default", "delete", "do", "double", "dynamic_cast",
+      "else", "enum", "explicit", "export", "extern", "false", "float", "for", "friend", "goto",
+      "if", "inline", "int", "long", "mutable", "namespace", "new", "noexcept", "not", "not_eq",
+      "nullptr", "operator", "or", "or_eq", "private", "protected", "public", "register",
+      "reinterpret_cast", "requires", "return", "short", "signed", "sizeof", "static",
+      "static_assert", "static_cast", "struct", "switch", "template", "this", "thread_local",
+      "throw", "true", "try", "typedef", "typeid", "typename", "union", "unsigned", "using",
+      "virtual", "void", "volatile", "wchar_t", "while", "xor", "xor_eq",
+      // Not keywords, but a template set must not reopen these.
+      "std", "squall"};
+  return keywords.count(s) > 0;
+}
 
 std::string mangle_template(std::string_view name) {
   static constexpr char kHex[] = "0123456789abcdef";

@@ -30,6 +30,10 @@ std::string mangle_block(std::string_view owner, int index, std::string_view nam
 /// injective; callers make names unique with a number.
 std::string readable(std::string_view name);
 
+/// is_cpp_keyword tells whether `s` is a C++ keyword, or `std` or `squall` (names
+/// generated code must not reopen or shadow).
+bool is_cpp_keyword(std::string_view s);
+
 /// mangle_local is the C++ variable of local slot `slot` (`squall_l3_name`).
 std::string mangle_local(int slot, std::string_view name);
 

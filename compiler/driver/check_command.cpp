@@ -1,4 +1,5 @@
-// `squall check [--root DIR] [--dump-ast] PATH...`: parse and check templates.
+// `squall check [--root DIR] [--dump-ast] [--strict [--names A,B]] PATH...`: parse and check
+// templates; --strict also warns about names nothing provides (sema/strict_names.hpp).
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
@@ -12,7 +13,9 @@
 #include "parse/parser.hpp"
 #include "sema/check.hpp"
 #include "sema/known_modules.hpp"
+#include "sema/strict_names.hpp"
 #include "sema/template_loader.hpp"
+#include "sema/typed_args.hpp"
 #include "source/read_file.hpp"
 
 namespace squall::driver {
@@ -24,6 +27,8 @@ struct CheckOptions {
   std::vector<std::string> paths;
   std::string root;
   bool dump_ast = false;
+  bool strict = false;
+  std::vector<std::string> names;  // registered names, for --strict
 };
 
 // name_in_root is the name Tornado's loader would give the file: its path relative to the
@@ -65,7 +70,14 @@ class Checker {
   Parsed check_in_root(const std::string& name, front::DiagnosticEngine& diags) {
     std::string error;
     if (!loader_->source(name, error)) return unreadable(error);
-    return front::check_template(*loader_, name, diags);
+    auto parsed = front::check_template(*loader_, name, diags);
+    if (parsed && options_.strict) {
+      // check_template built the unit and reported its errors: built again for its names.
+      front::DiagnosticEngine again;
+      if (auto unit = front::build_unit(*loader_, name, again))
+        front::check_strict_names(*unit, options_.names, diags);
+    }
+    return parsed;
   }
 
   // check_alone checks a file outside --root: parsed on its own, extends/include unchecked.
@@ -78,6 +90,7 @@ class Checker {
     auto t = front::parse_template(file, {}, diags);
     if (!t) return std::unique_ptr<front::Template>();
     front::check_imports(*t, diags);
+    front::read_typed_args(*t, diags);
     return std::make_unique<front::Template>(std::move(*t));
   }
 
@@ -104,6 +117,11 @@ class Checker {
 int run_check(const CheckOptions& options) {
   std::vector<fs::path> files;
   if (!collect_files("check", options.paths, files)) return kExitUsage;
+  if (options.strict && options.root.empty()) {
+    std::cerr << "squall check: --strict needs --root (names are resolved over the whole "
+                 "template, its extends and includes)\n";
+    return kExitUsage;
+  }
   if (!options.root.empty() && !fs::is_directory(options.root)) {
     std::cerr << "squall check: --root is not a directory: " << options.root << "\n";
     return kExitUsage;
@@ -124,6 +142,12 @@ void add_check_command(CLI::App& app, int& exit_code) {
   cmd->add_option("paths", options->paths, "Template files or folders")->required();
   cmd->add_option("--root", options->root, "Template root: resolve extends/include against it");
   cmd->add_flag("--dump-ast", options->dump_ast, "Print each template's syntax tree to stdout");
+  cmd->add_flag("--strict", options->strict,
+                "Warn about names that are not declared arguments, locals or known names "
+                "(needs --root)");
+  cmd->add_option("--names", options->names,
+                  "With --strict: names the program registers, comma-separated")
+      ->delimiter(',');
   cmd->callback([options, &exit_code] { exit_code = run_check(*options); });
 }
 

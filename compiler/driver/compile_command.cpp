@@ -16,7 +16,9 @@
 #include <set>
 
 #include "codegen/compile_module.hpp"
+#include "codegen/compile_typed.hpp"
 #include "codegen/compile_unit.hpp"
+#include "codegen/mangle.hpp"
 #include "diag/diagnostics.hpp"
 #include "driver/commands.hpp"
 #include "driver/output_file.hpp"
@@ -47,29 +49,11 @@ struct CompileOptions {
   std::vector<std::string> module_index;
 };
 
-bool is_cpp_keyword(const std::string& s) {
-  static const std::set<std::string, std::less<>> keywords = {
-      "alignas", "alignof", "and", "and_eq", "asm", "auto", "bitand", "bitor", "bool", "break",
-      "case", "catch", "char", "char8_t", "char16_t", "char32_t", "class", "compl", "concept",
-      "const", "consteval", "constexpr", "constinit", "const_cast", "continue", "co_await",
-      "co_return", "co_yield", "decltype", "default", "delete", "do", "double", "dynamic_cast",
-      "else", "enum", "explicit", "export", "extern", "false", "float", "for", "friend", "goto",
-      "if", "inline", "int", "long", "mutable", "namespace", "new", "noexcept", "not", "not_eq",
-      "nullptr", "operator", "or", "or_eq", "private", "protected", "public", "register",
-      "reinterpret_cast", "requires", "return", "short", "signed", "sizeof", "static",
-      "static_assert", "static_cast", "struct", "switch", "template", "this", "thread_local",
-      "throw", "true", "try", "typedef", "typeid", "typename", "union", "unsigned", "using",
-      "virtual", "void", "volatile", "wchar_t", "while", "xor", "xor_eq",
-      // Not keywords, but a template set must not reopen these.
-      "std", "squall"};
-  return keywords.count(s) > 0;
-}
-
 // A namespace name generated code can use: an identifier, not a keyword, and not reserved
 // (no `__`; the leading character is a letter, so no `_X` either).
 bool is_identifier(const std::string& s) {
   if (s.empty() || !std::isalpha(static_cast<unsigned char>(s[0]))) return false;
-  if (s.find("__") != std::string::npos || is_cpp_keyword(s)) return false;
+  if (s.find("__") != std::string::npos || cg::is_cpp_keyword(s)) return false;
   return std::all_of(s.begin(), s.end(), [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
   });
@@ -172,14 +156,19 @@ class Compiler {
     auto unit = build(*loader_, name, diags);
     std::optional<std::string> text;
     const std::string cpp = options_.out + "/" + options_.ns + "/" + name + ".cpp";
+    const std::string hpp = options_.out + "/" + options_.ns + "/" + cg::typed_header_name(name);
     if (unit) text = generate(*unit, options_.ns, cpp, diags, loader_.get());
     print(diags);
     if (!text) {
       // A stale .cpp from an earlier successful compile must not be built as if current.
       remove_output(cpp);
       remove_output(cpp + ".d");
+      remove_output(hpp);
       return false;
     }
+    // The typed entry point's header (docs/typed-templates.md), written for every template
+    // so the build knows its outputs in advance.
+    if (!write(hpp, cg::compile_typed_header(*unit, options_.ns))) return false;
     if (!write(cpp, *text)) return false;
     // The module check read every module.json: a changed signature rechecks the calls.
     std::vector<std::string> inputs;
@@ -221,8 +210,9 @@ class Compiler {
   }
 
   // generate compiles `unit`; `set` is the loader of the template set it belongs to, whose
-  // layouts it may call (null for a module folder's template: module folders are compiled
-  // on their own, so their templates are flattened).
+  // layouts it may call, and whose templates also get their typed render function and entry
+  // point when they declare argument types (null for a module folder's template: module
+  // folders are compiled on their own, so their templates are flattened and untyped).
   std::optional<std::string> generate(const front::Unit& unit, const std::string& ns,
                                       const std::string& cpp, front::DiagnosticEngine& diags,
                                       front::FolderLoader* set = nullptr) {
@@ -232,7 +222,8 @@ class Compiler {
     cg.output_name = cpp;
     cg.share_layouts = set != nullptr && !options_.no_shared_layouts;
     const auto layout = set ? cg::choose_layout(unit, *set, cg) : front::LayoutChoice{};
-    return cg::compile_unit(unit, cg, diags, layout);
+    return set ? cg::compile_typed_unit(unit, cg, diags, layout)
+               : cg::compile_unit(unit, cg, diags, layout);
   }
 
   std::string depfile(const std::string& cpp, const front::Unit& unit,

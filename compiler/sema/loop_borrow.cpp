@@ -276,6 +276,12 @@ const NameExpr* LoopBorrowing::target(const ForNode& loop) const {
   return scan.bound ? nullptr : target;
 }
 
+bool LoopBorrowing::assigns(const NodeList& body, const std::string& name) const {
+  BindScan scan(name);
+  CodeWalker<BindScan>(unit_, scan).nodes(body);
+  return scan.bound;
+}
+
 bool LoopBorrowing::read_outside(const ForNode& loop, const NameExpr& target) const {
   for (const auto& file : unit_.files) {
     if (escape_function(*file) == target.name) return true;

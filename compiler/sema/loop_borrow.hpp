@@ -46,6 +46,10 @@ class LoopBorrowing {
   /// item need not be copied into the variable.
   bool read_outside(const ForNode& loop, const NameExpr& target) const;
 
+  /// assigns tells whether `body` (with what it includes and the blocks it holds) assigns
+  /// `name`.
+  bool assigns(const NodeList& body, const std::string& name) const;
+
  private:
   const Unit& unit_;
   bool allowed_ = true;

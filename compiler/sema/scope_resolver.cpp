@@ -117,6 +117,13 @@ class ScopeResolver {
 
   void walk_node(Node& node, FunctionScope& scope, const Template& file, Pass pass) {
     if (!ok_) return;
+    // Where the names met below are written (restored after an include or block).
+    struct FileGuard {
+      const Template*& current;
+      const Template* saved;
+      ~FileGuard() { current = saved; }
+    } guard{file_, file_};
+    file_ = &file;
     const bool resolve = pass == Pass::Resolve;
     switch (node.kind) {
       case NodeKind::Expression:
@@ -297,6 +304,7 @@ class ScopeResolver {
       }
     }
     n.scope = NameScope::Global;
+    if (file_) unit_.global_reads.push_back({n.name, file_->file, n.range});
   }
 
   void lambda(LambdaExpr& l, const FunctionScope& scope) {
@@ -360,6 +368,7 @@ class ScopeResolver {
   int scopes_ = 0;
   int depth_ = 0;
   bool ok_ = true;
+  const Template* file_ = nullptr;  // the file of the node being walked
 };
 
 }  // namespace

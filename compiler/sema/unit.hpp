@@ -15,6 +15,7 @@
 
 #include "ast/ast.hpp"
 #include "diag/diagnostics.hpp"
+#include "sema/typed_args.hpp"
 
 namespace squall::front {
 
@@ -55,6 +56,17 @@ struct Unit {
   std::vector<std::string> slot_names;
   /// Slots local to each apply body: unbound again every time the body runs.
   std::unordered_map<const ApplyNode*, std::vector<int>> apply_slots;
+  /// The argument types files[0] declares (sema/typed_args.hpp), for the C++ back end.
+  TypedArgs typed;
+  /// GlobalRead is a read of a name from the render namespace, where the code has it.
+  struct GlobalRead {
+    std::string name;
+    std::shared_ptr<const SourceFile> file;
+    SourceRange range;
+  };
+  /// Every read of a name from the render namespace in the unit's code (for
+  /// `squall check --strict`), in the order the resolver met them.
+  std::vector<GlobalRead> global_reads;
 
   /// block_for returns the winning definition for a block node met while walking.
   const BlockDefinition& block_for(const BlockNode& node) const { return blocks.at(node.name); }

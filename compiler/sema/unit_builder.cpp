@@ -194,6 +194,24 @@ class UnitBuilder {
 
 }  // namespace
 
+// read_unit_typed_args reads the loaded template's declaration. A declared argument the
+// template assigns would be a local (Python's scoping), never the argument: an error.
+static bool read_unit_typed_args(Unit& unit, DiagnosticEngine& diags) {
+  auto typed = read_typed_args(*unit.files[0], diags);
+  if (!typed) return false;
+  bool ok = true;
+  for (const auto& arg : typed->args) {
+    if (std::find(unit.slot_names.begin(), unit.slot_names.end(), arg.name) !=
+        unit.slot_names.end()) {
+      diags.error(typed->file, arg.range,
+                  "argument '" + arg.name + "' is declared but the template assigns it");
+      ok = false;
+    }
+  }
+  unit.typed = std::move(*typed);
+  return ok;
+}
+
 std::unique_ptr<Unit> build_unit(TemplateProvider& provider, const std::string& name,
                                  DiagnosticEngine& diags) {
   auto unit = std::make_unique<Unit>();
@@ -201,6 +219,7 @@ std::unique_ptr<Unit> build_unit(TemplateProvider& provider, const std::string& 
   UnitBuilder builder(provider, *unit, diags);
   if (!builder.build(name)) return nullptr;
   if (!resolve_scopes(*unit, diags)) return nullptr;
+  if (!read_unit_typed_args(*unit, diags)) return nullptr;
   return unit;
 }
 

@@ -135,6 +135,14 @@ class TemplateSet {
   /// get returns template `name`, or throws squall::Error KeyError `'name'` as render does.
   TemplateRef get(std::string_view name) const;
 
+  /// TypedBody runs a typed template's render function on arguments `args` points to.
+  using TypedBody = void (*)(rt::RenderState& state, const void* args);
+  /// render_typed is render_to of template `name` through `body` instead of its by-name
+  /// render function: what the typed entry points of generated code call
+  /// (docs/typed-templates.md). The render has no keyword arguments as Values.
+  void render_typed(std::string& out, std::string_view name, TypedBody body, const void* args,
+                    const RenderEnvironment& env = {}) const;
+
   /// contains tells whether template `name` is in the set.
   bool contains(std::string_view name) const;
   /// names lists the templates in the set, sorted.

@@ -154,4 +154,41 @@ TEST_F(CheckCli, UnreadableFileExitsTwo) {
   EXPECT_NE(r.out.find("cannot read"), std::string::npos) << r.out;
 }
 
+// --strict: names nothing provides are warnings with their location (exit 0); declared
+// arguments, locals, builtins, Tornado defaults and --names are not; without --root it is a
+// usage error.
+TEST_F(CheckCli, StrictWarnsAboutUnknownNames) {
+  write("t/a.html",
+        "{# squall: post: int #}\n{% set n = 1 %}{{ post }}{{ titel }}{{ len(n) }}"
+        "{{ escape(n) }}{{ helper() }}\n{% include \"p.html\" %}\n");
+  write("t/p.html", "{{ typo }}{{ n }}\n");
+  const CliRun r = run("--strict --root t t/a.html");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(r.out,
+            "--stderr--\n"
+            "t/a.html:2:29: warning: name 'titel' is not a declared argument, a template local "
+            "or a known name\n"
+            "   2 | {% set n = 1 %}{{ post }}{{ titel }}{{ len(n) }}{{ escape(n) }}{{ helper() "
+            "}}\n"
+            "     |                             ^~~~~\n"
+            "t/a.html:2:67: warning: name 'helper' is not a declared argument, a template local "
+            "or a known name\n"
+            "   2 | {% set n = 1 %}{{ post }}{{ titel }}{{ len(n) }}{{ escape(n) }}{{ helper() "
+            "}}\n"
+            "     |                                                                   ^~~~~~\n"
+            "t/p.html:1:4: warning: name 'typo' is not a declared argument, a template local or "
+            "a known name\n"
+            "   1 | {{ typo }}{{ n }}\n"
+            "     |    ^~~~\n");
+  const CliRun known = run("--strict --names helper,typo --root t t/a.html");
+  EXPECT_EQ(known.exit_code, 0);
+  EXPECT_EQ(known.out.find("'helper'"), std::string::npos) << known.out;
+  EXPECT_EQ(known.out.find("'typo'"), std::string::npos) << known.out;
+  EXPECT_NE(known.out.find("'titel'"), std::string::npos) << known.out;
+  EXPECT_EQ(run("t/a.html").out, "--stderr--\n");  // not without --strict
+  const CliRun no_root = run("--strict t/a.html");
+  EXPECT_EQ(no_root.exit_code, 2);
+  EXPECT_NE(no_root.out.find("--strict needs --root"), std::string::npos) << no_root.out;
+}
+
 }  // namespace
