@@ -45,6 +45,8 @@ CASES = [
     ("mixed", "mixed.html", {"names": ["a", "b"], "extra": {"k": "v<", "a": 1}}),
     ("constructs", "constructs.html", {"posts": [POST1, POST2, POST3]}),
     ("fallback", "fallback.html", {"posts": [POST1, POST2, POST3]}),
+    ("layout_page", "page.html", {"post": POST1}),
+    ("layout_page_empty", "page.html", {"post": POST2}),
 ]
 
 

@@ -18,6 +18,7 @@
 #include "typed_site/fallback.html.hpp"
 #include "typed_site/list.html.hpp"
 #include "typed_site/mixed.html.hpp"
+#include "typed_site/page.html.hpp"
 #include "typed_site/post.html.hpp"
 #include "typed_site_templates.hpp"
 
@@ -82,6 +83,22 @@ std::map<std::string, TypedCase> typed_cases() {
         },
         [] {
           return Value{{"posts", detail::field_value(kAll)}};
+        }}},
+      // A typed page that extends a layout: the by-name render calls the layout's shared
+      // body, the typed one is flattened with it (docs/typed-templates.md).
+      {"layout_page",
+       {[](std::string& out, const RenderEnvironment& env) {
+          typed_site::render_page(out, kPost1, env);
+        },
+        [] {
+          return Value{{"post", Value::object(kPost1)}};
+        }}},
+      {"layout_page_empty",
+       {[](std::string& out, const RenderEnvironment& env) {
+          typed_site::render_page(out, kPost2, env);
+        },
+        [] {
+          return Value{{"post", Value::object(kPost2)}};
         }}},
       {"editor_present", editor_case(kPost1)},
       {"editor_none", editor_case(kPost2)},
