@@ -57,13 +57,14 @@ std::map<std::string, TypedCase> typed_cases() {
                        return Value{{"posts", detail::field_value(posts)}, {"year", year}};
                      }};
   };
-  const auto editor_case = [](const blog::Post& post) {
-    return TypedCase{[&post](std::string& out, const RenderEnvironment& env) {
-                       typed_site::render_editor(out, post, env);
-                     },
-                     [&post] {
-                       return Value{{"post", Value::object(post)}};
-                     }};
+  // A template whose one argument is `post`, rendered by `entry`.
+  using PostEntry = void (*)(std::string&, const blog::Post&, const RenderEnvironment&);
+  const auto post_only_case = [](PostEntry entry, const blog::Post& post) {
+    return TypedCase{
+        [entry, &post](std::string& out, const RenderEnvironment& env) { entry(out, post, env); },
+        [&post] {
+          return Value{{"post", Value::object(post)}};
+        }};
   };
   return {
       {"post_full", post_case(kPost1, "Hello & welcome")},
@@ -86,22 +87,10 @@ std::map<std::string, TypedCase> typed_cases() {
         }}},
       // A typed page that extends a layout: the by-name render calls the layout's shared
       // body, the typed one is flattened with it (docs/typed-templates.md).
-      {"layout_page",
-       {[](std::string& out, const RenderEnvironment& env) {
-          typed_site::render_page(out, kPost1, env);
-        },
-        [] {
-          return Value{{"post", Value::object(kPost1)}};
-        }}},
-      {"layout_page_empty",
-       {[](std::string& out, const RenderEnvironment& env) {
-          typed_site::render_page(out, kPost2, env);
-        },
-        [] {
-          return Value{{"post", Value::object(kPost2)}};
-        }}},
-      {"editor_present", editor_case(kPost1)},
-      {"editor_none", editor_case(kPost2)},
+      {"layout_page", post_only_case(&typed_site::render_page, kPost1)},
+      {"layout_page_empty", post_only_case(&typed_site::render_page, kPost2)},
+      {"editor_present", post_only_case(&typed_site::render_editor, kPost1)},
+      {"editor_none", post_only_case(&typed_site::render_editor, kPost2)},
       {"mixed",
        {[](std::string& out, const RenderEnvironment& env) {
           typed_site::render_mixed(out, kNames, Value::from_json(R"({"k": "v<", "a": 1})"), env);
