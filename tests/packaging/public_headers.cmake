@@ -1,8 +1,8 @@
 # The public headers (include/squall/, except abi.hpp and detail/) each compile on their own
 # and never include, directly or not, the generated-code header or anything in detail/
 # (what it includes, and the typed code's detail/typed.hpp): what a program sees of Squall
-# is the documented API, not the code generator's target (docs/cmake.md, "Headers"). Run with -DCXX -DINCLUDES (a ;-list) -DROOT (include/)
-# -DWORK (a scratch folder).
+# is the documented API, not the code generator's target (docs/cmake.md, "Headers"). Run
+# with -DCXX -DINCLUDES (a ;-list) -DROOT (include/) -DWORK (a scratch folder).
 file(GLOB_RECURSE headers RELATIVE ${ROOT} ${ROOT}/squall/*.hpp)
 list(FILTER headers EXCLUDE REGEX "^squall/(abi\\.hpp|detail/)")
 set(flags -std=c++20 -fsyntax-only -Wall -Wextra -Werror)
