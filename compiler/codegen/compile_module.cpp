@@ -71,8 +71,11 @@ std::string value_literal(const Value& v) {
 
 std::string compile_module(const front::ModuleFolder& folder, const std::string& ns) {
   const std::string render_fn = mangle_template(folder.template_name);
-  std::string out = "\n// The UI module " + folder.name + " (module folder).\nnamespace " + ns +
-                    "::" + std::string(kModuleNamespace) + " {\n\n";
+  // The registration below needs the public API that <squall/abi.hpp> leaves out.
+  std::string out = "\n// The UI module " + folder.name +
+                    " (module folder).\n#include <squall/template_set.hpp>\n"
+                    "#include <squall/ui_module.hpp>\n\nnamespace " +
+                    ns + "::" + std::string(kModuleNamespace) + " {\n\n";
   out += "void " + add_function(folder.name) + "(squall::ModuleRegistry& squall_registry) {\n";
   out += "  auto squall_spec = std::make_shared<squall::FolderModuleSpec>();\n";
   out += "  squall_spec->name = " + cpp_quoted(folder.name) + ";\n";

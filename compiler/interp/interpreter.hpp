@@ -15,6 +15,10 @@
 #include "sema/module_folders.hpp"
 #include "sema/unit.hpp"
 #include "squall/detail/render.hpp"
+#include "squall/limits.hpp"
+#include "squall/namespace.hpp"
+#include "squall/render_session.hpp"
+#include "squall/ui_module.hpp"
 #include "squall/value.hpp"
 
 namespace squall::interp {

@@ -12,14 +12,9 @@
 #include <variant>
 #include <vector>
 
-namespace squall {
+#include "squall/quote_entity.hpp"
 
-/// QuoteEntity chooses how xhtml_escape writes a single quote. Tornado 6.2 writes `&#39;`;
-/// Tornado 6.4 and later delegate to `html.escape`, which writes `&#x27;`.
-enum class QuoteEntity {
-  Decimal,  ///< `&#39;` (Tornado 6.2, the default)
-  Hex,      ///< `&#x27;` (Tornado 6.4+)
-};
+namespace squall {
 
 /// append_xhtml_escape appends `text` to `out` with `& < > " '` replaced by `&amp; &lt; &gt;
 /// &quot;` and the QuoteEntity. Every other byte, invalid UTF-8 included, is copied as is.

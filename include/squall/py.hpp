@@ -13,8 +13,8 @@
 #include <string_view>
 #include <vector>
 
-#include "squall/limits.hpp"
-#include "squall/value.hpp"
+#include "squall/limit_checks.hpp"
+#include "squall/value_core.hpp"
 
 namespace squall::py {
 

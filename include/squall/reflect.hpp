@@ -3,12 +3,13 @@
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <set>
 #include <tuple>
 #include <unordered_set>
 
-// value.hpp includes this header after defining Value; including it first works too.
-#include "squall/value.hpp"
+// Builds on the Value class alone; <squall/value.hpp> includes this header.
+#include "squall/value_core.hpp"
 
 namespace squall {
 

@@ -25,8 +25,8 @@
 #include <stdexcept>
 #include <tuple>
 
-// value.hpp includes this header after defining Value; including it first works too.
-#include "squall/value.hpp"
+// Builds on the Value class alone; <squall/value.hpp> includes this header.
+#include "squall/value_core.hpp"
 
 namespace squall {
 

@@ -3,7 +3,9 @@
 #include "render/escape_functions.hpp"
 
 #include "render/encodable.hpp"
+#include "squall/escape.hpp"
 #include "squall/json.hpp"
+#include "squall/namespace.hpp"
 #include "squall/py.hpp"
 #include "squall/typed_function.hpp"
 #include "value/internal.hpp"

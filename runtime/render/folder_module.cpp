@@ -4,6 +4,7 @@
 
 #include "squall/detail/render.hpp"
 #include "squall/py.hpp"
+#include "squall/ui_module.hpp"
 
 namespace squall {
 namespace {

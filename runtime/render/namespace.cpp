@@ -1,7 +1,11 @@
 // Namespace, default_names and Globals: the layered render namespace.
+#include "squall/namespace.hpp"
 #include "render/escape_functions.hpp"
 #include "squall/detail/render.hpp"
 #include "squall/py.hpp"
+#include "squall/render_session.hpp"
+#include "squall/ui_module.hpp"
+#include "squall/value.hpp"
 
 namespace squall {
 

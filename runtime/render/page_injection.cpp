@@ -5,6 +5,9 @@
 #include "squall/detail/render.hpp"
 #include "squall/escape.hpp"
 #include "squall/py.hpp"
+#include "squall/render_session.hpp"
+#include "squall/static_files.hpp"
+#include "squall/ui_module.hpp"
 
 namespace squall {
 namespace {

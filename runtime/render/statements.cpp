@@ -1,5 +1,6 @@
 // Statement semantics shared by both back ends: import, unpacking, `*`/`**` arguments.
 #include "squall/detail/render.hpp"
+#include "squall/namespace.hpp"
 #include "squall/py.hpp"
 
 namespace squall::render {

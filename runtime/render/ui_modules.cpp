@@ -4,7 +4,11 @@
 
 #include "render/escape_functions.hpp"
 #include "squall/detail/render.hpp"
+#include "squall/namespace.hpp"
 #include "squall/py.hpp"
+#include "squall/render_session.hpp"
+#include "squall/ui_module.hpp"
+#include "squall/value.hpp"
 
 namespace squall {
 

@@ -11,6 +11,7 @@
 
 #include "squall/detail/render.hpp"
 #include "squall/error.hpp"
+#include "squall/namespace.hpp"
 #include "squall/py.hpp"
 #include "squall/value.hpp"
 

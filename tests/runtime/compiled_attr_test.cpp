@@ -5,6 +5,7 @@
 
 #include "squall/detail/compiled.hpp"
 #include "squall/error.hpp"
+#include "squall/namespace.hpp"
 #include "squall/py.hpp"
 
 namespace squall::rt {

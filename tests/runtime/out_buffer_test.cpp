@@ -9,6 +9,7 @@
 #include <string>
 
 #include "squall/detail/render.hpp"
+#include "squall/escape.hpp"
 #include "squall/py.hpp"
 
 namespace squall::render {

@@ -21,11 +21,7 @@
 #include "squall/detail/render.hpp"
 #include "squall/error.hpp"
 #include "squall/py.hpp"
-#include "squall/value.hpp"
-
-namespace squall {
-class TemplateSet;
-}
+#include "squall/value_core.hpp"
 
 namespace squall::rt {
 

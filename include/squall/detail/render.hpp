@@ -13,37 +13,34 @@
 // the two back ends cannot disagree on any of it.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
-#include <functional>
-#include <memory>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
-#include <type_traits>
-#include <unordered_map>
 #include <vector>
 
 #include "squall/error.hpp"
-#include "squall/escape.hpp"
-#include "squall/limits.hpp"
-#include "squall/namespace.hpp"
+#include "squall/limit_checks.hpp"
 #include "squall/py.hpp"
-#include "squall/render_session.hpp"
-#include "squall/ui_module.hpp"
-#include "squall/value.hpp"
+#include "squall/quote_entity.hpp"
+#include "squall/value_core.hpp"
+
+// Declared only: every header included here is parsed by each generated file, so the
+// render namespace's parts are named, not defined (<squall/namespace.hpp>,
+// <squall/render_session.hpp>, <squall/ui_module.hpp> define them).
+namespace squall {
+class Namespace;
+class RenderSession;
+}  // namespace squall
 
 namespace squall::render {
 
 // ---------------------------------------------------------------------------------------
 // Names
-
-// The public names of <squall/namespace.hpp> and <squall/render_session.hpp>, which the
-// runtime and the back ends use unqualified.
-using squall::default_names;
-using squall::Namespace;
-using squall::RenderSession;
-using squall::TemplateRenderer;
 
 /// GlobalName is a global name prepared once per program (a static in generated code): its
 /// hash, and two caches any thread may update. Globals::find(GlobalName) returns what
@@ -488,13 +485,5 @@ struct LambdaParam {
 /// 'z'", "<lambda>() got multiple values for argument 'x'".
 std::vector<Value> bind_lambda_args(std::span<const LambdaParam> params,
                                     std::span<const Value> defaults, Args args, KwArgs kwargs);
-
-// ---------------------------------------------------------------------------------------
-// UI modules (Tornado's UIModule; spec 8)
-
-// UIModule, UIModuleFactory and ModuleRegistry are declared in <squall/ui_module.hpp>.
-using squall::ModuleRegistry;
-using squall::UIModule;
-using squall::UIModuleFactory;
 
 }  // namespace squall::render
