@@ -61,8 +61,13 @@ bool write_function(CppWriter& out, const front::Unit& unit, const CompileOption
   // Global and escape-function names are looked up through Attrs declared below.
   for (const auto& g : emitter.globals()) emitter.attr(g.first);
   for (const auto& e : emitter.escapers()) emitter.attr(e.first);
-  for (const auto& [name, var] : emitter.attrs()) {
-    out.line("static const squall::rt::Attr " + var + "(" + cpp_quoted(name) + ");");
+  if (!emitter.attrs().empty()) {
+    out.open("static const struct {");
+    for (const auto& [name, var] : emitter.attrs()) {
+      const std::string member = var.substr(kAttrsObject.size() + 1);
+      out.line("squall::rt::Attr " + member + "{" + cpp_quoted(name) + "};");
+    }
+    out.close("} " + std::string(kAttrsObject) + ";");
   }
   for (const auto& [name, var] : emitter.globals()) {
     out.line("const squall::Value* " + var + " = squall_ctx.lookup(" + emitter.attr(name) + ");");

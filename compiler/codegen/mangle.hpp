@@ -40,7 +40,12 @@ std::string mangle_local(int slot, std::string_view name);
 /// mangle_global is the per-render lookup of global number `index` (`squall_g0_len`).
 std::string mangle_global(int index, std::string_view name);
 
-/// mangle_attr names the static rt::Attr of attribute `name` (`squall_a0_title`).
+/// kAttrsObject is the one static object of a generated function whose members are its
+/// rt::Attrs: one thread-safe initialisation (guard, abort path) per function, not per name.
+inline constexpr std::string_view kAttrsObject = "squall_attrs";
+
+/// mangle_attr is how code reads the rt::Attr of attribute `name`: member
+/// `squall_a0_title` of kAttrsObject (`squall_attrs.squall_a0_title`).
 std::string mangle_attr(int index, std::string_view name);
 
 /// mangle_temp is a numbered temporary of a kind (`squall_it4`, `squall_buf2`).

@@ -24,6 +24,19 @@ void append_value(OutBuffer& out, const Value& v) {
   py::append_str(out.flushed(), v);
 }
 
+void OutBuffer::flush() {
+  limits::check_output(out_.size() + size_);
+  append_to_string();
+}
+
+void OutBuffer::append_to_string() {
+  // An empty buffer is never read: g++ -O2 otherwise warns (-Wmaybe-uninitialized) that
+  // append reads buffer_ in a template that writes nothing.
+  if (size_ == 0) return;
+  out_.append(buffer_, size_);
+  size_ = 0;
+}
+
 void OutBuffer::append_long(const char* text, std::size_t n) {
   flush();
   if (n < kCapacity) {

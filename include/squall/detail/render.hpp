@@ -186,17 +186,10 @@ class OutBuffer {
   }
 
  private:
-  void flush() {
-    limits::check_output(out_.size() + size_);
-    append_to_string();
-  }
-  void append_to_string() {
-    // An empty buffer is never read: g++ -O2 otherwise warns (-Wmaybe-uninitialized) that
-    // append reads buffer_ in a template that writes nothing.
-    if (size_ == 0) return;
-    out_.append(buffer_, size_);
-    size_ = 0;
-  }
+  // Out of line: they run once per 4 KB of output, and inlined they put a copy of
+  // std::string's growth code into every `{{ }}` of every generated file.
+  void flush();
+  void append_to_string();
   void append_long(const char* text, std::size_t n);
   void flush_at_exit() noexcept;
 

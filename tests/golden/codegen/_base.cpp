@@ -41,10 +41,12 @@ void squall_layout_t_5fbase_2ehtml(squall::rt::RenderState& squall_ctx, const sq
     {"_base.html", 5, -1},
     {"_footer.html", 1, 2},
   };
-  static const squall::rt::Attr squall_a0_year("year");
-  static const squall::rt::Attr squall_a1_xhtml_escape("xhtml_escape");
-  const squall::Value* squall_g0_year = squall_ctx.lookup(squall_a0_year);
-  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a1_xhtml_escape.global());
+  static const struct {
+    squall::rt::Attr squall_a0_year{"year"};
+    squall::rt::Attr squall_a1_xhtml_escape{"xhtml_escape"};
+  } squall_attrs;
+  const squall::Value* squall_g0_year = squall_ctx.lookup(squall_attrs.squall_a0_year);
+  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_attrs.squall_a1_xhtml_escape.global());
   squall::render::OutBuffer squall_out(squall_ctx.out());
   int squall_pos = 0;
   try {
@@ -74,7 +76,7 @@ void squall_layout_t_5fbase_2ehtml(squall::rt::RenderState& squall_ctx, const sq
     squall_out.append("</footer>\n"
       "\n"
       "</body>\n", 19);
-#line 78 "_base.cpp"
+#line 80 "_base.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

@@ -9,21 +9,23 @@ void squall_t_5fbroken_2ehtml(squall::rt::RenderState& squall_ctx) {
   static constexpr squall::rt::SourcePos squall_positions[] = {
     {"_broken.html", 2, -1},
   };
-  static const squall::rt::Attr squall_a0_missing("missing");
-  static const squall::rt::Attr squall_a1_x("x");
-  static const squall::rt::Attr squall_a2_xhtml_escape("xhtml_escape");
-  const squall::Value* squall_g0_x = squall_ctx.lookup(squall_a1_x);
-  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a2_xhtml_escape.global());
+  static const struct {
+    squall::rt::Attr squall_a0_missing{"missing"};
+    squall::rt::Attr squall_a1_x{"x"};
+    squall::rt::Attr squall_a2_xhtml_escape{"xhtml_escape"};
+  } squall_attrs;
+  const squall::Value* squall_g0_x = squall_ctx.lookup(squall_attrs.squall_a1_x);
+  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_attrs.squall_a2_xhtml_escape.global());
   squall::render::OutBuffer squall_out(squall_ctx.out());
   int squall_pos = 0;
   try {
 #line 1 "_broken.html"
     squall_out.append("ok\n", 3);
     squall_pos = 0;
-    squall_escape0_xhtml_escape.append(squall_out, squall::rt::getattr_ref(squall::rt::global(squall_g0_x, "x"), squall_a0_missing));
+    squall_escape0_xhtml_escape.append(squall_out, squall::rt::getattr_ref(squall::rt::global(squall_g0_x, "x"), squall_attrs.squall_a0_missing));
 #line 2 "_broken.html"
     squall_out.append("\n", 1);
-#line 27 "_broken.cpp"
+#line 29 "_broken.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

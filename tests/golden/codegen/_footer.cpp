@@ -22,10 +22,12 @@ void squall_layout_t_5ffooter_2ehtml(squall::rt::RenderState& squall_ctx, const 
   static constexpr squall::rt::SourcePos squall_positions[] = {
     {"_footer.html", 1, -1},
   };
-  static const squall::rt::Attr squall_a0_year("year");
-  static const squall::rt::Attr squall_a1_xhtml_escape("xhtml_escape");
-  const squall::Value* squall_g0_year = squall_ctx.lookup(squall_a0_year);
-  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a1_xhtml_escape.global());
+  static const struct {
+    squall::rt::Attr squall_a0_year{"year"};
+    squall::rt::Attr squall_a1_xhtml_escape{"xhtml_escape"};
+  } squall_attrs;
+  const squall::Value* squall_g0_year = squall_ctx.lookup(squall_attrs.squall_a0_year);
+  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_attrs.squall_a1_xhtml_escape.global());
   squall::render::OutBuffer squall_out(squall_ctx.out());
   int squall_pos = 0;
   try {
@@ -41,7 +43,7 @@ void squall_layout_t_5ffooter_2ehtml(squall::rt::RenderState& squall_ctx, const 
     (squall_blocks[0] ? squall_blocks[0] : &squall_t_5ffooter_2ehtml_block0_footer)(squall_ctx, squall_out);
 #line 1 "_footer.html"
     squall_out.append("</footer>\n", 10);
-#line 45 "_footer.cpp"
+#line 47 "_footer.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

@@ -12,14 +12,16 @@ void squall_tapply_5fand_5fmodule_2ehtml(squall::rt::RenderState& squall_ctx) {
     {"apply_and_module.html", 3, -1},
     {"apply_and_module.html", 4, -1},
   };
-  static const squall::rt::Attr squall_a0_linkify("linkify");
-  static const squall::rt::Attr squall_a1_who("who");
-  static const squall::rt::Attr squall_a2_tt_modules("_tt_modules");
-  static const squall::rt::Attr squall_a3_xhtml_escape("xhtml_escape");
-  const squall::Value* squall_g0_linkify = squall_ctx.lookup(squall_a0_linkify);
-  const squall::Value* squall_g1_who = squall_ctx.lookup(squall_a1_who);
-  const squall::Value* squall_g2_tt_modules = squall_ctx.lookup(squall_a2_tt_modules);
-  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a3_xhtml_escape.global());
+  static const struct {
+    squall::rt::Attr squall_a0_linkify{"linkify"};
+    squall::rt::Attr squall_a1_who{"who"};
+    squall::rt::Attr squall_a2_tt_modules{"_tt_modules"};
+    squall::rt::Attr squall_a3_xhtml_escape{"xhtml_escape"};
+  } squall_attrs;
+  const squall::Value* squall_g0_linkify = squall_ctx.lookup(squall_attrs.squall_a0_linkify);
+  const squall::Value* squall_g1_who = squall_ctx.lookup(squall_attrs.squall_a1_who);
+  const squall::Value* squall_g2_tt_modules = squall_ctx.lookup(squall_attrs.squall_a2_tt_modules);
+  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_attrs.squall_a3_xhtml_escape.global());
   squall::render::OutBuffer squall_out(squall_ctx.out());
   int squall_pos = 0;
   try {
@@ -86,7 +88,7 @@ return squall::rt::call_method<0, 0>("upper", {squall_params3[0], {}, {}}); });
     squall::render::append_value(squall_out, squall::rt::call<1, 0>({squall::py::getattr(squall::rt::global(squall_g2_tt_modules, "_tt_modules"), "linkify"), {{squall::Value::from_static(std::string_view("http://x.org", 12))}}, {}}));
 #line 4 "apply_and_module.html"
     squall_out.append("\n", 1);
-#line 90 "apply_and_module.cpp"
+#line 92 "apply_and_module.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

@@ -9,10 +9,12 @@ void squall_tautoescape_5foff_2ehtml(squall::rt::RenderState& squall_ctx) {
   static constexpr squall::rt::SourcePos squall_positions[] = {
     {"autoescape_off.html", 1, -1},
   };
-  static const squall::rt::Attr squall_a0_json_encode("json_encode");
-  static const squall::rt::Attr squall_a1_data("data");
-  const squall::Value* squall_g0_json_encode = squall_ctx.lookup(squall_a0_json_encode);
-  const squall::Value* squall_g1_data = squall_ctx.lookup(squall_a1_data);
+  static const struct {
+    squall::rt::Attr squall_a0_json_encode{"json_encode"};
+    squall::rt::Attr squall_a1_data{"data"};
+  } squall_attrs;
+  const squall::Value* squall_g0_json_encode = squall_ctx.lookup(squall_attrs.squall_a0_json_encode);
+  const squall::Value* squall_g1_data = squall_ctx.lookup(squall_attrs.squall_a1_data);
   squall::render::OutBuffer squall_out(squall_ctx.out());
   int squall_pos = 0;
   try {
@@ -23,7 +25,7 @@ void squall_tautoescape_5foff_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall::render::append_value(squall_out, squall::rt::call<1, 0>({squall::rt::global(squall_g0_json_encode, "json_encode"), {{squall::rt::global(squall_g1_data, "data")}}, {}}));
 #line 1 "autoescape_off.html"
     squall_out.append(";</script>\n", 11);
-#line 27 "autoescape_off.cpp"
+#line 29 "autoescape_off.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

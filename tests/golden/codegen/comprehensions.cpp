@@ -15,20 +15,22 @@ void squall_tcomprehensions_2ehtml(squall::rt::RenderState& squall_ctx) {
     {"comprehensions.html", 6, -1},
     {"comprehensions.html", 7, -1},
   };
-  static const squall::rt::Attr squall_a0_xs("xs");
-  static const squall::rt::Attr squall_a1_d("d");
-  static const squall::rt::Attr squall_a2_range("range");
-  static const squall::rt::Attr squall_a3_sum("sum");
-  static const squall::rt::Attr squall_a4_any("any");
-  static const squall::rt::Attr squall_a5_grid("grid");
-  static const squall::rt::Attr squall_a6_xhtml_escape("xhtml_escape");
-  const squall::Value* squall_g0_xs = squall_ctx.lookup(squall_a0_xs);
-  const squall::Value* squall_g1_d = squall_ctx.lookup(squall_a1_d);
-  const squall::Value* squall_g2_range = squall_ctx.lookup(squall_a2_range);
-  const squall::Value* squall_g3_sum = squall_ctx.lookup(squall_a3_sum);
-  const squall::Value* squall_g4_any = squall_ctx.lookup(squall_a4_any);
-  const squall::Value* squall_g5_grid = squall_ctx.lookup(squall_a5_grid);
-  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a6_xhtml_escape.global());
+  static const struct {
+    squall::rt::Attr squall_a0_xs{"xs"};
+    squall::rt::Attr squall_a1_d{"d"};
+    squall::rt::Attr squall_a2_range{"range"};
+    squall::rt::Attr squall_a3_sum{"sum"};
+    squall::rt::Attr squall_a4_any{"any"};
+    squall::rt::Attr squall_a5_grid{"grid"};
+    squall::rt::Attr squall_a6_xhtml_escape{"xhtml_escape"};
+  } squall_attrs;
+  const squall::Value* squall_g0_xs = squall_ctx.lookup(squall_attrs.squall_a0_xs);
+  const squall::Value* squall_g1_d = squall_ctx.lookup(squall_attrs.squall_a1_d);
+  const squall::Value* squall_g2_range = squall_ctx.lookup(squall_attrs.squall_a2_range);
+  const squall::Value* squall_g3_sum = squall_ctx.lookup(squall_attrs.squall_a3_sum);
+  const squall::Value* squall_g4_any = squall_ctx.lookup(squall_attrs.squall_a4_any);
+  const squall::Value* squall_g5_grid = squall_ctx.lookup(squall_attrs.squall_a5_grid);
+  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_attrs.squall_a6_xhtml_escape.global());
   squall::render::OutBuffer squall_out(squall_ctx.out());
   int squall_pos = 0;
   try {
@@ -155,7 +157,7 @@ return squall::rt::op(squall::py::mul, {squall::rt::op(squall::py::mul, {squall_
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::call<1, 0>({squall::rt::local(squall_l1_f, "f"), {{squall::Value(std::int64_t{1})}}, {}}));
 #line 7 "comprehensions.html"
     squall_out.append("\n", 1);
-#line 159 "comprehensions.cpp"
+#line 161 "comprehensions.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

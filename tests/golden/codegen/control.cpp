@@ -16,14 +16,16 @@ void squall_tcontrol_2ehtml(squall::rt::RenderState& squall_ctx) {
     {"control.html", 10, -1},
     {"control.html", 16, -1},
   };
-  static const squall::rt::Attr squall_a0_items("items");
-  static const squall::rt::Attr squall_a1_len("len");
-  static const squall::rt::Attr squall_a2_enumerate("enumerate");
-  static const squall::rt::Attr squall_a3_xhtml_escape("xhtml_escape");
-  const squall::Value* squall_g0_items = squall_ctx.lookup(squall_a0_items);
-  const squall::Value* squall_g1_len = squall_ctx.lookup(squall_a1_len);
-  const squall::Value* squall_g2_enumerate = squall_ctx.lookup(squall_a2_enumerate);
-  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a3_xhtml_escape.global());
+  static const struct {
+    squall::rt::Attr squall_a0_items{"items"};
+    squall::rt::Attr squall_a1_len{"len"};
+    squall::rt::Attr squall_a2_enumerate{"enumerate"};
+    squall::rt::Attr squall_a3_xhtml_escape{"xhtml_escape"};
+  } squall_attrs;
+  const squall::Value* squall_g0_items = squall_ctx.lookup(squall_attrs.squall_a0_items);
+  const squall::Value* squall_g1_len = squall_ctx.lookup(squall_attrs.squall_a1_len);
+  const squall::Value* squall_g2_enumerate = squall_ctx.lookup(squall_attrs.squall_a2_enumerate);
+  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_attrs.squall_a3_xhtml_escape.global());
   squall::render::OutBuffer squall_out(squall_ctx.out());
   int squall_pos = 0;
   try {
@@ -124,7 +126,7 @@ void squall_tcontrol_2ehtml(squall::rt::RenderState& squall_ctx) {
     }
 #line 16 "control.html"
     squall_out.append("\n", 1);
-#line 128 "control.cpp"
+#line 130 "control.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

@@ -12,12 +12,14 @@ void squall_terror_5ffinally_2ehtml(squall::rt::RenderState& squall_ctx) {
     {"error_finally.html", 4, -1},
     {"error_finally.html", 6, -1},
   };
-  static const squall::rt::Attr squall_a0_range("range");
-  static const squall::rt::Attr squall_a1_items("items");
-  static const squall::rt::Attr squall_a2_xhtml_escape("xhtml_escape");
-  const squall::Value* squall_g0_range = squall_ctx.lookup(squall_a0_range);
-  const squall::Value* squall_g1_items = squall_ctx.lookup(squall_a1_items);
-  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a2_xhtml_escape.global());
+  static const struct {
+    squall::rt::Attr squall_a0_range{"range"};
+    squall::rt::Attr squall_a1_items{"items"};
+    squall::rt::Attr squall_a2_xhtml_escape{"xhtml_escape"};
+  } squall_attrs;
+  const squall::Value* squall_g0_range = squall_ctx.lookup(squall_attrs.squall_a0_range);
+  const squall::Value* squall_g1_items = squall_ctx.lookup(squall_attrs.squall_a1_items);
+  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_attrs.squall_a2_xhtml_escape.global());
   squall::render::OutBuffer squall_out(squall_ctx.out());
   int squall_pos = 0;
   try {
@@ -89,7 +91,7 @@ void squall_terror_5ffinally_2ehtml(squall::rt::RenderState& squall_ctx) {
     }
 #line 8 "error_finally.html"
     squall_out.append("\n", 1);
-#line 93 "error_finally.cpp"
+#line 95 "error_finally.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

@@ -11,9 +11,11 @@ void squall_terror_5finclude_2ehtml(squall::rt::RenderState& squall_ctx) {
     {"error_include.html", 2, -1},
     {"_broken.html", 2, 1},
   };
-  static const squall::rt::Attr squall_a0_missing("missing");
-  static const squall::rt::Attr squall_a1_xhtml_escape("xhtml_escape");
-  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a1_xhtml_escape.global());
+  static const struct {
+    squall::rt::Attr squall_a0_missing{"missing"};
+    squall::rt::Attr squall_a1_xhtml_escape{"xhtml_escape"};
+  } squall_attrs;
+  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_attrs.squall_a1_xhtml_escape.global());
   squall::render::OutBuffer squall_out(squall_ctx.out());
   int squall_pos = 0;
   try {
@@ -32,7 +34,7 @@ void squall_terror_5finclude_2ehtml(squall::rt::RenderState& squall_ctx) {
           "ok\n", 4);
 #line 2 "_broken.html"
         squall_pos = 2;
-        squall_escape0_xhtml_escape.append(squall_out, squall::rt::getattr_ref((*squall_b1), squall_a0_missing));
+        squall_escape0_xhtml_escape.append(squall_out, squall::rt::getattr_ref((*squall_b1), squall_attrs.squall_a0_missing));
 #line 2 "_broken.html"
         squall_out.append("\n"
           "\n", 2);
@@ -40,7 +42,7 @@ void squall_terror_5finclude_2ehtml(squall::rt::RenderState& squall_ctx) {
     }
 #line 3 "error_include.html"
     squall_out.append("\n", 1);
-#line 44 "error_include.cpp"
+#line 46 "error_include.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

@@ -10,12 +10,14 @@ void squall_terror_5frethrown_2ehtml(squall::rt::RenderState& squall_ctx) {
     {"error_rethrown.html", 3, -1},
     {"error_rethrown.html", 4, -1},
   };
-  static const squall::rt::Attr squall_a0_zero("zero");
-  static const squall::rt::Attr squall_a1_KeyError("KeyError");
-  static const squall::rt::Attr squall_a2_xhtml_escape("xhtml_escape");
-  const squall::Value* squall_g0_zero = squall_ctx.lookup(squall_a0_zero);
-  const squall::Value* squall_g1_KeyError = squall_ctx.lookup(squall_a1_KeyError);
-  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a2_xhtml_escape.global());
+  static const struct {
+    squall::rt::Attr squall_a0_zero{"zero"};
+    squall::rt::Attr squall_a1_KeyError{"KeyError"};
+    squall::rt::Attr squall_a2_xhtml_escape{"xhtml_escape"};
+  } squall_attrs;
+  const squall::Value* squall_g0_zero = squall_ctx.lookup(squall_attrs.squall_a0_zero);
+  const squall::Value* squall_g1_KeyError = squall_ctx.lookup(squall_attrs.squall_a1_KeyError);
+  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_attrs.squall_a2_xhtml_escape.global());
   squall::render::OutBuffer squall_out(squall_ctx.out());
   int squall_pos = 0;
   try {
@@ -46,7 +48,7 @@ void squall_terror_5frethrown_2ehtml(squall::rt::RenderState& squall_ctx) {
     }
 #line 6 "error_rethrown.html"
     squall_out.append("\n", 1);
-#line 50 "error_rethrown.cpp"
+#line 52 "error_rethrown.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

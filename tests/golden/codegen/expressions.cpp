@@ -16,31 +16,33 @@ void squall_texpressions_2ehtml(squall::rt::RenderState& squall_ctx) {
     {"expressions.html", 7, -1},
     {"expressions.html", 8, -1},
   };
-  static const squall::rt::Attr squall_a0_k("k");
-  static const squall::rt::Attr squall_a1_a("a");
-  static const squall::rt::Attr squall_a2_b("b");
-  static const squall::rt::Attr squall_a3_x("x");
-  static const squall::rt::Attr squall_a4_s("s");
-  static const squall::rt::Attr squall_a5_y("y");
-  static const squall::rt::Attr squall_a6_d("d");
-  static const squall::rt::Attr squall_a7_sorted("sorted");
-  static const squall::rt::Attr squall_a8_xs("xs");
-  static const squall::rt::Attr squall_a9_max("max");
-  static const squall::rt::Attr squall_a10_dict("dict");
-  static const squall::rt::Attr squall_a11_kw("kw");
-  static const squall::rt::Attr squall_a12_xhtml_escape("xhtml_escape");
-  const squall::Value* squall_g0_a = squall_ctx.lookup(squall_a1_a);
-  const squall::Value* squall_g1_b = squall_ctx.lookup(squall_a2_b);
-  const squall::Value* squall_g2_x = squall_ctx.lookup(squall_a3_x);
-  const squall::Value* squall_g3_s = squall_ctx.lookup(squall_a4_s);
-  const squall::Value* squall_g4_y = squall_ctx.lookup(squall_a5_y);
-  const squall::Value* squall_g5_d = squall_ctx.lookup(squall_a6_d);
-  const squall::Value* squall_g6_sorted = squall_ctx.lookup(squall_a7_sorted);
-  const squall::Value* squall_g7_xs = squall_ctx.lookup(squall_a8_xs);
-  const squall::Value* squall_g8_max = squall_ctx.lookup(squall_a9_max);
-  const squall::Value* squall_g9_dict = squall_ctx.lookup(squall_a10_dict);
-  const squall::Value* squall_g10_kw = squall_ctx.lookup(squall_a11_kw);
-  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a12_xhtml_escape.global());
+  static const struct {
+    squall::rt::Attr squall_a0_k{"k"};
+    squall::rt::Attr squall_a1_a{"a"};
+    squall::rt::Attr squall_a2_b{"b"};
+    squall::rt::Attr squall_a3_x{"x"};
+    squall::rt::Attr squall_a4_s{"s"};
+    squall::rt::Attr squall_a5_y{"y"};
+    squall::rt::Attr squall_a6_d{"d"};
+    squall::rt::Attr squall_a7_sorted{"sorted"};
+    squall::rt::Attr squall_a8_xs{"xs"};
+    squall::rt::Attr squall_a9_max{"max"};
+    squall::rt::Attr squall_a10_dict{"dict"};
+    squall::rt::Attr squall_a11_kw{"kw"};
+    squall::rt::Attr squall_a12_xhtml_escape{"xhtml_escape"};
+  } squall_attrs;
+  const squall::Value* squall_g0_a = squall_ctx.lookup(squall_attrs.squall_a1_a);
+  const squall::Value* squall_g1_b = squall_ctx.lookup(squall_attrs.squall_a2_b);
+  const squall::Value* squall_g2_x = squall_ctx.lookup(squall_attrs.squall_a3_x);
+  const squall::Value* squall_g3_s = squall_ctx.lookup(squall_attrs.squall_a4_s);
+  const squall::Value* squall_g4_y = squall_ctx.lookup(squall_attrs.squall_a5_y);
+  const squall::Value* squall_g5_d = squall_ctx.lookup(squall_attrs.squall_a6_d);
+  const squall::Value* squall_g6_sorted = squall_ctx.lookup(squall_attrs.squall_a7_sorted);
+  const squall::Value* squall_g7_xs = squall_ctx.lookup(squall_attrs.squall_a8_xs);
+  const squall::Value* squall_g8_max = squall_ctx.lookup(squall_attrs.squall_a9_max);
+  const squall::Value* squall_g9_dict = squall_ctx.lookup(squall_attrs.squall_a10_dict);
+  const squall::Value* squall_g10_kw = squall_ctx.lookup(squall_attrs.squall_a11_kw);
+  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_attrs.squall_a12_xhtml_escape.global());
   squall::render::OutBuffer squall_out(squall_ctx.out());
   int squall_pos = 0;
   try {
@@ -133,7 +135,7 @@ void squall_texpressions_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall_out.append(" ", 1);
 #line 4 "expressions.html"
     squall_pos = 3;
-    squall_escape0_xhtml_escape.append(squall_out, squall::rt::getattr_ref(squall::rt::global(squall_g5_d, "d"), squall_a0_k));
+    squall_escape0_xhtml_escape.append(squall_out, squall::rt::getattr_ref(squall::rt::global(squall_g5_d, "d"), squall_attrs.squall_a0_k));
 #line 4 "expressions.html"
     squall_out.append("\n", 1);
     squall_pos = 4;
@@ -231,7 +233,7 @@ return squall::py::neg(squall_params4[0]); })}, {"reverse", squall::Value(true)}
     squall_escape0_xhtml_escape.append(squall_out, squall::Value(std::int64_t{9223372036854775807}));
 #line 8 "expressions.html"
     squall_out.append("\n", 1);
-#line 235 "expressions.cpp"
+#line 237 "expressions.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

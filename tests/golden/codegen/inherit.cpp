@@ -14,17 +14,19 @@ static void squall_tinherit_2ehtml_block0_title([[maybe_unused]] squall::rt::Ren
   static constexpr squall::rt::SourcePos squall_positions[] = {
     {"inherit.html", 3, -1},
   };
-  static const squall::rt::Attr squall_a0_title("title");
-  static const squall::rt::Attr squall_a1_page("page");
-  static const squall::rt::Attr squall_a2_xhtml_escape("xhtml_escape");
-  const squall::Value* squall_g0_page = squall_ctx.lookup(squall_a1_page);
-  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a2_xhtml_escape.global());
+  static const struct {
+    squall::rt::Attr squall_a0_title{"title"};
+    squall::rt::Attr squall_a1_page{"page"};
+    squall::rt::Attr squall_a2_xhtml_escape{"xhtml_escape"};
+  } squall_attrs;
+  const squall::Value* squall_g0_page = squall_ctx.lookup(squall_attrs.squall_a1_page);
+  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_attrs.squall_a2_xhtml_escape.global());
   int squall_pos = 0;
   try {
 #line 3 "inherit.html"
     squall_pos = 0;
-    squall_escape0_xhtml_escape.append(squall_out, squall::rt::getattr_ref(squall::rt::global(squall_g0_page, "page"), squall_a0_title));
-#line 28 "inherit.cpp"
+    squall_escape0_xhtml_escape.append(squall_out, squall::rt::getattr_ref(squall::rt::global(squall_g0_page, "page"), squall_attrs.squall_a0_title));
+#line 30 "inherit.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;
@@ -38,21 +40,23 @@ static void squall_tinherit_2ehtml_block1_body([[maybe_unused]] squall::rt::Rend
   static constexpr squall::rt::SourcePos squall_positions[] = {
     {"inherit.html", 4, -1},
   };
-  static const squall::rt::Attr squall_a0_title("title");
-  static const squall::rt::Attr squall_a1_page("page");
-  static const squall::rt::Attr squall_a2_xhtml_escape("xhtml_escape");
-  const squall::Value* squall_g0_page = squall_ctx.lookup(squall_a1_page);
-  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a2_xhtml_escape.global());
+  static const struct {
+    squall::rt::Attr squall_a0_title{"title"};
+    squall::rt::Attr squall_a1_page{"page"};
+    squall::rt::Attr squall_a2_xhtml_escape{"xhtml_escape"};
+  } squall_attrs;
+  const squall::Value* squall_g0_page = squall_ctx.lookup(squall_attrs.squall_a1_page);
+  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_attrs.squall_a2_xhtml_escape.global());
   int squall_pos = 0;
   try {
 #line 4 "inherit.html"
     squall_out.append("<h1>", 4);
 #line 4 "inherit.html"
     squall_pos = 0;
-    squall_escape0_xhtml_escape.append(squall_out, squall::rt::getattr_ref(squall::rt::global(squall_g0_page, "page"), squall_a0_title));
+    squall_escape0_xhtml_escape.append(squall_out, squall::rt::getattr_ref(squall::rt::global(squall_g0_page, "page"), squall_attrs.squall_a0_title));
 #line 4 "inherit.html"
     squall_out.append("</h1>", 5);
-#line 56 "inherit.cpp"
+#line 60 "inherit.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

@@ -9,8 +9,10 @@ void squall_tlayout_5fapply_2ehtml(squall::rt::RenderState& squall_ctx) {
   static constexpr squall::rt::SourcePos squall_positions[] = {
     {"layout_apply.html", 1, -1},
   };
-  static const squall::rt::Attr squall_a0_xhtml_escape("xhtml_escape");
-  const squall::Value* squall_g0_xhtml_escape = squall_ctx.lookup(squall_a0_xhtml_escape);
+  static const struct {
+    squall::rt::Attr squall_a0_xhtml_escape{"xhtml_escape"};
+  } squall_attrs;
+  const squall::Value* squall_g0_xhtml_escape = squall_ctx.lookup(squall_attrs.squall_a0_xhtml_escape);
   squall::render::OutBuffer squall_out(squall_ctx.out());
   int squall_pos = 0;
   try {
@@ -31,7 +33,7 @@ void squall_tlayout_5fapply_2ehtml(squall::rt::RenderState& squall_ctx) {
     }
 #line 1 "layout_apply.html"
     squall_out.append("\n", 1);
-#line 35 "layout_apply.cpp"
+#line 37 "layout_apply.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

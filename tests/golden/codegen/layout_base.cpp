@@ -30,8 +30,10 @@ void squall_layout_tlayout_5fbase_2ehtml(squall::rt::RenderState& squall_ctx, co
     {"layout_base.html", 1, -1},
     {"layout_base.html", 2, -1},
   };
-  static const squall::rt::Attr squall_a0_xhtml_escape("xhtml_escape");
-  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a0_xhtml_escape.global());
+  static const struct {
+    squall::rt::Attr squall_a0_xhtml_escape{"xhtml_escape"};
+  } squall_attrs;
+  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_attrs.squall_a0_xhtml_escape.global());
   squall::render::OutBuffer squall_out(squall_ctx.out());
   int squall_pos = 0;
   try {
@@ -58,7 +60,7 @@ void squall_layout_tlayout_5fbase_2ehtml(squall::rt::RenderState& squall_ctx, co
     (squall_blocks[1] ? squall_blocks[1] : &squall_tlayout_5fbase_2ehtml_block1_main)(squall_ctx, squall_out);
 #line 2 "layout_base.html"
     squall_out.append("</main>\n", 8);
-#line 62 "layout_base.cpp"
+#line 64 "layout_base.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

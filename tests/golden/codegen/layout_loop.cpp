@@ -10,10 +10,12 @@ void squall_tlayout_5floop_2ehtml(squall::rt::RenderState& squall_ctx) {
     {"layout_loop.html", 2, -1},
     {"layout_loop.html", 2, 0},
   };
-  static const squall::rt::Attr squall_a0_xs("xs");
-  static const squall::rt::Attr squall_a1_xhtml_escape("xhtml_escape");
-  const squall::Value* squall_g0_xs = squall_ctx.lookup(squall_a0_xs);
-  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a1_xhtml_escape.global());
+  static const struct {
+    squall::rt::Attr squall_a0_xs{"xs"};
+    squall::rt::Attr squall_a1_xhtml_escape{"xhtml_escape"};
+  } squall_attrs;
+  const squall::Value* squall_g0_xs = squall_ctx.lookup(squall_attrs.squall_a0_xs);
+  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_attrs.squall_a1_xhtml_escape.global());
   squall::render::OutBuffer squall_out(squall_ctx.out());
   int squall_pos = 0;
   try {
@@ -40,7 +42,7 @@ void squall_tlayout_5floop_2ehtml(squall::rt::RenderState& squall_ctx) {
 #line 2 "layout_loop.html"
     squall_out.append("\n"
       "</ul>\n", 7);
-#line 44 "layout_loop.cpp"
+#line 46 "layout_loop.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

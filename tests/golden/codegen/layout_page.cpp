@@ -14,12 +14,14 @@ static void squall_tlayout_5fpage_2ehtml_block1_main([[maybe_unused]] squall::rt
   static constexpr squall::rt::SourcePos squall_positions[] = {
     {"layout_page.html", 3, -1},
   };
-  static const squall::rt::Attr squall_a0_len("len");
-  static const squall::rt::Attr squall_a1_items("items");
-  static const squall::rt::Attr squall_a2_xhtml_escape("xhtml_escape");
-  const squall::Value* squall_g0_len = squall_ctx.lookup(squall_a0_len);
-  const squall::Value* squall_g1_items = squall_ctx.lookup(squall_a1_items);
-  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a2_xhtml_escape.global());
+  static const struct {
+    squall::rt::Attr squall_a0_len{"len"};
+    squall::rt::Attr squall_a1_items{"items"};
+    squall::rt::Attr squall_a2_xhtml_escape{"xhtml_escape"};
+  } squall_attrs;
+  const squall::Value* squall_g0_len = squall_ctx.lookup(squall_attrs.squall_a0_len);
+  const squall::Value* squall_g1_items = squall_ctx.lookup(squall_attrs.squall_a1_items);
+  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_attrs.squall_a2_xhtml_escape.global());
   int squall_pos = 0;
   try {
     std::optional<squall::Value> squall_l0_n;
@@ -35,7 +37,7 @@ static void squall_tlayout_5fpage_2ehtml_block1_main([[maybe_unused]] squall::rt
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::local(squall_l0_n, "n"));
 #line 3 "layout_page.html"
     squall_out.append(" items\n", 7);
-#line 39 "layout_page.cpp"
+#line 41 "layout_page.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

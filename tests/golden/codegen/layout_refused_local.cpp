@@ -12,8 +12,10 @@ void squall_tlayout_5frefused_5flocal_2ehtml(squall::rt::RenderState& squall_ctx
     {"layout_base.html", 2, -1},
     {"layout_refused_local.html", 2, 1},
   };
-  static const squall::rt::Attr squall_a0_xhtml_escape("xhtml_escape");
-  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a0_xhtml_escape.global());
+  static const struct {
+    squall::rt::Attr squall_a0_xhtml_escape{"xhtml_escape"};
+  } squall_attrs;
+  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_attrs.squall_a0_xhtml_escape.global());
   squall::render::OutBuffer squall_out(squall_ctx.out());
   int squall_pos = 0;
   try {
@@ -37,7 +39,7 @@ void squall_tlayout_5frefused_5flocal_2ehtml(squall::rt::RenderState& squall_ctx
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::local(squall_l0_sep, "sep"));
 #line 2 "layout_base.html"
     squall_out.append("</main>\n", 8);
-#line 41 "layout_refused_local.cpp"
+#line 43 "layout_refused_local.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

@@ -17,10 +17,12 @@ void squall_tset_5fand_5fimport_2ehtml(squall::rt::RenderState& squall_ctx) {
     {"set_and_import.html", 8, -1},
     {"set_and_import.html", 9, -1},
   };
-  static const squall::rt::Attr squall_a0_items("items");
-  static const squall::rt::Attr squall_a1_xhtml_escape("xhtml_escape");
-  const squall::Value* squall_g0_items = squall_ctx.lookup(squall_a0_items);
-  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a1_xhtml_escape.global());
+  static const struct {
+    squall::rt::Attr squall_a0_items{"items"};
+    squall::rt::Attr squall_a1_xhtml_escape{"xhtml_escape"};
+  } squall_attrs;
+  const squall::Value* squall_g0_items = squall_ctx.lookup(squall_attrs.squall_a0_items);
+  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_attrs.squall_a1_xhtml_escape.global());
   squall::render::OutBuffer squall_out(squall_ctx.out());
   int squall_pos = 0;
   try {
@@ -109,7 +111,7 @@ void squall_tset_5fand_5fimport_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::local(squall_l1_d, "d"));
 #line 9 "set_and_import.html"
     squall_out.append("\n", 1);
-#line 113 "set_and_import.cpp"
+#line 115 "set_and_import.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

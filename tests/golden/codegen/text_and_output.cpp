@@ -11,14 +11,16 @@ void squall_ttext_5fand_5foutput_2ehtml(squall::rt::RenderState& squall_ctx) {
     {"text_and_output.html", 2, -1},
     {"text_and_output.html", 3, -1},
   };
-  static const squall::rt::Attr squall_a0_name("name");
-  static const squall::rt::Attr squall_a1_html("html");
-  static const squall::rt::Attr squall_a2_count("count");
-  static const squall::rt::Attr squall_a3_xhtml_escape("xhtml_escape");
-  const squall::Value* squall_g0_name = squall_ctx.lookup(squall_a0_name);
-  const squall::Value* squall_g1_html = squall_ctx.lookup(squall_a1_html);
-  const squall::Value* squall_g2_count = squall_ctx.lookup(squall_a2_count);
-  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a3_xhtml_escape.global());
+  static const struct {
+    squall::rt::Attr squall_a0_name{"name"};
+    squall::rt::Attr squall_a1_html{"html"};
+    squall::rt::Attr squall_a2_count{"count"};
+    squall::rt::Attr squall_a3_xhtml_escape{"xhtml_escape"};
+  } squall_attrs;
+  const squall::Value* squall_g0_name = squall_ctx.lookup(squall_attrs.squall_a0_name);
+  const squall::Value* squall_g1_html = squall_ctx.lookup(squall_attrs.squall_a1_html);
+  const squall::Value* squall_g2_count = squall_ctx.lookup(squall_attrs.squall_a2_count);
+  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_attrs.squall_a3_xhtml_escape.global());
   squall::render::OutBuffer squall_out(squall_ctx.out());
   int squall_pos = 0;
   try {
@@ -48,7 +50,7 @@ void squall_ttext_5fand_5foutput_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall_out.append("</p>\n"
       "<p>Unicode: caf\\u00e9 \?\?= \"quotes\" \\ backslash</p>\n"
       "<p>Unicode: café, tab here</p>\n", 88);
-#line 52 "text_and_output.cpp"
+#line 54 "text_and_output.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

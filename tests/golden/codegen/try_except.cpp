@@ -12,16 +12,18 @@ void squall_ttry_5fexcept_2ehtml(squall::rt::RenderState& squall_ctx) {
     {"try_except.html", 4, -1},
     {"try_except.html", 5, -1},
   };
-  static const squall::rt::Attr squall_a0_data("data");
-  static const squall::rt::Attr squall_a1_KeyError("KeyError");
-  static const squall::rt::Attr squall_a2_TypeError("TypeError");
-  static const squall::rt::Attr squall_a3_ValueError("ValueError");
-  static const squall::rt::Attr squall_a4_xhtml_escape("xhtml_escape");
-  const squall::Value* squall_g0_data = squall_ctx.lookup(squall_a0_data);
-  const squall::Value* squall_g1_KeyError = squall_ctx.lookup(squall_a1_KeyError);
-  const squall::Value* squall_g2_TypeError = squall_ctx.lookup(squall_a2_TypeError);
-  const squall::Value* squall_g3_ValueError = squall_ctx.lookup(squall_a3_ValueError);
-  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_a4_xhtml_escape.global());
+  static const struct {
+    squall::rt::Attr squall_a0_data{"data"};
+    squall::rt::Attr squall_a1_KeyError{"KeyError"};
+    squall::rt::Attr squall_a2_TypeError{"TypeError"};
+    squall::rt::Attr squall_a3_ValueError{"ValueError"};
+    squall::rt::Attr squall_a4_xhtml_escape{"xhtml_escape"};
+  } squall_attrs;
+  const squall::Value* squall_g0_data = squall_ctx.lookup(squall_attrs.squall_a0_data);
+  const squall::Value* squall_g1_KeyError = squall_ctx.lookup(squall_attrs.squall_a1_KeyError);
+  const squall::Value* squall_g2_TypeError = squall_ctx.lookup(squall_attrs.squall_a2_TypeError);
+  const squall::Value* squall_g3_ValueError = squall_ctx.lookup(squall_attrs.squall_a3_ValueError);
+  squall::render::Escaper squall_escape0_xhtml_escape(squall_ctx.globals(), squall_attrs.squall_a4_xhtml_escape.global());
   squall::render::OutBuffer squall_out(squall_ctx.out());
   int squall_pos = 0;
   try {
@@ -85,7 +87,7 @@ void squall_ttry_5fexcept_2ehtml(squall::rt::RenderState& squall_ctx) {
     }
 #line 11 "try_except.html"
     squall_out.append("\n", 1);
-#line 89 "try_except.cpp"
+#line 91 "try_except.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;
