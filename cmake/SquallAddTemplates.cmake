@@ -1,6 +1,7 @@
 # squall_add_templates(<target> [ROOT <dir>] NAMESPACE <ns> [OUTPUT_DIR <dir>]
 #                      [WHITESPACE all|single|oneline] [AUTOESCAPE <function>|None]
-#                      [MODULES <dir>] [MODULE_NAMES <name>...] [NO_PCH])
+#                      [MODULES <dir>] [MODULE_NAMES <name>...] [NO_PCH]
+#                      [NO_SHARED_LAYOUTS])
 #
 # Compiles every template under ROOT to C++ at build time and adds the generated sources
 # and their include directory to <target>. Each template becomes its own source file with
@@ -12,6 +13,12 @@
 # WHITESPACE and AUTOESCAPE are Tornado's Loader(whitespace=, autoescape=) settings: the
 # default whitespace mode (otherwise derived from each file's extension) and the escape
 # function of files without an `{% autoescape %}` directive (otherwise xhtml_escape).
+#
+# A page that extends a layout calls the layout's body, generated once in the layout's file,
+# wherever that renders what Tornado's one flattened function renders (docs/cmake.md,
+# "Shared layouts"); NO_SHARED_LAYOUTS flattens every page with its layout instead
+# (`squall compile --no-shared-layouts`): larger objects, and a layout edit recompiles
+# every page that extends it.
 #
 # The generated header is <ns>_templates.hpp; `ns::templates()` returns the template set.
 #
@@ -36,7 +43,7 @@ option(SQUALL_TEMPLATES_PCH
        "squall_add_templates: compile generated templates with a precompiled header" ON)
 
 function(squall_add_templates target)
-  cmake_parse_arguments(ARG "NO_PCH" "ROOT;NAMESPACE;OUTPUT_DIR;WHITESPACE;AUTOESCAPE;MODULES"
+  cmake_parse_arguments(ARG "NO_PCH;NO_SHARED_LAYOUTS" "ROOT;NAMESPACE;OUTPUT_DIR;WHITESPACE;AUTOESCAPE;MODULES"
                         "MODULE_NAMES" ${ARGN})
   if((NOT ARG_ROOT AND NOT ARG_MODULES) OR NOT ARG_NAMESPACE)
     message(FATAL_ERROR "squall_add_templates: NAMESPACE and ROOT or MODULES are required")
@@ -53,6 +60,9 @@ function(squall_add_templates target)
   endif()
   if(DEFINED ARG_AUTOESCAPE)
     list(APPEND settings --autoescape "${ARG_AUTOESCAPE}")
+  endif()
+  if(ARG_NO_SHARED_LAYOUTS)
+    list(APPEND settings --no-shared-layouts)
   endif()
   set(out "${ARG_OUTPUT_DIR}")
   if(NOT out)

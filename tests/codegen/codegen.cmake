@@ -54,6 +54,13 @@ target_sources(codegen_tests PRIVATE ${squall_golden_cpp})
 # -- Templates rendered with C++ arguments through both back ends (cpp_values_test.cpp).
 squall_add_templates(codegen_tests ROOT codegen/cpp_values NAMESPACE cpp_values)
 
+# -- One layout and page compiled twice: shared (the default) and NO_SHARED_LAYOUTS
+# (shared_layouts_test.cpp reads both generated pages).
+squall_add_templates(codegen_tests ROOT codegen/layouts NAMESPACE layouts_shared)
+squall_add_templates(codegen_tests ROOT codegen/layouts NAMESPACE layouts_flat NO_SHARED_LAYOUTS)
+target_compile_definitions(codegen_tests PRIVATE
+  SQUALL_LAYOUTS_OUT="${CMAKE_CURRENT_BINARY_DIR}/squall_templates")
+
 # -- Corpus: every real-world template compiles to C++ that g++ accepts.
 add_executable(codegen_corpus_check ${CMAKE_CURRENT_SOURCE_DIR}/codegen/tools/corpus_check.cpp)
 target_link_libraries(codegen_corpus_check PRIVATE squall_compiler nlohmann_json::nlohmann_json squall_warnings)
