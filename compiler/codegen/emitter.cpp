@@ -77,9 +77,11 @@ void Emitter::at(const Template& file, SourceRange range) {
   current_file_ = &file;
   out_->map_source(file_path(file), line_at(file, range));
   out_->line("squall_pos = " + std::to_string(position_of(file, range)) + ";");
-  // A typed function's statements are where the C++ compiler reports a misspelled field:
-  // the statement after the position store gets the template line too.
-  if (typed_mode()) out_->map_source(file_path(file), line_at(file, range));
+  // The statement after the position store gets the template line too: without this the
+  // compiler counts on from the store, and a C++ diagnostic in the statement (a misspelled
+  // field in typed code), a debugger's step or a profiler's line would name the template
+  // line after it.
+  out_->map_source(file_path(file), line_at(file, range));
 }
 
 void Emitter::push_via(const Template& file, SourceRange range) {

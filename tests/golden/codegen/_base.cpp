@@ -55,28 +55,32 @@ void squall_layout_t_5fbase_2ehtml(squall::rt::RenderState& squall_ctx, const sq
       "<title>", 23);
 #line 2 "_base.html"
     squall_pos = 0;
+#line 2 "_base.html"
     (squall_blocks[0] ? squall_blocks[0] : &squall_t_5fbase_2ehtml_block0_title)(squall_ctx, squall_out);
 #line 2 "_base.html"
     squall_out.append("</title>\n"
       "<body>\n", 16);
     squall_pos = 1;
+#line 4 "_base.html"
     (squall_blocks[1] ? squall_blocks[1] : &squall_t_5fbase_2ehtml_block1_body)(squall_ctx, squall_out);
 #line 4 "_base.html"
     squall_out.append("\n"
       "<footer>", 9);
 #line 1 "_footer.html"
     squall_pos = 3;
+#line 1 "_footer.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::global(squall_g0_year, "year"));
 #line 1 "_footer.html"
     squall_out.append(" &middot; ", 10);
 #line 1 "_footer.html"
     squall_pos = 3;
+#line 1 "_footer.html"
     (squall_blocks[2] ? squall_blocks[2] : &squall_t_5fbase_2ehtml_block2_footer)(squall_ctx, squall_out);
 #line 1 "_footer.html"
     squall_out.append("</footer>\n"
       "\n"
       "</body>\n", 19);
-#line 80 "_base.cpp"
+#line 84 "_base.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

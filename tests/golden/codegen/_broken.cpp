@@ -22,10 +22,11 @@ void squall_t_5fbroken_2ehtml(squall::rt::RenderState& squall_ctx) {
 #line 1 "_broken.html"
     squall_out.append("ok\n", 3);
     squall_pos = 0;
+#line 2 "_broken.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::getattr_ref(squall::rt::global(squall_g0_x, "x"), squall_attrs.squall_a0_missing));
 #line 2 "_broken.html"
     squall_out.append("\n", 1);
-#line 29 "_broken.cpp"
+#line 30 "_broken.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

@@ -35,15 +35,17 @@ void squall_layout_t_5ffooter_2ehtml(squall::rt::RenderState& squall_ctx, const 
     squall_out.append("<footer>", 8);
 #line 1 "_footer.html"
     squall_pos = 0;
+#line 1 "_footer.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::global(squall_g0_year, "year"));
 #line 1 "_footer.html"
     squall_out.append(" &middot; ", 10);
 #line 1 "_footer.html"
     squall_pos = 0;
+#line 1 "_footer.html"
     (squall_blocks[0] ? squall_blocks[0] : &squall_t_5ffooter_2ehtml_block0_footer)(squall_ctx, squall_out);
 #line 1 "_footer.html"
     squall_out.append("</footer>\n", 10);
-#line 47 "_footer.cpp"
+#line 49 "_footer.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

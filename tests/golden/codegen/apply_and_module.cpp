@@ -28,6 +28,7 @@ void squall_tapply_5fand_5fmodule_2ehtml(squall::rt::RenderState& squall_ctx) {
     std::optional<squall::Value> squall_l0_upper;
 #line 1 "apply_and_module.html"
     squall_pos = 0;
+#line 1 "apply_and_module.html"
     {
       const squall::Value squall_apply0 = squall::rt::global(squall_g0_linkify, "linkify");
       std::string squall_buf1;
@@ -37,16 +38,19 @@ void squall_tapply_5fand_5fmodule_2ehtml(squall::rt::RenderState& squall_ctx) {
         squall_buf1_out.append("see http://example.com/?a=1&b=2 ", 32);
 #line 1 "apply_and_module.html"
         squall_pos = 0;
+#line 1 "apply_and_module.html"
         squall_escape0_xhtml_escape.append(squall_buf1_out, squall::rt::global(squall_g1_who, "who"));
         squall_buf1_out.finish();
       }
 #line 1 "apply_and_module.html"
       squall_pos = 0;
+#line 1 "apply_and_module.html"
       squall::render::append_apply(squall_out, squall_apply0, std::move(squall_buf1));
     }
 #line 1 "apply_and_module.html"
     squall_out.append("\n", 1);
     squall_pos = 1;
+#line 2 "apply_and_module.html"
     {
       squall::Value squall_value2 = squall::Value::function("<lambda>", [&, squall_defaults4 = std::vector<squall::Value>{}](squall::Args squall_args, squall::KwArgs squall_kwargs) -> squall::Value {
 static constexpr std::array<squall::render::LambdaParam, 1> squall_spec{{squall::render::LambdaParam{"s", false, false, false}}};
@@ -57,6 +61,7 @@ return squall::rt::call_method<0, 0>("upper", {squall_params3[0], {}, {}}); });
     }
 #line 2 "apply_and_module.html"
     squall_pos = 1;
+#line 2 "apply_and_module.html"
     {
       const squall::Value squall_apply5 = squall::rt::local(squall_l0_upper, "upper");
       std::string squall_buf6;
@@ -65,30 +70,35 @@ return squall::rt::call_method<0, 0>("upper", {squall_params3[0], {}, {}}); });
         std::optional<squall::Value> squall_l1_inner;
 #line 2 "apply_and_module.html"
         squall_pos = 1;
+#line 2 "apply_and_module.html"
         {
           squall::Value squall_value7 = squall::Value(std::int64_t{1});
           squall_l1_inner = std::move(squall_value7);
         }
 #line 2 "apply_and_module.html"
         squall_pos = 1;
+#line 2 "apply_and_module.html"
         squall_escape0_xhtml_escape.append(squall_buf6_out, squall::rt::local(squall_l1_inner, "inner"));
         squall_buf6_out.finish();
       }
 #line 2 "apply_and_module.html"
       squall_pos = 1;
+#line 2 "apply_and_module.html"
       squall::render::append_apply(squall_out, squall_apply5, std::move(squall_buf6));
     }
 #line 2 "apply_and_module.html"
     squall_out.append("\n", 1);
     squall_pos = 2;
+#line 3 "apply_and_module.html"
     squall::render::append_value(squall_out, squall::rt::call<1, 1>({squall::py::getattr(squall::rt::global(squall_g2_tt_modules, "_tt_modules"), "Template"), {{squall::Value::from_static(std::string_view("_footer.html", 12))}}, {{{"year", squall::Value(std::int64_t{2024})}}}}));
 #line 3 "apply_and_module.html"
     squall_out.append("\n", 1);
     squall_pos = 3;
+#line 4 "apply_and_module.html"
     squall::render::append_value(squall_out, squall::rt::call<1, 0>({squall::py::getattr(squall::rt::global(squall_g2_tt_modules, "_tt_modules"), "linkify"), {{squall::Value::from_static(std::string_view("http://x.org", 12))}}, {}}));
 #line 4 "apply_and_module.html"
     squall_out.append("\n", 1);
-#line 92 "apply_and_module.cpp"
+#line 102 "apply_and_module.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

@@ -22,10 +22,11 @@ void squall_tautoescape_5foff_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall_out.append("<script>var x = ", 16);
 #line 1 "autoescape_off.html"
     squall_pos = 0;
+#line 1 "autoescape_off.html"
     squall::render::append_value(squall_out, squall::rt::call<1, 0>({squall::rt::global(squall_g0_json_encode, "json_encode"), {{squall::rt::global(squall_g1_data, "data")}}, {}}));
 #line 1 "autoescape_off.html"
     squall_out.append(";</script>\n", 11);
-#line 29 "autoescape_off.cpp"
+#line 30 "autoescape_off.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

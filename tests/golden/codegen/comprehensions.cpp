@@ -38,6 +38,7 @@ void squall_tcomprehensions_2ehtml(squall::rt::RenderState& squall_ctx) {
     std::optional<squall::Value> squall_l1_f;
 #line 1 "comprehensions.html"
     squall_pos = 0;
+#line 1 "comprehensions.html"
     squall_escape0_xhtml_escape.append(squall_out, [&]() -> squall::Value {
 squall::Value squall_result1 = squall::Value::list();
 squall::Value squall_p0_x;
@@ -51,6 +52,7 @@ return squall_result1; }());
 #line 1 "comprehensions.html"
     squall_out.append("\n", 1);
     squall_pos = 1;
+#line 2 "comprehensions.html"
     squall_escape0_xhtml_escape.append(squall_out, [&]() -> squall::Value {
 squall::Value squall_result6 = squall::Value::dict();
 squall::Value squall_p4_k;
@@ -66,6 +68,7 @@ return squall_result6; }());
 #line 2 "comprehensions.html"
     squall_out.append("\n", 1);
     squall_pos = 2;
+#line 3 "comprehensions.html"
     squall_escape0_xhtml_escape.append(squall_out, [&]() -> squall::Value {
 squall::Value squall_result11 = squall::Value::set();
 squall::Value squall_p10_x;
@@ -78,6 +81,7 @@ return squall_result11; }());
 #line 3 "comprehensions.html"
     squall_out.append("\n", 1);
     squall_pos = 3;
+#line 4 "comprehensions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::call<1, 0>({squall::rt::global(squall_g3_sum, "sum"), {{squall::Value::generator([&, squall_its15 = std::vector<squall::py::Iterator>{squall::py::iter(squall::rt::global(squall_g0_xs, "xs"))}, squall_p14_x = squall::Value()]() mutable -> std::optional<squall::Value> {
 while (!squall_its15.empty()) {
   const std::size_t squall_level = squall_its15.size() - 1;
@@ -97,6 +101,7 @@ return std::nullopt;
 #line 4 "comprehensions.html"
     squall_out.append("\n", 1);
     squall_pos = 4;
+#line 5 "comprehensions.html"
     squall_escape0_xhtml_escape.append(squall_out, [&]() -> squall::Value {
 squall::Value squall_result18 = squall::Value::list();
 squall::Value squall_p16_i;
@@ -114,6 +119,7 @@ return squall_result18; }());
 #line 5 "comprehensions.html"
     squall_out.append("\n", 1);
     squall_pos = 5;
+#line 6 "comprehensions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::call<1, 0>({squall::rt::global(squall_g4_any, "any"), {{squall::Value::generator([&, squall_its25 = std::vector<squall::py::Iterator>{squall::py::iter(squall::rt::global(squall_g5_grid, "grid"))}, squall_p23_row = squall::Value(), squall_p24_y = squall::Value()]() mutable -> std::optional<squall::Value> {
 while (!squall_its25.empty()) {
   const std::size_t squall_level = squall_its25.size() - 1;
@@ -138,12 +144,14 @@ return std::nullopt;
 #line 6 "comprehensions.html"
     squall_out.append("\n", 1);
     squall_pos = 6;
+#line 7 "comprehensions.html"
     {
       squall::Value squall_value26 = squall::Value(std::int64_t{10});
       squall_l0_scale = std::move(squall_value26);
     }
 #line 7 "comprehensions.html"
     squall_pos = 6;
+#line 7 "comprehensions.html"
     {
       squall::Value squall_value27 = squall::Value::function("<lambda>", [&, squall_defaults29 = std::vector<squall::Value>{squall::Value(std::int64_t{2})}](squall::Args squall_args, squall::KwArgs squall_kwargs) -> squall::Value {
 static constexpr std::array<squall::render::LambdaParam, 4> squall_spec{{squall::render::LambdaParam{"v", false, false, false}, squall::render::LambdaParam{"w", true, false, false}, squall::render::LambdaParam{"more", false, true, false}, squall::render::LambdaParam{"opts", false, false, true}}};
@@ -154,10 +162,11 @@ return squall::rt::op(squall::py::mul, {squall::rt::op(squall::py::mul, {squall_
     }
 #line 7 "comprehensions.html"
     squall_pos = 6;
+#line 7 "comprehensions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::call<1, 0>({squall::rt::local(squall_l1_f, "f"), {{squall::Value(std::int64_t{1})}}, {}}));
 #line 7 "comprehensions.html"
     squall_out.append("\n", 1);
-#line 161 "comprehensions.cpp"
+#line 170 "comprehensions.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

@@ -34,6 +34,7 @@ void squall_tcontrol_2ehtml(squall::rt::RenderState& squall_ctx) {
     std::optional<squall::Value> squall_l2_n;
 #line 1 "control.html"
     squall_pos = 0;
+#line 1 "control.html"
     if (!(squall::py::truthy(squall::rt::global(squall_g0_items, "items")))) {
 #line 1 "control.html"
       squall_out.append("\n"
@@ -44,6 +45,7 @@ void squall_tcontrol_2ehtml(squall::rt::RenderState& squall_ctx) {
         "<p>One: ", 9);
 #line 4 "control.html"
       squall_pos = 2;
+#line 4 "control.html"
       squall_escape0_xhtml_escape.append(squall_out, squall::rt::op(squall::py::getitem, {squall::rt::global(squall_g0_items, "items"), squall::Value(std::int64_t{0})}));
 #line 4 "control.html"
       squall_out.append("</p>\n", 5);
@@ -52,6 +54,7 @@ void squall_tcontrol_2ehtml(squall::rt::RenderState& squall_ctx) {
       squall_out.append("\n"
         "<ul>\n", 6);
       squall_pos = 3;
+#line 7 "control.html"
       {
         bool squall_done1 = false;
         squall::render::ForIter squall_it0{squall::render::ForIter::Enumerate{}, squall::rt::global(squall_g2_enumerate, "enumerate"), squall::rt::global(squall_g0_items, "items"), squall::render::ForIter::Source::InPlace};
@@ -66,12 +69,14 @@ void squall_tcontrol_2ehtml(squall::rt::RenderState& squall_ctx) {
 #line 7 "control.html"
           squall_out.append("\n", 1);
           squall_pos = 4;
+#line 8 "control.html"
           if (squall::rt::test(squall::rt::gt, {squall::rt::local(squall_l0_i, "i"), squall::Value(std::int64_t{3})})) {
             break;
           }
 #line 8 "control.html"
           squall_out.append("\n", 1);
           squall_pos = 5;
+#line 9 "control.html"
           if (!(squall::py::truthy((*squall_b2)))) {
             continue;
           }
@@ -80,11 +85,13 @@ void squall_tcontrol_2ehtml(squall::rt::RenderState& squall_ctx) {
             "<li>", 5);
 #line 10 "control.html"
           squall_pos = 6;
+#line 10 "control.html"
           squall_escape0_xhtml_escape.append(squall_out, squall::rt::local(squall_l0_i, "i"));
 #line 10 "control.html"
           squall_out.append(": ", 2);
 #line 10 "control.html"
           squall_pos = 6;
+#line 10 "control.html"
           squall_escape0_xhtml_escape.append(squall_out, (*squall_b2));
 #line 10 "control.html"
           squall_out.append("</li>\n", 6);
@@ -102,6 +109,7 @@ void squall_tcontrol_2ehtml(squall::rt::RenderState& squall_ctx) {
 #line 15 "control.html"
     squall_out.append("\n", 1);
     squall_pos = 7;
+#line 16 "control.html"
     {
       squall::Value squall_value3 = squall::Value(std::int64_t{3});
       squall_l2_n = std::move(squall_value3);
@@ -111,13 +119,16 @@ void squall_tcontrol_2ehtml(squall::rt::RenderState& squall_ctx) {
       for (;;) {
 #line 16 "control.html"
         squall_pos = 7;
+#line 16 "control.html"
         squall_meter4.tick();
         if (!squall::rt::test(squall::rt::gt, {squall::rt::local(squall_l2_n, "n"), squall::Value(std::int64_t{0})})) break;
 #line 16 "control.html"
         squall_pos = 7;
+#line 16 "control.html"
         squall_escape0_xhtml_escape.append(squall_out, squall::rt::local(squall_l2_n, "n"));
 #line 16 "control.html"
         squall_pos = 7;
+#line 16 "control.html"
         {
           squall::Value squall_value5 = squall::rt::op(squall::render::inplace_sub, {squall::rt::local(squall_l2_n, "n"), squall::Value(std::int64_t{1})});
           squall_l2_n = std::move(squall_value5);
@@ -126,7 +137,7 @@ void squall_tcontrol_2ehtml(squall::rt::RenderState& squall_ctx) {
     }
 #line 16 "control.html"
     squall_out.append("\n", 1);
-#line 130 "control.cpp"
+#line 141 "control.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

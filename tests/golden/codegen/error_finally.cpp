@@ -26,6 +26,7 @@ void squall_terror_5ffinally_2ehtml(squall::rt::RenderState& squall_ctx) {
     std::optional<squall::Value> squall_l0_i;
 #line 1 "error_finally.html"
     squall_pos = 0;
+#line 1 "error_finally.html"
     {
       squall::render::ForIter squall_it0(squall::rt::call<1, 0>({squall::rt::global(squall_g0_range, "range"), {{squall::Value(std::int64_t{3})}}, {}}));
       [[maybe_unused]] const squall::Value* squall_b1 = nullptr;
@@ -45,6 +46,7 @@ void squall_terror_5ffinally_2ehtml(squall::rt::RenderState& squall_ctx) {
 #line 2 "error_finally.html"
                 squall_out.append("\n", 1);
                 squall_pos = 1;
+#line 3 "error_finally.html"
                 if (squall::rt::test(squall::rt::eq, {(*squall_b1), squall::Value(std::int64_t{1})})) {
                   squall_flow4 = 2;
                   break;
@@ -52,9 +54,11 @@ void squall_terror_5ffinally_2ehtml(squall::rt::RenderState& squall_ctx) {
 #line 3 "error_finally.html"
                 squall_out.append("\n", 1);
                 squall_pos = 2;
+#line 4 "error_finally.html"
                 squall_escape0_xhtml_escape.append(squall_out, (*squall_b1));
 #line 4 "error_finally.html"
                 squall_pos = 2;
+#line 4 "error_finally.html"
                 squall_escape0_xhtml_escape.append(squall_out, squall::rt::op(squall::py::getitem, {squall::rt::global(squall_g1_items, "items"), (*squall_b1)}));
 #line 4 "error_finally.html"
                 squall_out.append("\n", 1);
@@ -71,6 +75,7 @@ void squall_terror_5ffinally_2ehtml(squall::rt::RenderState& squall_ctx) {
             "[finally ", 10);
 #line 6 "error_finally.html"
           squall_pos = 3;
+#line 6 "error_finally.html"
           squall_escape0_xhtml_escape.append(squall_out, (*squall_b1));
 #line 6 "error_finally.html"
           squall_out.append("]\n", 2);
@@ -91,7 +96,7 @@ void squall_terror_5ffinally_2ehtml(squall::rt::RenderState& squall_ctx) {
     }
 #line 8 "error_finally.html"
     squall_out.append("\n", 1);
-#line 95 "error_finally.cpp"
+#line 100 "error_finally.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

@@ -22,6 +22,7 @@ void squall_terror_5finclude_2ehtml(squall::rt::RenderState& squall_ctx) {
     std::optional<squall::Value> squall_l0_x;
 #line 1 "error_include.html"
     squall_pos = 0;
+#line 1 "error_include.html"
     {
       squall::render::ForIter squall_it0(squall::Value::list({squall::Value(std::int64_t{1})}));
       [[maybe_unused]] const squall::Value* squall_b1 = nullptr;
@@ -34,6 +35,7 @@ void squall_terror_5finclude_2ehtml(squall::rt::RenderState& squall_ctx) {
           "ok\n", 4);
 #line 2 "_broken.html"
         squall_pos = 2;
+#line 2 "_broken.html"
         squall_escape0_xhtml_escape.append(squall_out, squall::rt::getattr_ref((*squall_b1), squall_attrs.squall_a0_missing));
 #line 2 "_broken.html"
         squall_out.append("\n"
@@ -42,7 +44,7 @@ void squall_terror_5finclude_2ehtml(squall::rt::RenderState& squall_ctx) {
     }
 #line 3 "error_include.html"
     squall_out.append("\n", 1);
-#line 46 "error_include.cpp"
+#line 48 "error_include.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

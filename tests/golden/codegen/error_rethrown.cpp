@@ -28,6 +28,7 @@ void squall_terror_5frethrown_2ehtml(squall::rt::RenderState& squall_ctx) {
 #line 2 "error_rethrown.html"
         squall_out.append("\n", 1);
         squall_pos = 0;
+#line 3 "error_rethrown.html"
         squall_escape0_xhtml_escape.append(squall_out, squall::rt::op(squall::py::truediv, {squall::Value(std::int64_t{1}), squall::rt::global(squall_g0_zero, "zero")}));
 #line 3 "error_rethrown.html"
         squall_out.append("\n", 1);
@@ -48,7 +49,7 @@ void squall_terror_5frethrown_2ehtml(squall::rt::RenderState& squall_ctx) {
     }
 #line 6 "error_rethrown.html"
     squall_out.append("\n", 1);
-#line 52 "error_rethrown.cpp"
+#line 53 "error_rethrown.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

@@ -48,111 +48,134 @@ void squall_texpressions_2ehtml(squall::rt::RenderState& squall_ctx) {
   try {
 #line 1 "expressions.html"
     squall_pos = 0;
+#line 1 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::op(squall::py::truediv, {squall::rt::global(squall_g0_a, "a"), squall::rt::global(squall_g1_b, "b")}));
 #line 1 "expressions.html"
     squall_out.append(" ", 1);
 #line 1 "expressions.html"
     squall_pos = 0;
+#line 1 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::op(squall::py::floordiv, {squall::rt::global(squall_g0_a, "a"), squall::rt::global(squall_g1_b, "b")}));
 #line 1 "expressions.html"
     squall_out.append(" ", 1);
 #line 1 "expressions.html"
     squall_pos = 0;
+#line 1 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::op(squall::py::mod, {squall::rt::global(squall_g0_a, "a"), squall::rt::global(squall_g1_b, "b")}));
 #line 1 "expressions.html"
     squall_out.append(" ", 1);
 #line 1 "expressions.html"
     squall_pos = 0;
+#line 1 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::py::neg(squall::rt::op(squall::py::pow, {squall::rt::global(squall_g0_a, "a"), squall::Value(std::int64_t{2})})));
 #line 1 "expressions.html"
     squall_out.append(" ", 1);
 #line 1 "expressions.html"
     squall_pos = 0;
+#line 1 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::py::invert(squall::rt::global(squall_g0_a, "a")));
 #line 1 "expressions.html"
     squall_out.append(" ", 1);
 #line 1 "expressions.html"
     squall_pos = 0;
+#line 1 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::op(squall::py::or_, {squall::rt::op(squall::py::lshift, {squall::rt::global(squall_g0_a, "a"), squall::Value(std::int64_t{2})}), squall::rt::op(squall::py::xor_, {squall::rt::op(squall::py::and_, {squall::Value(std::int64_t{1}), squall::Value(std::int64_t{3})}), squall::Value(std::int64_t{4})})}));
 #line 1 "expressions.html"
     squall_out.append("\n", 1);
     squall_pos = 1;
+#line 2 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, [&]() -> squall::Value { squall::Value squall_l0 = squall::Value(std::int64_t{0}); squall::Value squall_r1; squall_r1 = squall::rt::global(squall_g0_a, "a"); if (!squall::rt::lt(squall_l0, squall_r1)) return squall::Value(false); squall_l0 = std::move(squall_r1); squall_r1 = squall::rt::global(squall_g1_b, "b"); if (!squall::rt::le(squall_l0, squall_r1)) return squall::Value(false); squall_l0 = std::move(squall_r1); squall_r1 = squall::Value(std::int64_t{10}); return squall::Value(squall::rt::lt(squall_l0, squall_r1)); }());
 #line 2 "expressions.html"
     squall_out.append(" ", 1);
 #line 2 "expressions.html"
     squall_pos = 1;
+#line 2 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::Value(squall::rt::test(squall::py::is_, {squall::rt::global(squall_g2_x, "x"), squall::Value()})));
 #line 2 "expressions.html"
     squall_out.append(" ", 1);
 #line 2 "expressions.html"
     squall_pos = 1;
+#line 2 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::Value(squall::rt::test(squall::rt::is_not, {squall::rt::global(squall_g2_x, "x"), squall::Value()})));
 #line 2 "expressions.html"
     squall_out.append(" ", 1);
 #line 2 "expressions.html"
     squall_pos = 1;
+#line 2 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::Value(squall::rt::test(squall::rt::is_in, {squall::Value::from_static(std::string_view("a", 1)), squall::rt::global(squall_g3_s, "s")})));
 #line 2 "expressions.html"
     squall_out.append(" ", 1);
 #line 2 "expressions.html"
     squall_pos = 1;
+#line 2 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::Value(squall::rt::test(squall::rt::is_not_in, {squall::Value::from_static(std::string_view("z", 1)), squall::rt::global(squall_g3_s, "s")})));
 #line 2 "expressions.html"
     squall_out.append("\n", 1);
     squall_pos = 2;
+#line 3 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, [&]() -> squall::Value { squall::Value squall_v2 = squall::rt::global(squall_g2_x, "x"); if (squall::py::truthy(squall_v2)) return squall_v2; squall_v2 = squall::rt::global(squall_g4_y, "y"); if (squall::py::truthy(squall_v2)) return squall_v2; squall_v2 = squall::Value::from_static(std::string_view("default", 7)); return squall_v2; }());
 #line 3 "expressions.html"
     squall_out.append(" ", 1);
 #line 3 "expressions.html"
     squall_pos = 2;
+#line 3 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, [&]() -> squall::Value { squall::Value squall_v3 = squall::rt::global(squall_g2_x, "x"); if (!squall::py::truthy(squall_v3)) return squall_v3; squall_v3 = squall::rt::global(squall_g4_y, "y"); return squall_v3; }());
 #line 3 "expressions.html"
     squall_out.append(" ", 1);
 #line 3 "expressions.html"
     squall_pos = 2;
+#line 3 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::py::not_(squall::rt::global(squall_g2_x, "x")));
 #line 3 "expressions.html"
     squall_out.append("\n", 1);
     squall_pos = 3;
+#line 4 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::slice({squall::rt::global(squall_g3_s, "s"), std::optional<squall::Value>(squall::Value(std::int64_t{1})), std::optional<squall::Value>(squall::py::neg(squall::Value(std::int64_t{1}))), std::nullopt}));
 #line 4 "expressions.html"
     squall_out.append(" ", 1);
 #line 4 "expressions.html"
     squall_pos = 3;
+#line 4 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::slice({squall::rt::global(squall_g3_s, "s"), std::nullopt, std::nullopt, std::optional<squall::Value>(squall::py::neg(squall::Value(std::int64_t{1})))}));
 #line 4 "expressions.html"
     squall_out.append(" ", 1);
 #line 4 "expressions.html"
     squall_pos = 3;
+#line 4 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::op(squall::py::getitem, {squall::rt::global(squall_g3_s, "s"), squall::py::neg(squall::Value(std::int64_t{1}))}));
 #line 4 "expressions.html"
     squall_out.append(" ", 1);
 #line 4 "expressions.html"
     squall_pos = 3;
+#line 4 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::op(squall::py::getitem, {squall::rt::global(squall_g5_d, "d"), squall::Value::from_static(std::string_view("k", 1))}));
 #line 4 "expressions.html"
     squall_out.append(" ", 1);
 #line 4 "expressions.html"
     squall_pos = 3;
+#line 4 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::getattr_ref(squall::rt::global(squall_g5_d, "d"), squall_attrs.squall_a0_k));
 #line 4 "expressions.html"
     squall_out.append("\n", 1);
     squall_pos = 4;
+#line 5 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::op(squall::py::mod, {squall::Value::from_static(std::string_view("%s=%d", 5)), squall::Value::tuple({squall::Value::from_static(std::string_view("n", 1)), squall::Value(std::int64_t{3})})}));
 #line 5 "expressions.html"
     squall_out.append(" ", 1);
 #line 5 "expressions.html"
     squall_pos = 4;
+#line 5 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::call_method<2, 0>("format", {squall::Value::from_static(std::string_view("{}-{}", 5)), {{squall::rt::global(squall_g0_a, "a"), squall::rt::global(squall_g1_b, "b")}}, {}}));
 #line 5 "expressions.html"
     squall_out.append(" ", 1);
 #line 5 "expressions.html"
     squall_pos = 4;
+#line 5 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::call_method<1, 0>("join", {squall::Value::from_static(std::string_view(", ", 2)), {{squall::rt::call_method<0, 0>("split", {squall::rt::global(squall_g3_s, "s"), {}, {}})}}, {}}));
 #line 5 "expressions.html"
     squall_out.append("\n", 1);
     squall_pos = 5;
+#line 6 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::call<1, 2>({squall::rt::global(squall_g6_sorted, "sorted"), {{squall::rt::global(squall_g7_xs, "xs")}}, {{{"key", squall::Value::function("<lambda>", [&, squall_defaults5 = std::vector<squall::Value>{}](squall::Args squall_args, squall::KwArgs squall_kwargs) -> squall::Value {
 static constexpr std::array<squall::render::LambdaParam, 1> squall_spec{{squall::render::LambdaParam{"v", false, false, false}}};
 squall::render::CallDepthGuard squall_depth;
@@ -162,78 +185,93 @@ return squall::py::neg(squall_params4[0]); })}, {"reverse", squall::Value(true)}
     squall_out.append(" ", 1);
 #line 6 "expressions.html"
     squall_pos = 5;
+#line 6 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::call({squall::rt::global(squall_g8_max, "max"), squall::rt::CallArgs().star(squall::rt::global(squall_g7_xs, "xs"))}));
 #line 6 "expressions.html"
     squall_out.append(" ", 1);
 #line 6 "expressions.html"
     squall_pos = 5;
+#line 6 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::call({squall::rt::global(squall_g9_dict, "dict"), squall::rt::CallArgs().double_star(squall::rt::global(squall_g10_kw, "kw"))}));
 #line 6 "expressions.html"
     squall_out.append(" ", 1);
 #line 6 "expressions.html"
     squall_pos = 5;
+#line 6 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::call<2, 0>({squall::rt::global(squall_g8_max, "max"), {{squall::Value(std::int64_t{1}), squall::Value(2.5)}}, {}}));
 #line 6 "expressions.html"
     squall_out.append("\n", 1);
     squall_pos = 6;
+#line 7 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::Value::list({squall::Value(std::int64_t{1}), squall::Value(std::int64_t{2})}));
 #line 7 "expressions.html"
     squall_out.append(" ", 1);
 #line 7 "expressions.html"
     squall_pos = 6;
+#line 7 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::Value::tuple({squall::Value(std::int64_t{1})}));
 #line 7 "expressions.html"
     squall_out.append(" ", 1);
 #line 7 "expressions.html"
     squall_pos = 6;
+#line 7 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::Value::tuple());
 #line 7 "expressions.html"
     squall_out.append(" ", 1);
 #line 7 "expressions.html"
     squall_pos = 6;
+#line 7 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::Value::set(std::vector<squall::Value>{squall::Value(std::int64_t{1}), squall::Value(std::int64_t{2})}));
 #line 7 "expressions.html"
     squall_out.append(" ", 1);
 #line 7 "expressions.html"
     squall_pos = 6;
+#line 7 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::make_dict({squall::Value::from_static(std::string_view("k", 1)), squall::Value(std::int64_t{1}), squall::Value(std::int64_t{2}), squall::Value()}));
 #line 7 "expressions.html"
     squall_out.append(" ", 1);
 #line 7 "expressions.html"
     squall_pos = 6;
+#line 7 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::Items().merge(squall::rt::global(squall_g10_kw, "kw")).pairs({squall::Value::from_static(std::string_view("x", 1)), squall::Value(std::int64_t{1})}).dict());
 #line 7 "expressions.html"
     squall_out.append(" ", 1);
 #line 7 "expressions.html"
     squall_pos = 6;
+#line 7 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::Items().extend(squall::rt::global(squall_g7_xs, "xs")).add(squall::Value(std::int64_t{0})).list());
 #line 7 "expressions.html"
     squall_out.append("\n", 1);
     squall_pos = 7;
+#line 8 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::Value(1e+16));
 #line 8 "expressions.html"
     squall_out.append(" ", 1);
 #line 8 "expressions.html"
     squall_pos = 7;
+#line 8 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::Value(0.1));
 #line 8 "expressions.html"
     squall_out.append(" ", 1);
 #line 8 "expressions.html"
     squall_pos = 7;
+#line 8 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::Value(true));
 #line 8 "expressions.html"
     squall_out.append(" ", 1);
 #line 8 "expressions.html"
     squall_pos = 7;
+#line 8 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::Value());
 #line 8 "expressions.html"
     squall_out.append(" ", 1);
 #line 8 "expressions.html"
     squall_pos = 7;
+#line 8 "expressions.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::Value(std::int64_t{9223372036854775807}));
 #line 8 "expressions.html"
     squall_out.append("\n", 1);
-#line 237 "expressions.cpp"
+#line 275 "expressions.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

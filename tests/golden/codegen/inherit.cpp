@@ -25,8 +25,9 @@ static void squall_tinherit_2ehtml_block0_title([[maybe_unused]] squall::rt::Ren
   try {
 #line 3 "inherit.html"
     squall_pos = 0;
+#line 3 "inherit.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::getattr_ref(squall::rt::global(squall_g0_page, "page"), squall_attrs.squall_a0_title));
-#line 30 "inherit.cpp"
+#line 31 "inherit.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;
@@ -53,10 +54,11 @@ static void squall_tinherit_2ehtml_block1_body([[maybe_unused]] squall::rt::Rend
     squall_out.append("<h1>", 4);
 #line 4 "inherit.html"
     squall_pos = 0;
+#line 4 "inherit.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::getattr_ref(squall::rt::global(squall_g0_page, "page"), squall_attrs.squall_a0_title));
 #line 4 "inherit.html"
     squall_out.append("</h1>", 5);
-#line 60 "inherit.cpp"
+#line 62 "inherit.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

@@ -19,6 +19,7 @@ void squall_tlayout_5fapply_5fpage_2ehtml(squall::rt::RenderState& squall_ctx) {
   try {
 #line 1 "layout_apply.html"
     squall_pos = 0;
+#line 1 "layout_apply.html"
     {
       const squall::Value squall_apply0 = squall::rt::global(squall_g0_xhtml_escape, "xhtml_escape");
       std::string squall_buf1;
@@ -30,11 +31,12 @@ void squall_tlayout_5fapply_5fpage_2ehtml(squall::rt::RenderState& squall_ctx) {
       }
 #line 1 "layout_apply.html"
       squall_pos = 0;
+#line 1 "layout_apply.html"
       squall::render::append_apply(squall_out, squall_apply0, std::move(squall_buf1));
     }
 #line 1 "layout_apply.html"
     squall_out.append("\n", 1);
-#line 38 "layout_apply_page.cpp"
+#line 40 "layout_apply_page.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

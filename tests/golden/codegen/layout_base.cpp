@@ -40,6 +40,7 @@ void squall_layout_tlayout_5fbase_2ehtml(squall::rt::RenderState& squall_ctx, co
     std::optional<squall::Value> squall_l0_sep;
 #line 1 "layout_base.html"
     squall_pos = 0;
+#line 1 "layout_base.html"
     {
       squall::Value squall_value0 = squall::Value::from_static(std::string_view(" | ", 3));
       squall_l0_sep = std::move(squall_value0);
@@ -48,19 +49,22 @@ void squall_layout_tlayout_5fbase_2ehtml(squall::rt::RenderState& squall_ctx, co
     squall_out.append("<title>", 7);
 #line 1 "layout_base.html"
     squall_pos = 0;
+#line 1 "layout_base.html"
     (squall_blocks[0] ? squall_blocks[0] : &squall_tlayout_5fbase_2ehtml_block0_title)(squall_ctx, squall_out);
 #line 1 "layout_base.html"
     squall_pos = 0;
+#line 1 "layout_base.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::local(squall_l0_sep, "sep"));
 #line 1 "layout_base.html"
     squall_out.append("Squall</title>\n"
       "<main>", 21);
 #line 2 "layout_base.html"
     squall_pos = 1;
+#line 2 "layout_base.html"
     (squall_blocks[1] ? squall_blocks[1] : &squall_tlayout_5fbase_2ehtml_block1_main)(squall_ctx, squall_out);
 #line 2 "layout_base.html"
     squall_out.append("</main>\n", 8);
-#line 64 "layout_base.cpp"
+#line 68 "layout_base.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

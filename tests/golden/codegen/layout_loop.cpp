@@ -23,6 +23,7 @@ void squall_tlayout_5floop_2ehtml(squall::rt::RenderState& squall_ctx) {
 #line 1 "layout_loop.html"
     squall_out.append("<ul>\n", 5);
     squall_pos = 0;
+#line 2 "layout_loop.html"
     {
       squall::render::ForIter squall_it0(squall::rt::global(squall_g0_xs, "xs"), squall::render::ForIter::Source::InPlace);
       [[maybe_unused]] const squall::Value* squall_b1 = nullptr;
@@ -34,6 +35,7 @@ void squall_tlayout_5floop_2ehtml(squall::rt::RenderState& squall_ctx) {
         squall_out.append("<li>", 4);
 #line 2 "layout_loop.html"
         squall_pos = 1;
+#line 2 "layout_loop.html"
         squall_escape0_xhtml_escape.append(squall_out, (*squall_b1));
 #line 2 "layout_loop.html"
         squall_out.append("</li>", 5);
@@ -42,7 +44,7 @@ void squall_tlayout_5floop_2ehtml(squall::rt::RenderState& squall_ctx) {
 #line 2 "layout_loop.html"
     squall_out.append("\n"
       "</ul>\n", 7);
-#line 46 "layout_loop.cpp"
+#line 48 "layout_loop.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

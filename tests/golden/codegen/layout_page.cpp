@@ -28,16 +28,18 @@ static void squall_tlayout_5fpage_2ehtml_block1_main([[maybe_unused]] squall::rt
 #line 2 "layout_page.html"
     squall_out.append("\n", 1);
     squall_pos = 0;
+#line 3 "layout_page.html"
     {
       squall::Value squall_value0 = squall::rt::call<1, 0>({squall::rt::global(squall_g0_len, "len"), {{squall::rt::global(squall_g1_items, "items")}}, {}});
       squall_l0_n = std::move(squall_value0);
     }
 #line 3 "layout_page.html"
     squall_pos = 0;
+#line 3 "layout_page.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::local(squall_l0_n, "n"));
 #line 3 "layout_page.html"
     squall_out.append(" items\n", 7);
-#line 41 "layout_page.cpp"
+#line 43 "layout_page.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

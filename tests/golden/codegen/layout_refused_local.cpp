@@ -22,6 +22,7 @@ void squall_tlayout_5frefused_5flocal_2ehtml(squall::rt::RenderState& squall_ctx
     std::optional<squall::Value> squall_l0_sep;
 #line 1 "layout_base.html"
     squall_pos = 0;
+#line 1 "layout_base.html"
     {
       squall::Value squall_value0 = squall::Value::from_static(std::string_view(" | ", 3));
       squall_l0_sep = std::move(squall_value0);
@@ -30,16 +31,18 @@ void squall_tlayout_5frefused_5flocal_2ehtml(squall::rt::RenderState& squall_ctx
     squall_out.append("<title>Untitled", 15);
 #line 1 "layout_base.html"
     squall_pos = 0;
+#line 1 "layout_base.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::local(squall_l0_sep, "sep"));
 #line 1 "layout_base.html"
     squall_out.append("Squall</title>\n"
       "<main>", 21);
 #line 2 "layout_refused_local.html"
     squall_pos = 2;
+#line 2 "layout_refused_local.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::local(squall_l0_sep, "sep"));
 #line 2 "layout_base.html"
     squall_out.append("</main>\n", 8);
-#line 43 "layout_refused_local.cpp"
+#line 46 "layout_refused_local.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

@@ -37,14 +37,17 @@ void squall_tset_5fand_5fimport_2ehtml(squall::rt::RenderState& squall_ctx) {
     std::optional<squall::Value> squall_l8_total;
 #line 1 "set_and_import.html"
     squall_pos = 0;
+#line 1 "set_and_import.html"
     squall_l0_datetime = squall::render::import_module("datetime", true, squall_ctx.import_modules());
 #line 1 "set_and_import.html"
     squall_out.append("\n", 1);
     squall_pos = 1;
+#line 2 "set_and_import.html"
     squall_l1_d = squall::render::import_from("datetime", "date", squall_ctx.import_modules());
 #line 2 "set_and_import.html"
     squall_out.append("\n", 1);
     squall_pos = 2;
+#line 3 "set_and_import.html"
     {
       squall::Value squall_value0 = squall::Value::tuple({squall::Value(std::int64_t{1}), squall::Value::list({squall::Value(std::int64_t{2}), squall::Value(std::int64_t{3})})});
       const std::vector<squall::Value> squall_parts1 = squall::render::unpack(std::move(squall_value0), 2, std::nullopt);
@@ -56,6 +59,7 @@ void squall_tset_5fand_5fimport_2ehtml(squall::rt::RenderState& squall_ctx) {
 #line 3 "set_and_import.html"
     squall_out.append("\n", 1);
     squall_pos = 3;
+#line 4 "set_and_import.html"
     {
       squall::Value squall_value3 = squall::rt::global(squall_g0_items, "items");
       const std::vector<squall::Value> squall_parts4 = squall::render::unpack(std::move(squall_value3), 2, std::nullopt);
@@ -65,6 +69,7 @@ void squall_tset_5fand_5fimport_2ehtml(squall::rt::RenderState& squall_ctx) {
 #line 4 "set_and_import.html"
     squall_out.append("\n", 1);
     squall_pos = 4;
+#line 5 "set_and_import.html"
     {
       squall::Value squall_value5 = squall::Value::dict();
       squall_l7_counts = std::move(squall_value5);
@@ -72,6 +77,7 @@ void squall_tset_5fand_5fimport_2ehtml(squall::rt::RenderState& squall_ctx) {
 #line 5 "set_and_import.html"
     squall_out.append("\n", 1);
     squall_pos = 5;
+#line 6 "set_and_import.html"
     {
       squall::Value squall_value6 = squall::rt::local(squall_l2_a, "a");
       squall::rt::setitem({squall::rt::local(squall_l7_counts, "counts"), squall::Value::from_static(std::string_view("a", 1))}, std::move(squall_value6));
@@ -79,6 +85,7 @@ void squall_tset_5fand_5fimport_2ehtml(squall::rt::RenderState& squall_ctx) {
 #line 6 "set_and_import.html"
     squall_out.append("\n", 1);
     squall_pos = 6;
+#line 7 "set_and_import.html"
     {
       squall::Value squall_value7 = squall::rt::op(squall::py::add, {squall::rt::local(squall_l2_a, "a"), squall::rt::op(squall::py::mul, {squall::rt::local(squall_l3_b, "b"), squall::rt::local(squall_l4_c, "c")})});
       squall_l8_total = std::move(squall_value7);
@@ -86,6 +93,7 @@ void squall_tset_5fand_5fimport_2ehtml(squall::rt::RenderState& squall_ctx) {
 #line 7 "set_and_import.html"
     squall_out.append("\n", 1);
     squall_pos = 7;
+#line 8 "set_and_import.html"
     {
       squall::Value squall_value8 = squall::rt::op(squall::render::inplace_add, {squall::rt::local(squall_l8_total, "total"), squall::Value(std::int64_t{10})});
       squall_l8_total = std::move(squall_value8);
@@ -93,25 +101,29 @@ void squall_tset_5fand_5fimport_2ehtml(squall::rt::RenderState& squall_ctx) {
 #line 8 "set_and_import.html"
     squall_out.append("\n", 1);
     squall_pos = 8;
+#line 9 "set_and_import.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::local(squall_l8_total, "total"));
 #line 9 "set_and_import.html"
     squall_out.append(" ", 1);
 #line 9 "set_and_import.html"
     squall_pos = 8;
+#line 9 "set_and_import.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::local(squall_l6_rest, "rest"));
 #line 9 "set_and_import.html"
     squall_out.append(" ", 1);
 #line 9 "set_and_import.html"
     squall_pos = 8;
+#line 9 "set_and_import.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::local(squall_l7_counts, "counts"));
 #line 9 "set_and_import.html"
     squall_out.append(" ", 1);
 #line 9 "set_and_import.html"
     squall_pos = 8;
+#line 9 "set_and_import.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::local(squall_l1_d, "d"));
 #line 9 "set_and_import.html"
     squall_out.append("\n", 1);
-#line 115 "set_and_import.cpp"
+#line 127 "set_and_import.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

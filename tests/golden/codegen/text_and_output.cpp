@@ -28,29 +28,33 @@ void squall_ttext_5fand_5foutput_2ehtml(squall::rt::RenderState& squall_ctx) {
     squall_out.append("<p>Hello, ", 10);
 #line 1 "text_and_output.html"
     squall_pos = 0;
+#line 1 "text_and_output.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::global(squall_g0_name, "name"));
 #line 1 "text_and_output.html"
     squall_out.append("!</p>\n"
       "<p>", 9);
 #line 2 "text_and_output.html"
     squall_pos = 1;
+#line 2 "text_and_output.html"
     squall::render::append_value(squall_out, squall::rt::global(squall_g1_html, "html"));
 #line 2 "text_and_output.html"
     squall_out.append(" and {{ not a tag }}</p>\n"
       "<p>", 28);
 #line 3 "text_and_output.html"
     squall_pos = 2;
+#line 3 "text_and_output.html"
     squall_escape0_xhtml_escape.append(squall_out, squall::rt::op(squall::py::add, {squall::rt::global(squall_g2_count, "count"), squall::Value(std::int64_t{1})}));
 #line 3 "text_and_output.html"
     squall_out.append(" item", 5);
 #line 3 "text_and_output.html"
     squall_pos = 2;
+#line 3 "text_and_output.html"
     squall_escape0_xhtml_escape.append(squall_out, (squall::py::truthy(squall::Value(squall::rt::test(squall::rt::ne, {squall::rt::global(squall_g2_count, "count"), squall::Value(std::int64_t{1})}))) ? squall::Value(squall::Value::from_static(std::string_view("s", 1))) : squall::Value(squall::Value::from_static(std::string_view("", 0)))));
 #line 3 "text_and_output.html"
     squall_out.append("</p>\n"
       "<p>Unicode: caf\\u00e9 \?\?= \"quotes\" \\ backslash</p>\n"
       "<p>Unicode: café, tab here</p>\n", 88);
-#line 54 "text_and_output.cpp"
+#line 58 "text_and_output.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;

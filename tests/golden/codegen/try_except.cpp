@@ -37,6 +37,7 @@ void squall_ttry_5fexcept_2ehtml(squall::rt::RenderState& squall_ctx) {
 #line 1 "try_except.html"
           squall_out.append("\n", 1);
           squall_pos = 0;
+#line 2 "try_except.html"
           squall_escape0_xhtml_escape.append(squall_out, squall::rt::op(squall::py::getitem, {squall::rt::global(squall_g0_data, "data"), squall::Value::from_static(std::string_view("missing", 7))}));
 #line 2 "try_except.html"
           squall_out.append("\n", 1);
@@ -52,6 +53,7 @@ void squall_ttry_5fexcept_2ehtml(squall::rt::RenderState& squall_ctx) {
               "missing ", 9);
 #line 4 "try_except.html"
             squall_pos = 2;
+#line 4 "try_except.html"
             squall_escape0_xhtml_escape.append(squall_out, squall::rt::local(squall_l0_e, "e"));
 #line 4 "try_except.html"
             squall_out.append("\n", 1);
@@ -87,7 +89,7 @@ void squall_ttry_5fexcept_2ehtml(squall::rt::RenderState& squall_ctx) {
     }
 #line 11 "try_except.html"
     squall_out.append("\n", 1);
-#line 91 "try_except.cpp"
+#line 93 "try_except.cpp"
   } catch (squall::Error& squall_error) {
     squall::rt::annotate(squall_error, squall_positions, squall_pos);
     throw;
