@@ -15,16 +15,15 @@
 #include <string>
 #include <vector>
 
+#include "support/read_text.hpp"
+
 namespace {
+
+using squall::testing_support::read_text;
 
 namespace fs = std::filesystem;
 
 const fs::path kGolden = fs::path(SQUALL_SOURCE_DIR) / "tests/golden/bad_input";
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
 
 std::string repeat(const std::string& s, int n) {
   std::string out;
@@ -129,7 +128,7 @@ class Sandbox {
     const std::string cmd = "cd '" + dir_.string() + "' && timeout 60 '" SQUALL_BINARY "' " + args +
                             " >/dev/null 2>'" + err.string() + "'";
     const int status = std::system(cmd.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(err)};
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_text(err)};
   }
 
  private:
@@ -153,7 +152,7 @@ std::string block(const CliRun& r) {
 // Golden files hold `=== NAME` headers, each followed by its block.
 std::map<std::string, std::string> read_golden(const fs::path& path) {
   std::map<std::string, std::string> cases;
-  std::istringstream in(slurp(path));
+  std::istringstream in(read_text(path));
   std::string line, name;
   while (std::getline(in, line)) {
     if (line.starts_with("=== ")) {

@@ -10,7 +10,11 @@
 #include <fstream>
 #include <string>
 
+#include "support/read_text.hpp"
+
 namespace {
+
+using squall::testing_support::read_text;
 
 namespace fs = std::filesystem;
 
@@ -18,11 +22,6 @@ struct CliRun {
   int exit_code = -1;
   std::string out;  // stdout then stderr, separated by "--stderr--\n"
 };
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
 
 class CheckCli : public ::testing::Test {
  protected:
@@ -48,7 +47,7 @@ class CheckCli : public ::testing::Test {
     const int status = std::system(cmd.c_str());
     CliRun r;
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = slurp(out) + "--stderr--\n" + slurp(err);
+    r.out = read_text(out) + "--stderr--\n" + read_text(err);
     return r;
   }
 

@@ -12,16 +12,13 @@
 #include <sstream>
 #include <thread>
 
+#include "support/read_text.hpp"
+
 namespace {
 
-namespace fs = std::filesystem;
+using squall::testing_support::read_text;
 
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+namespace fs = std::filesystem;
 
 void write_text(const fs::path& path, const std::string& text) {
   fs::create_directories(path.parent_path());

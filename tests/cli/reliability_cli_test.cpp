@@ -18,14 +18,13 @@
 #include <thread>
 #include <vector>
 
+#include "support/read_text.hpp"
+
 namespace {
 
-namespace fs = std::filesystem;
+using squall::testing_support::read_text;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
+namespace fs = std::filesystem;
 
 struct CliRun {
   int exit_code = -1;
@@ -60,8 +59,8 @@ class Sandbox {
     const int status = std::system(cmd.c_str());
     CliRun r;
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = slurp(out);
-    r.err = slurp(err);
+    r.out = read_text(out);
+    r.err = read_text(err);
     return r;
   }
 
@@ -292,7 +291,7 @@ TEST(FixedBugsCompile, HostileNamesAndTextsStayInsideStringLiterals) {
   for (auto it = fs::recursive_directory_iterator(s.dir() / "o");
        it != fs::recursive_directory_iterator(); ++it) {
     if (it->path().extension() != ".cpp") continue;
-    const std::string cpp = slurp(it->path());
+    const std::string cpp = read_text(it->path());
     for (std::size_t at = cpp.find("#error"); at != std::string::npos;
          at = cpp.find("#error", at + 1)) {
       EXPECT_NE(at, 0u);
@@ -305,7 +304,7 @@ TEST(FixedBugsCompile, HostileNamesAndTextsStayInsideStringLiterals) {
                           (s.dir() / "o").string() + "'" + sources + " 2>'" +
                           (s.dir() / "cxx.err").string() + "'";
   const int status = std::system(cmd.c_str());
-  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << slurp(s.dir() / "cxx.err");
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << read_text(s.dir() / "cxx.err");
 }
 
 }  // namespace

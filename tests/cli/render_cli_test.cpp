@@ -9,7 +9,11 @@
 #include <fstream>
 #include <string>
 
+#include "support/read_text.hpp"
+
 namespace {
+
+using squall::testing_support::read_text;
 
 namespace fs = std::filesystem;
 
@@ -18,11 +22,6 @@ struct RenderRun {
   std::string out;
   std::string err;
 };
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
 
 class RenderCli : public ::testing::Test {
  protected:
@@ -46,8 +45,8 @@ class RenderCli : public ::testing::Test {
     const int status = std::system(cmd.c_str());
     RenderRun r;
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = slurp(out);
-    r.err = slurp(err);
+    r.out = read_text(out);
+    r.err = read_text(err);
     return r;
   }
 

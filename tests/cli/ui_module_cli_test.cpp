@@ -10,14 +10,13 @@
 #include <fstream>
 #include <string>
 
+#include "support/read_text.hpp"
+
 namespace {
 
-namespace fs = std::filesystem;
+using squall::testing_support::read_text;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
+namespace fs = std::filesystem;
 
 struct CliRun {
   int exit_code = -1;
@@ -54,7 +53,7 @@ class UiModuleCli : public ::testing::Test {
     const std::string cmd = "cd '" + dir_.string() + "' && '" SQUALL_BINARY "' " + args + " >'" +
                             out.string() + "' 2>'" + err.string() + "'";
     const int status = std::system(cmd.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_text(out), read_text(err)};
   }
 
   fs::path dir_;
@@ -146,22 +145,23 @@ TEST_F(UiModuleCli, CompileModulesWritesClassesIndexAndDepfiles) {
       "--only page.html --depfile");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   // A page's depfile names module.json: a changed signature rechecks its calls.
-  EXPECT_NE(slurp(dir_ / "o/site/page.html.cpp.d").find("m/Box/module.json"), std::string::npos);
+  EXPECT_NE(read_text(dir_ / "o/site/page.html.cpp.d").find("m/Box/module.json"),
+            std::string::npos);
   r = squall("compile --modules m --out o --namespace site --only-module Box --depfile");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const std::string cpp = slurp(dir_ / "o/site/squall_modules/Box.cpp");
+  const std::string cpp = read_text(dir_ / "o/site/squall_modules/Box.cpp");
   EXPECT_NE(cpp.find("namespace site::squall_modules"), std::string::npos);
   EXPECT_NE(cpp.find("squall::add_folder_module"), std::string::npos);
-  const std::string dep = slurp(dir_ / "o/site/squall_modules/Box.cpp.d");
+  const std::string dep = read_text(dir_ / "o/site/squall_modules/Box.cpp.d");
   for (const char* input :
        {"m/Box/template.html", "m/Box/part.html", "m/Box/module.json", "m/Box/embedded.css"}) {
     EXPECT_NE(dep.find(input), std::string::npos) << input << "\n" << dep;
   }
   r = squall("compile --modules m --out o --namespace site --module-index Box");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(slurp(dir_ / "o/site_modules.hpp").find("const squall::ModuleRegistry& modules();"),
+  EXPECT_NE(read_text(dir_ / "o/site_modules.hpp").find("const squall::ModuleRegistry& modules();"),
             std::string::npos);
-  EXPECT_NE(slurp(dir_ / "o/site_modules.cpp").find("squall_add_squall_tBox(registry);"),
+  EXPECT_NE(read_text(dir_ / "o/site_modules.cpp").find("squall_add_squall_tBox(registry);"),
             std::string::npos);
 }
 

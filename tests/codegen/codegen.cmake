@@ -13,6 +13,7 @@ set(squall_codegen_werror -Wall -Wextra -Werror)
 # -- Conformance cases, compiled.
 add_executable(gen_conformance ${CMAKE_CURRENT_SOURCE_DIR}/codegen/tools/gen_conformance.cpp)
 target_link_libraries(gen_conformance PRIVATE nlohmann_json::nlohmann_json)
+target_include_directories(gen_conformance PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})  # support/
 file(GLOB squall_conformance_json CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/conformance/*.json)
 list(SORT squall_conformance_json)
 set(gen_dir ${CMAKE_CURRENT_BINARY_DIR}/codegen_conformance)
@@ -64,6 +65,7 @@ target_compile_definitions(codegen_tests PRIVATE
 # -- Corpus: every real-world template compiles to C++ that g++ accepts.
 add_executable(codegen_corpus_check ${CMAKE_CURRENT_SOURCE_DIR}/codegen/tools/corpus_check.cpp)
 target_link_libraries(codegen_corpus_check PRIVATE squall_compiler nlohmann_json::nlohmann_json squall_warnings)
+target_include_directories(codegen_corpus_check PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})  # support/
 target_compile_definitions(codegen_corpus_check PRIVATE
   SQUALL_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
   SQUALL_SHARED_DIR="${PROJECT_SOURCE_DIR}/../shared"

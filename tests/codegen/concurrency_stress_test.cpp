@@ -17,22 +17,18 @@
 #include "golden/codegen/golden_templates.hpp"
 #include "squall/json.hpp"
 #include "squall/limits.hpp"
+#include "support/read_text.hpp"
 
 namespace squall::cg {
 namespace {
+
+using squall::testing_support::read_text;
 
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
 const fs::path kDir = fs::path(SQUALL_SOURCE_DIR) / "tests/golden/codegen";
 constexpr int kThreads = 8;
-
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // personalize appends `-tN` to every string of the data, so each thread renders other bytes.
 void personalize(Json& j, int thread) {

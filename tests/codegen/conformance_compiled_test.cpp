@@ -17,18 +17,14 @@
 #include "interp/interpreter.hpp"
 #include "sema/template_loader.hpp"
 #include "squall/json.hpp"
+#include "support/read_text.hpp"
 
 namespace squall::codegen_testing {
 namespace {
 
-using Json = nlohmann::ordered_json;
+using squall::testing_support::read_text;
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using Json = nlohmann::ordered_json;
 
 // Outcome is what one back end did with a case.
 struct Outcome {

@@ -15,20 +15,16 @@
 #include "interp/interpreter.hpp"
 #include "sema/template_loader.hpp"
 #include "squall/json.hpp"
+#include "support/read_text.hpp"
 
 namespace squall::cg {
 namespace {
 
+using squall::testing_support::read_text;
+
 namespace fs = std::filesystem;
 
 const fs::path kDir = fs::path(SQUALL_SOURCE_DIR) / "tests/golden/codegen";
-
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 std::string compiled(const std::string& name, const Value& args,
                      const squall::ModuleRegistry& modules) {

@@ -12,20 +12,16 @@
 
 #include "codegen/compile_unit.hpp"
 #include "sema/template_loader.hpp"
+#include "support/read_text.hpp"
 
 namespace squall::cg {
 namespace {
 
+using squall::testing_support::read_text;
+
 namespace fs = std::filesystem;
 
 const fs::path kDir = fs::path(SQUALL_SOURCE_DIR) / "tests/golden/codegen";
-
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // Templates are loaded from memory so `#line` names them by template name, not by an
 // absolute path that differs between checkouts.

@@ -14,18 +14,14 @@
 
 #include "codegen/compile_unit.hpp"
 #include "sema/template_loader.hpp"
+#include "support/read_text.hpp"
 
 namespace squall::cg {
 namespace {
 
-namespace fs = std::filesystem;
+using squall::testing_support::read_text;
 
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+namespace fs = std::filesystem;
 
 // The example: a page whose static text block is longer than the string literal length
 // C++ compilers must support (one literal is 64 KiB at most in MSVC, for instance).

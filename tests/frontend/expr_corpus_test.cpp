@@ -11,9 +11,12 @@
 
 #include "expr_test_support.hpp"
 #include "squall/detail/unicode.hpp"
+#include "support/read_text.hpp"
 
 namespace squall::front::testing {
 namespace {
+
+using squall::testing_support::read_text;
 
 namespace fs = std::filesystem;
 
@@ -22,13 +25,6 @@ struct Payload {
   SourceRange range;
   int depth;  // enclosing control blocks (if/for/while/try/apply) in this file
 };
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // The payload kind per directive, as tests/tools/corpus_payloads.py assigns it.
 std::string payload_kind(std::string_view op) {
@@ -139,7 +135,7 @@ TEST(ExprCorpus, EveryPayloadCPythonAcceptsParses) {
   for (const auto& entry : nlohmann::json::parse(index_file)) {
     const std::string rel =
         (fs::path(entry["root"].get<std::string>()) / entry["name"].get<std::string>()).string();
-    auto file = std::make_shared<const SourceFile>(rel, read_file(corpus / rel));
+    auto file = std::make_shared<const SourceFile>(rel, read_text(corpus / rel));
     ++templates;
     for (const Payload& p : scan(file->text())) {
       DiagnosticEngine diags;

@@ -361,12 +361,12 @@ TEST_F(PreviewServer, OnceWritesEveryVariantAndReportsFailures) {
   EXPECT_NE(r.err.find("fails.html: fails.html:1: ZeroDivisionError: division by zero"),
             std::string::npos)
       << r.err;
-  EXPECT_EQ(slurp(dir_ / "o/list@two.html"), "2");
-  EXPECT_EQ(slurp(dir_ / "o/list@none_.html"), "0");
+  EXPECT_EQ(read_text(dir_ / "o/list@two.html"), "2");
+  EXPECT_EQ(read_text(dir_ / "o/list@none_.html"), "0");
   EXPECT_FALSE(fs::exists(dir_ / "o/fails.html"));
   const CommandRun page =
       run("render --root t --data d/page.json --modules m --static s --page page.html");
-  EXPECT_EQ(slurp(dir_ / "o/page.html"), page.out);
+  EXPECT_EQ(read_text(dir_ / "o/page.html"), page.out);
 }
 
 }  // namespace

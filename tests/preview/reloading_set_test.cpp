@@ -18,7 +18,7 @@ const std::string kExamples = std::string(SQUALL_SOURCE_DIR) + "/templates-examp
 
 // examples are the lines of templates-examples/examples.txt: template and data file.
 std::vector<std::pair<std::string, std::string>> examples() {
-  std::istringstream list(slurp(kExamples + "/examples.txt"));
+  std::istringstream list(read_text(kExamples + "/examples.txt"));
   std::vector<std::pair<std::string, std::string>> out;
   for (std::string line; std::getline(list, line);) {
     if (line.empty() || line[0] == '#') continue;
@@ -38,16 +38,16 @@ TEST_F(Reloading, ExamplesRenderAsCompiled) {
   // `--once` finds data as STEM.json under --data: lay the example data out that way.
   for (const auto& [name, data] : examples())
     write("data/" + fs::path(name).replace_extension(".json").string(),
-          slurp(kExamples + "/" + data));
+          read_text(kExamples + "/" + data));
   run("preview --root '" + kExamples + "' --data data --once --out once");
   int checked = 0;
   for (const auto& [name, data] : examples()) {
     SCOPED_TRACE(name);
-    const Value args = parse_json(slurp(kExamples + "/" + data));
+    const Value args = parse_json(read_text(kExamples + "/" + data));
     const std::string expected = compiled.render_page(name, args);
     EXPECT_EQ(reloading.render_page(name, args), expected);
     EXPECT_EQ(reloading.render(name, args), compiled.render(name, args));
-    EXPECT_EQ(slurp(dir_ / "once" / name), expected);
+    EXPECT_EQ(read_text(dir_ / "once" / name), expected);
     ++checked;
   }
   EXPECT_EQ(checked, 3);
@@ -172,7 +172,7 @@ TEST_F(Reloading, WebApplicationTakesEitherSet) {
   int checked = 0;
   for (const auto& [name, data] : examples()) {
     SCOPED_TRACE(name);
-    const Value args = parse_json(slurp(kExamples + "/" + data));
+    const Value args = parse_json(read_text(kExamples + "/" + data));
     const std::string compiled = page(examples::templates(), name, args);
     EXPECT_TRUE(compiled.starts_with("200 ")) << compiled;
     EXPECT_EQ(page(reloading, name, args), compiled);

@@ -15,18 +15,14 @@
 
 #include "codegen/compile_typed.hpp"
 #include "sema/template_loader.hpp"
+#include "support/read_text.hpp"
 
 namespace squall::cg {
 namespace {
 
-namespace fs = std::filesystem;
+using squall::testing_support::read_text;
 
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+namespace fs = std::filesystem;
 
 // first_lines is the compiler output up to its first error line and the two lines after
 // it (the quoted source line and the caret).

@@ -19,23 +19,19 @@
 
 #include "codegen/compile_unit.hpp"
 #include "sema/template_loader.hpp"
+#include "support/read_text.hpp"
 
 extern char** environ;
 
 namespace {
+
+using squall::testing_support::read_text;
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 constexpr std::size_t kBatch = 24;
 constexpr std::size_t kJobs = 2;
-
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();

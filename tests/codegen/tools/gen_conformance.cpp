@@ -16,17 +16,14 @@
 #include <string>
 #include <vector>
 
+#include "support/read_text.hpp"
+
 namespace fs = std::filesystem;
 using Json = nlohmann::ordered_json;
 
 namespace {
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using squall::testing_support::read_text;
 
 void write_file(const fs::path& path, const std::string& text) {
   fs::create_directories(path.parent_path());
@@ -36,7 +33,7 @@ void write_file(const fs::path& path, const std::string& text) {
 
 // Only the update step rewrites an unchanged file, so the build recompiles only what changed.
 void write_if_changed(const fs::path& path, const std::string& text) {
-  if (fs::exists(path) && read_file(path) == text) return;
+  if (fs::exists(path) && read_text(path) == text) return;
   write_file(path, text);
 }
 
@@ -94,7 +91,7 @@ std::string compile_flags(const Json& c) {
 // run executes `command`, returning its exit status and (in `err`) its stderr.
 int run(const std::string& command, const fs::path& err_file, std::string& err) {
   const int status = std::system((command + " 2> " + quote_arg(err_file.string())).c_str());
-  err = read_file(err_file);
+  err = read_text(err_file);
   return status;
 }
 
@@ -124,7 +121,7 @@ CaseOutput compile_case(const std::string& squall, const fs::path& out, const Js
     }
     if (status == 0) {
       compiled.push_back(name);
-      r.code += read_file(gen / r.ns / (name + ".cpp"));
+      r.code += read_text(gen / r.ns / (name + ".cpp"));
     }
   }
   std::string index_args;
@@ -132,7 +129,7 @@ CaseOutput compile_case(const std::string& squall, const fs::path& out, const Js
   std::string err;
   if (!compiled.empty() &&
       run(base + " --index" + index_args, out / "cases" / (r.ns + ".err"), err) == 0) {
-    r.code += read_file(gen / (r.ns + "_registry.cpp"));
+    r.code += read_text(gen / (r.ns + "_registry.cpp"));
   } else {
     r.compiled = false;
   }
@@ -160,7 +157,7 @@ int main(int argc, char** argv) {
   }
   std::vector<CaseOutput> cases;
   for (int i = first; i < argc; ++i) {
-    const Json file = Json::parse(read_file(argv[i]));
+    const Json file = Json::parse(read_text(argv[i]));
     for (const Json& c : file)
       cases.push_back(compile_case(squall, out, c, static_cast<int>(cases.size()), ns_prefix));
   }

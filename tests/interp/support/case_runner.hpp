@@ -11,17 +11,13 @@
 #include "interp/interpreter.hpp"
 #include "sema/template_loader.hpp"
 #include "squall/json.hpp"
+#include "support/read_text.hpp"
 
 namespace squall::interp::testing {
 
-using Json = nlohmann::ordered_json;
+using squall::testing_support::read_text;
 
-inline std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using Json = nlohmann::ordered_json;
 
 inline Json load_cases(const std::string& relative) {
   return Json::parse(read_text(std::string(SQUALL_SOURCE_DIR) + "/" + relative));

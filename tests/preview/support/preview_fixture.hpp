@@ -16,14 +16,13 @@
 #include <thread>
 #include <vector>
 
+#include "support/read_text.hpp"
+
 namespace squall::preview::testing {
 
-namespace fs = std::filesystem;
+using squall::testing_support::read_text;
 
-inline std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
+namespace fs = std::filesystem;
 
 /// strip_reload_script removes the script the preview injects into pages.
 inline std::string strip_reload_script(std::string page) {
@@ -70,8 +69,8 @@ class PreviewTest : public ::testing::Test {
     const int status = std::system(cmd.c_str());
     CommandRun r;
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = slurp(out);
-    r.err = slurp(err);
+    r.out = read_text(out);
+    r.err = read_text(err);
     return r;
   }
 

@@ -14,8 +14,11 @@
 #include "squall/detail/render.hpp"
 #include "squall/json.hpp"
 #include "squall/static_files.hpp"
+#include "support/read_text.hpp"
 
 namespace squall::ui_testing {
+
+using squall::testing_support::read_text;
 
 using Json = nlohmann::ordered_json;
 
@@ -30,13 +33,6 @@ inline std::string modules_dir() {
 }
 inline std::string static_dir() {
   return data_dir() + "/static";
-}
-
-inline std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 inline Json load_ui_cases() {
