@@ -5,9 +5,10 @@
 // Public headers never include it (tests/packaging/public_headers.cmake checks).
 //
 // Every generated file parses it, so it includes as little as it can: no public header that
-// defines the render namespace's parts, the template set or the conversions from C++ types,
-// and none of <functional>'s heavier neighbours beyond what Value itself needs. Generated
-// files that register templates or UI modules include those public headers themselves.
+// defines the render namespace's parts, the template set or the conversions from C++ types
+// (what is left is the standard headers the Value class and the runtime's inline fast paths
+// need). Generated files that register templates or UI modules include those public headers
+// themselves.
 #pragma once
 
 #include "squall/detail/compiled.hpp"
