@@ -41,3 +41,12 @@ add_test(NAME packaging_public_headers
           "-DINCLUDES=${PROJECT_SOURCE_DIR}/include;${PROJECT_BINARY_DIR}/include"
           -DWORK=${CMAKE_CURRENT_BINARY_DIR}/public_headers -P ${dir}/public_headers.cmake)
 set_tests_properties(packaging_public_headers PROPERTIES LABELS packaging)
+
+# Without cpp-httplib the top-level configure stops with a message that says what to install
+# or which options to turn off; with them off it configures.
+add_test(NAME packaging_missing_httplib
+  COMMAND ${CMAKE_COMMAND} -DSOURCE=${PROJECT_SOURCE_DIR}
+          -DWORK=${CMAKE_CURRENT_BINARY_DIR}/missing_httplib
+          -DPKG_CONFIG=${dir}/pkg_config_without_httplib.sh "-DGENERATOR=${CMAKE_GENERATOR}"
+          -P ${dir}/missing_httplib.cmake)
+set_tests_properties(packaging_missing_httplib PROPERTIES LABELS packaging TIMEOUT 300)
