@@ -4,24 +4,22 @@
 // file exports one.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "interp/interpreter.hpp"
 #include "layouts_flat_templates.hpp"
 #include "layouts_shared_templates.hpp"
 #include "sema/template_loader.hpp"
+#include "support/read_text.hpp"
 
 namespace squall {
 namespace {
 
 std::string generated(const std::string& ns, const std::string& name) {
-  std::ifstream in(std::string(SQUALL_LAYOUTS_OUT) + "/" + ns + "/" + ns + "/" + name + ".cpp");
-  EXPECT_TRUE(in) << ns << "/" << name;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  const std::string text = testing_support::read_text(std::string(SQUALL_LAYOUTS_OUT) + "/" + ns +
+                                                      "/" + ns + "/" + name + ".cpp");
+  EXPECT_FALSE(text.empty()) << ns << "/" << name;
+  return text;
 }
 
 TEST(SharedLayouts, FlattenedAndSharedRenderTheSameBytes) {
