@@ -21,6 +21,7 @@
 #include "codegen/mangle.hpp"
 #include "diag/diagnostics.hpp"
 #include "driver/commands.hpp"
+#include "driver/input_files.hpp"
 #include "driver/output_file.hpp"
 #include "parse/parser.hpp"
 #include "sema/escape_choice.hpp"
@@ -59,22 +60,16 @@ bool is_identifier(const std::string& s) {
   });
 }
 
-// Every file under `root` whose path has no hidden component, as `/`-separated names,
+// The templates under `root` (driver/input_files.hpp's rule) as `/`-separated names,
 // sorted (the order squall_add_templates() lists them in).
 std::vector<std::string> list_templates(const std::string& root, std::string& error) {
-  std::vector<std::string> names;
   std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(root, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->path().filename().string().starts_with(".")) {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
-      continue;
-    }
-    if (it->is_regular_file(ec))
-      names.push_back(fs::relative(it->path(), root, ec).generic_string());
-  }
-  if (ec) error = "cannot read " + root + ": " + ec.message();
+  std::vector<std::string> names;
+  for (const fs::path& file : files_under(root, ec))
+    names.push_back(fs::relative(file, root, ec).generic_string());
+  // By the string, as CMake's list(SORT) orders them ("a-b/x" before "a/x").
   std::sort(names.begin(), names.end());
+  if (ec) error = "cannot read " + root + ": " + ec.message();
   return names;
 }
 

@@ -83,6 +83,13 @@ struct Row {
   const char* out_lacks;  // stdout must not contain this (nullptr: no check)
 };
 
+// One template and two hidden files that do not parse.
+void write_hidden_files(const Sandbox& s) {
+  s.write("a.html", "{{ x }}");
+  s.write(".a.html.swp", "{% if x %}");
+  s.write(".git/HEAD", "{% end %}");
+}
+
 const Row kFixedBugs[] = {
     // 1. Flat chains were a stack overflow (exit 139) in every command.
     {"flat_add_chain_check",
@@ -201,6 +208,13 @@ const Row kFixedBugs[] = {
     {"escape_bytes_not_echoed",
      [](const Sandbox& s) { s.write("a.html", "{% if \x1b]0;owned\x07\x1b[31m %}"); },
      "check --root t t/a.html", 1, "", nullptr},
+    // 11. `check DIR` and `lint DIR` read hidden files and folders (editor swap files,
+    // .git) that `compile --root` and squall_add_templates() leave out.
+    {"hidden_files_check_folder", write_hidden_files, "check t", 0, "", nullptr},
+    {"hidden_files_lint_folder", write_hidden_files, "lint t", 0, "0 warnings in 0 of 1 files",
+     nullptr},
+    {"hidden_file_named_is_checked", write_hidden_files, "check t/.a.html.swp", 1,
+     "t/.a.html.swp:1:1: error: Missing {% end %} block for if", nullptr},
 };
 
 // Test names and failure messages show the row's name, not its bytes.
