@@ -21,12 +21,12 @@
 #include "codegen/mangle.hpp"
 #include "diag/diagnostics.hpp"
 #include "driver/commands.hpp"
-#include "driver/input_files.hpp"
 #include "driver/output_file.hpp"
 #include "parse/parser.hpp"
 #include "sema/escape_choice.hpp"
 #include "sema/module_folders.hpp"
 #include "sema/template_loader.hpp"
+#include "source/template_files.hpp"
 
 namespace squall::driver {
 namespace {
@@ -58,19 +58,6 @@ bool is_identifier(const std::string& s) {
   return std::all_of(s.begin(), s.end(), [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
   });
-}
-
-// The templates under `root` (driver/input_files.hpp's rule) as `/`-separated names,
-// sorted (the order squall_add_templates() lists them in).
-std::vector<std::string> list_templates(const std::string& root, std::string& error) {
-  std::error_code ec;
-  std::vector<std::string> names;
-  for (const fs::path& file : files_under(root, ec))
-    names.push_back(fs::relative(file, root, ec).generic_string());
-  // By the string, as CMake's list(SORT) orders them ("a-b/x" before "a/x").
-  std::sort(names.begin(), names.end());
-  if (ec) error = "cannot read " + root + ": " + ec.message();
-  return names;
 }
 
 // Makefile syntax: spaces and `#` escaped with a backslash, `$` doubled.
@@ -308,10 +295,10 @@ bool check_options(const CompileOptions& options) {
 bool compile_all(const CompileOptions& options, Compiler& compiler, bool& usage_error) {
   bool ok = true;
   if (!options.root.empty()) {
-    std::string error;
-    const auto names = list_templates(options.root, error);
-    if (!error.empty()) {
-      std::cerr << "squall compile: " << error << "\n";
+    std::error_code ec;
+    const auto names = front::template_names(options.root, ec);
+    if (ec) {
+      std::cerr << "squall compile: cannot read " << options.root << ": " << ec.message() << "\n";
       usage_error = true;
       return false;
     }

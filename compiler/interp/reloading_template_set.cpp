@@ -12,6 +12,7 @@
 #include "interp/module_folders.hpp"
 #include "sema/escape_choice.hpp"
 #include "sema/template_loader.hpp"
+#include "source/template_files.hpp"
 #include "squall/error.hpp"
 
 namespace squall {
@@ -178,15 +179,11 @@ bool ReloadingTemplateSet::contains(std::string_view name) const {
 }
 
 std::vector<std::string> ReloadingTemplateSet::names() const {
+  std::error_code ec;
   std::vector<std::string> out;
-  for (const auto& e : fs::recursive_directory_iterator(impl_->root)) {
-    const auto rel = e.path().lexically_relative(impl_->root).generic_string();
-    if (!e.is_regular_file() || e.path().extension() == ".json" || rel.starts_with(".") ||
-        rel.find("/.") != std::string::npos)
-      continue;
-    out.push_back(rel);
-  }
-  std::sort(out.begin(), out.end());
+  for (std::string& name : front::template_names(impl_->root, ec))
+    if (!name.ends_with(".json")) out.push_back(std::move(name));
+  if (ec) throw fs::filesystem_error("cannot list the templates", impl_->root, ec);
   return out;
 }
 

@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "source/template_files.hpp"
+
 namespace squall::preview {
 
 namespace fs = std::filesystem;
@@ -21,22 +23,14 @@ bool is_under(const fs::path& path, const fs::path& dir) {
 }  // namespace
 
 std::vector<std::string> list_templates(const fs::path& root, const std::vector<fs::path>& skip) {
+  std::error_code ec;  // an unreadable folder lists what was found before it
   std::vector<std::string> names;
-  std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::end(it);
-       it.increment(ec)) {
-    const fs::path& p = it->path();
-    const std::string leaf = p.filename().string();
+  for (std::string& name : front::template_names(root, ec)) {
+    const fs::path path = root / name;
     const bool skipped = std::any_of(skip.begin(), skip.end(),
-                                     [&](const fs::path& dir) { return is_under(p, dir); });
-    if (leaf.starts_with(".") || skipped) {
-      if (it->is_directory()) it.disable_recursion_pending();
-      continue;
-    }
-    if (!it->is_regular_file() || p.extension() == ".json") continue;
-    names.push_back(p.lexically_relative(root).generic_string());
+                                     [&](const fs::path& dir) { return is_under(path, dir); });
+    if (!skipped && path.extension() != ".json") names.push_back(std::move(name));
   }
-  std::sort(names.begin(), names.end());
   return names;
 }
 

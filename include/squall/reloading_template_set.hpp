@@ -70,8 +70,9 @@ class ReloadingTemplateSet {
 
   /// contains tells whether template `name` exists now.
   bool contains(std::string_view name) const;
-  /// names lists the templates now under the root, sorted (hidden files and `.json` files
-  /// left out).
+  /// names lists the templates now under the root, sorted: the files `squall compile --root`
+  /// compiles (hidden files and folders left out) except `.json` files. Throws
+  /// std::filesystem::filesystem_error when a folder under the root cannot be read.
   std::vector<std::string> names() const;
   /// reloads counts how many times the templates were reloaded after a change.
   int reloads() const;
