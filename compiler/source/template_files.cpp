@@ -14,7 +14,8 @@ std::vector<std::string> template_names(const fs::path& root, std::error_code& e
       if (it->is_directory(ec)) it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file(ec)) names.push_back(it->path().lexically_relative(root).generic_string());
+    if (it->is_regular_file(ec))
+      names.push_back(it->path().lexically_relative(root).generic_string());
   }
   std::sort(names.begin(), names.end());
   return names;

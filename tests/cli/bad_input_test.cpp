@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "support/read_text.hpp"
+#include "support/write_text.hpp"
 
 namespace {
 
@@ -119,9 +120,7 @@ class Sandbox {
   }
   ~Sandbox() { fs::remove_all(dir_); }
   void write(const std::string& name, const std::string& text) const {
-    const fs::path path = dir_ / name;
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << text;
+    squall::testing_support::write_text(dir_ / name, text);
   }
   CliRun run(const std::string& args) const {
     const fs::path err = dir_ / ".err";

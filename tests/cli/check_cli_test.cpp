@@ -7,10 +7,10 @@
 #include <array>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "support/read_text.hpp"
+#include "support/write_text.hpp"
 
 namespace {
 
@@ -34,8 +34,7 @@ class CheckCli : public ::testing::Test {
 
   fs::path write(const std::string& name, const std::string& text) {
     const fs::path path = dir_ / name;
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << text;
+    squall::testing_support::write_text(path, text);
     return path;
   }
 

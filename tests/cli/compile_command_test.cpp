@@ -8,11 +8,10 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <thread>
 
 #include "support/read_text.hpp"
+#include "support/write_text.hpp"
 
 namespace {
 
@@ -20,10 +19,7 @@ using squall::testing_support::read_text;
 
 namespace fs = std::filesystem;
 
-void write_text(const fs::path& path, const std::string& text) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << text;
-}
+using squall::testing_support::write_text;
 
 class CompileCommand : public ::testing::Test {
  protected:

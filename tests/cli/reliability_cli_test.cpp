@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "support/read_text.hpp"
+#include "support/write_text.hpp"
 
 namespace {
 
@@ -46,9 +47,7 @@ class Sandbox {
   const fs::path& dir() const { return dir_; }
 
   void write(const std::string& name, const std::string& text) const {
-    const fs::path path = dir_ / "t" / name;
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << text;
+    squall::testing_support::write_text(dir_ / "t" / name, text);
   }
 
   // run executes `squall ARGS` in the sandbox, killed after 60 s (a hang fails the row).

@@ -6,10 +6,10 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "support/read_text.hpp"
+#include "support/write_text.hpp"
 
 namespace {
 
@@ -33,9 +33,7 @@ class RenderCli : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   void write(const std::string& name, const std::string& text) {
-    const fs::path path = dir_ / name;
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << text;
+    squall::testing_support::write_text(dir_ / name, text);
   }
 
   RenderRun run(const std::string& args) {

@@ -7,10 +7,10 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "support/read_text.hpp"
+#include "support/write_text.hpp"
 
 namespace {
 
@@ -44,8 +44,7 @@ class UiModuleCli : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   void write(const std::string& name, const std::string& text) {
-    fs::create_directories((dir_ / name).parent_path());
-    std::ofstream(dir_ / name, std::ios::binary) << text;
+    squall::testing_support::write_text(dir_ / name, text);
   }
 
   CliRun squall(const std::string& args) {

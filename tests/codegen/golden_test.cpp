@@ -5,18 +5,18 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <vector>
 
 #include "codegen/compile_unit.hpp"
 #include "sema/template_loader.hpp"
+#include "support/golden.hpp"
 #include "support/read_text.hpp"
 
 namespace squall::cg {
 namespace {
 
+using squall::testing_support::expect_golden;
 using squall::testing_support::read_text;
 
 namespace fs = std::filesystem;
@@ -47,14 +47,6 @@ std::string generate(const std::string& name, const std::map<std::string, std::s
   options.output_name = fs::path(name).stem().string() + ".cpp";
   const auto text = compile_unit(*unit, options, diags, choose_layout(*unit, loader, options));
   return text ? *text : "compile_unit failed:\n" + errors;
-}
-
-void expect_golden(const fs::path& path, const std::string& got) {
-  if (std::getenv("SQUALL_UPDATE_GOLDEN")) {
-    std::ofstream(path, std::ios::binary) << got;
-    return;
-  }
-  EXPECT_EQ(got, read_text(path)) << "SQUALL_UPDATE_GOLDEN=1 rewrites " << path;
 }
 
 TEST(CodegenGolden, GeneratedCppMatches) {

@@ -8,12 +8,11 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include "codegen/compile_unit.hpp"
 #include "sema/template_loader.hpp"
+#include "support/golden.hpp"
 #include "support/read_text.hpp"
 
 namespace squall::cg {
@@ -49,7 +48,7 @@ TEST(LineDirectives, CompilerDiagnosticNamesTheTemplateLine) {
   const fs::path dir =
       fs::temp_directory_path() / ("squall_line_test" + std::to_string(::getpid()));
   fs::create_directories(dir);
-  std::ofstream(dir / "page.html.cpp", std::ios::binary) << *text;
+  squall::testing_support::write_text(dir / "page.html.cpp", *text);
   const std::string command = "cd '" + dir.string() + "' && clang++ -std=c++20 -fsyntax-only " +
                               "-fno-color-diagnostics -Woverlength-strings -I'" +
                               std::string(SQUALL_SOURCE_DIR) +
@@ -61,12 +60,7 @@ TEST(LineDirectives, CompilerDiagnosticNamesTheTemplateLine) {
   EXPECT_NE(got.find("page.html:4:"), std::string::npos) << got;
   const fs::path golden =
       fs::path(SQUALL_SOURCE_DIR) / "tests/golden/codegen_line/overlength.clang.txt";
-  if (std::getenv("SQUALL_UPDATE_GOLDEN")) {
-    fs::create_directories(golden.parent_path());
-    std::ofstream(golden, std::ios::binary) << got;
-    return;
-  }
-  EXPECT_EQ(got, read_text(golden)) << "SQUALL_UPDATE_GOLDEN=1 rewrites " << golden;
+  squall::testing_support::expect_golden(golden, got);
 }
 
 }  // namespace

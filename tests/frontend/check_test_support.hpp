@@ -2,21 +2,11 @@
 // golden files, parser tables).
 #pragma once
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "diag/diagnostics.hpp"
 
 namespace squall::front::testing {
-
-inline std::string read_text_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 /// reported_line is the line a diagnostic names (its Tornado line when it overrides).
 inline int reported_line(const Diagnostic& d) {

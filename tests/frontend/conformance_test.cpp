@@ -10,6 +10,7 @@
 
 #include "check_test_support.hpp"
 #include "sema/check.hpp"
+#include "support/read_text.hpp"
 
 namespace squall::front::testing {
 namespace {
@@ -60,8 +61,8 @@ void expect_parse_error(const DiagnosticEngine& diags, const std::string& messag
 }
 
 TEST(Conformance, TornadoCases) {
-  const json cases =
-      json::parse(read_text_file(SQUALL_SOURCE_DIR "/tests/conformance/tornado-cases.json"));
+  const json cases = json::parse(squall::testing_support::read_text(
+      SQUALL_SOURCE_DIR "/tests/conformance/tornado-cases.json"));
   int accepted = 0, rejected = 0;
   for (const json& c : cases) {
     SCOPED_TRACE(c["name"].get<std::string>());

@@ -9,6 +9,7 @@
 
 #include "check_test_support.hpp"
 #include "sema/check.hpp"
+#include "support/read_text.hpp"
 
 namespace squall::front::testing {
 namespace {
@@ -26,7 +27,8 @@ const std::map<std::string, int> kRejectedAt = {
 TEST(CorpusCheck, TornadoLoadableTemplatesAreAccepted) {
   const fs::path corpus = fs::path(SQUALL_SHARED_DIR) / "corpus";
   if (!fs::exists(corpus / "index.json")) GTEST_SKIP() << "no corpus at " << corpus;
-  const auto index = nlohmann::json::parse(read_text_file(corpus / "index.json"));
+  const auto index =
+      nlohmann::json::parse(squall::testing_support::read_text(corpus / "index.json"));
   std::map<std::string, std::unique_ptr<FolderLoader>> loaders;
   int accepted = 0, rejected = 0;
   for (const auto& entry : index) {

@@ -7,11 +7,11 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 
 #include "ast/ast_dump.hpp"
 #include "check_test_support.hpp"
 #include "sema/check.hpp"
+#include "support/golden.hpp"
 
 namespace squall::front::testing {
 namespace {
@@ -25,17 +25,6 @@ std::vector<fs::path> cases_in(const fs::path& dir) {
   }
   std::sort(out.begin(), out.end());
   return out;
-}
-
-// compare_golden checks `actual` against `expected_path`, or rewrites it when asked.
-void compare_golden(const fs::path& expected_path, const std::string& actual) {
-  if (std::getenv("SQUALL_UPDATE_GOLDEN")) {
-    std::ofstream(expected_path, std::ios::binary) << actual;
-    return;
-  }
-  ASSERT_TRUE(fs::exists(expected_path))
-      << expected_path << " missing; run with SQUALL_UPDATE_GOLDEN=1";
-  EXPECT_EQ(read_text_file(expected_path), actual) << expected_path;
 }
 
 // check_case parses one case (`dump`: and dumps it) or checks it as `squall check --root`
@@ -60,7 +49,7 @@ TEST(Golden, Parse) {
     SCOPED_TRACE(path.filename().string());
     const std::string out = check_case(dir, path.filename().string(), true);
     EXPECT_EQ(out.find(": error: "), std::string::npos) << "a parse case must parse";
-    compare_golden(fs::path(path).replace_extension(".ast"), out);
+    squall::testing_support::expect_golden(fs::path(path).replace_extension(".ast"), out);
   }
 }
 
@@ -72,7 +61,7 @@ TEST(Golden, Diagnostics) {
     SCOPED_TRACE(path.filename().string());
     const std::string out = check_case(dir, path.filename().string(), false);
     EXPECT_NE(out.find(": error: "), std::string::npos) << "a diag case must report an error";
-    compare_golden(fs::path(path).replace_extension(".stderr"), out);
+    squall::testing_support::expect_golden(fs::path(path).replace_extension(".stderr"), out);
   }
 }
 

@@ -4,11 +4,11 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
 
 #include "parse/parser.hpp"
 #include "sema/module_folders.hpp"
 #include "squall/py.hpp"
+#include "support/write_text.hpp"
 
 namespace squall::front {
 namespace {
@@ -81,8 +81,7 @@ class ModuleFolders : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
   void write(const std::string& name, const std::string& text) {
-    fs::create_directories((dir_ / name).parent_path());
-    std::ofstream(dir_ / name, std::ios::binary) << text;
+    squall::testing_support::write_text(dir_ / name, text);
   }
   // errors loads the folders and returns the formatted diagnostics.
   std::string errors() {

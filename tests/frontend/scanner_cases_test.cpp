@@ -9,6 +9,7 @@
 #include "check_test_support.hpp"
 #include "diag/python_repr.hpp"
 #include "parse/parser.hpp"
+#include "support/read_text.hpp"
 
 namespace squall::front::testing {
 namespace {
@@ -27,8 +28,8 @@ bool is_tornado_parse_message(const std::string& m) {
 }
 
 TEST(ScannerCases, SameParseErrorsAsTornado) {
-  const auto cases = nlohmann::json::parse(
-      read_text_file(SQUALL_SOURCE_DIR "/tests/frontend/data/scanner_cases.json"));
+  const auto cases = nlohmann::json::parse(squall::testing_support::read_text(
+      SQUALL_SOURCE_DIR "/tests/frontend/data/scanner_cases.json"));
   ASSERT_EQ(cases.size(), 3000u);
   static const std::regex kAt(R"(^([\s\S]*) at t\.txt:(\d+)$)");
   for (const auto& c : cases) {

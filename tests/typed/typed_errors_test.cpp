@@ -15,6 +15,7 @@
 
 #include "codegen/compile_typed.hpp"
 #include "sema/template_loader.hpp"
+#include "support/golden.hpp"
 #include "support/read_text.hpp"
 
 namespace squall::cg {
@@ -62,8 +63,8 @@ std::string compile_errors(const std::string& name, const std::string& compiler,
       fs::temp_directory_path() / ("squall_typed_errors" + std::to_string(::getpid()));
   fs::create_directories(dir);
   // The template beside the code, as in a build: g++ quotes its line.
-  std::ofstream(dir / name, std::ios::binary) << read_text(source);
-  std::ofstream(dir / (name + ".cpp"), std::ios::binary) << *text;
+  squall::testing_support::write_text(dir / name, read_text(source));
+  squall::testing_support::write_text(dir / (name + ".cpp"), *text);
   std::ofstream(dir / typed_header_name(name), std::ios::binary)
       << compile_typed_header(*unit, options.ns);
   const std::string color =
@@ -117,12 +118,7 @@ TEST_P(TypedErrors, FirstErrorLineNamesTheTemplateLine) {
     EXPECT_EQ(error_line.rfind(name + ":", 0), 0u) << compiler << ":\n" << got;
     const fs::path golden = fs::path(SQUALL_SOURCE_DIR) / "tests/golden/typed_errors" /
                             (std::string(GetParam()) + "." + compiler + ".txt");
-    if (std::getenv("SQUALL_UPDATE_GOLDEN")) {
-      fs::create_directories(golden.parent_path());
-      std::ofstream(golden, std::ios::binary) << got;
-      continue;
-    }
-    EXPECT_EQ(got, read_text(golden)) << "SQUALL_UPDATE_GOLDEN=1 rewrites " << golden;
+    squall::testing_support::expect_golden(golden, got);
   }
 }
 

@@ -2,10 +2,8 @@
 // Tornado's DictLoader semantics and the case's `loader` options.
 #pragma once
 
-#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
 
 #include "interp/interpreter.hpp"

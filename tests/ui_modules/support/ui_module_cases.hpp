@@ -4,10 +4,8 @@
 // request handler does (render_string for `before`, then render or render_string).
 #pragma once
 
-#include <fstream>
 #include <functional>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
 #include <vector>
 
