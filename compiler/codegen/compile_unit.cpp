@@ -63,10 +63,8 @@ bool write_function(CppWriter& out, const front::Unit& unit, const CompileOption
   for (const auto& e : emitter.escapers()) emitter.attr(e.first);
   if (!emitter.attrs().empty()) {
     out.open("static const struct {");
-    for (const auto& [name, var] : emitter.attrs()) {
-      const std::string member = var.substr(kAttrsObject.size() + 1);
+    for (const auto& [name, member] : emitter.attrs())
       out.line("squall::rt::Attr " + member + "{" + cpp_quoted(name) + "};");
-    }
     out.close("} " + std::string(kAttrsObject) + ";");
   }
   for (const auto& [name, var] : emitter.globals()) {

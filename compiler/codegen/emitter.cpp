@@ -123,8 +123,8 @@ const std::string& Emitter::global(const std::string& name) {
   return globals_.intern(name, mangle_global);
 }
 
-const std::string& Emitter::attr(const std::string& name) {
-  return attrs_.intern(name, mangle_attr);
+std::string Emitter::attr(const std::string& name) {
+  return std::string(kAttrsObject) + "." + attrs_.intern(name, mangle_attr);
 }
 
 const std::string& Emitter::escaper(const std::string& name) {

@@ -149,8 +149,9 @@ class Emitter {
   void flush_text();
   /// global returns the per-render lookup variable of global `name`.
   const std::string& global(const std::string& name);
-  /// attr returns the static rt::Attr variable of attribute `name`.
-  const std::string& attr(const std::string& name);
+  /// attr returns the expression reading the static rt::Attr of attribute `name`.
+  std::string attr(const std::string& name);
+  /// attrs lists the attributes attr() was asked for: name, member of kAttrsObject.
   const std::vector<std::pair<std::string, std::string>>& attrs() const { return attrs_.entries; }
   /// escaper returns the per-render render::Escaper variable of escape function `name`.
   const std::string& escaper(const std::string& name);

@@ -91,7 +91,7 @@ std::string mangle_global(int index, std::string_view name) {
 }
 
 std::string mangle_attr(int index, std::string_view name) {
-  return std::string(kAttrsObject) + "." + numbered("a", index, name);
+  return numbered("a", index, name);
 }
 
 std::string mangle_temp(std::string_view kind, int number) {

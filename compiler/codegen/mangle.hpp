@@ -44,8 +44,8 @@ std::string mangle_global(int index, std::string_view name);
 /// rt::Attrs: one thread-safe initialisation (guard, abort path) per function, not per name.
 inline constexpr std::string_view kAttrsObject = "squall_attrs";
 
-/// mangle_attr is how code reads the rt::Attr of attribute `name`: member
-/// `squall_a0_title` of kAttrsObject (`squall_attrs.squall_a0_title`).
+/// mangle_attr is the member of kAttrsObject holding the rt::Attr of attribute number
+/// `index` (`squall_a0_title`; code reads it as `squall_attrs.squall_a0_title`).
 std::string mangle_attr(int index, std::string_view name);
 
 /// mangle_temp is a numbered temporary of a kind (`squall_it4`, `squall_buf2`).
