@@ -15,7 +15,9 @@
 namespace squall::testing_support {
 
 /// update_golden tells whether this run rewrites golden files (SQUALL_UPDATE_GOLDEN set).
-inline bool update_golden() { return std::getenv("SQUALL_UPDATE_GOLDEN") != nullptr; }
+inline bool update_golden() {
+  return std::getenv("SQUALL_UPDATE_GOLDEN") != nullptr;
+}
 
 /// expect_golden fails the test unless `actual` equals the file at `path` (a missing file
 /// fails too); when update_golden(), writes `actual` there instead.
