@@ -1,5 +1,7 @@
-// `squall check [--root DIR] [--dump-ast] [--strict [--names A,B]] PATH...`: parse and check
-// templates; --strict also warns about names nothing provides (sema/strict_names.hpp).
+// `squall check [--root DIR] [--modules DIR] [--module-names A,B] [--dump-ast]
+// [--strict [--names A,B]] PATH...`: parse and check templates; --strict also warns about
+// names nothing provides (sema/strict_names.hpp); with a module set, `{% module %}` calls
+// are checked as `squall compile` checks them, and each module folder's template too.
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
@@ -13,6 +15,7 @@
 #include "parse/parser.hpp"
 #include "sema/check.hpp"
 #include "sema/known_modules.hpp"
+#include "sema/module_folders.hpp"
 #include "sema/strict_names.hpp"
 #include "sema/template_loader.hpp"
 #include "sema/typed_args.hpp"
@@ -28,7 +31,9 @@ struct CheckOptions {
   std::string root;
   bool dump_ast = false;
   bool strict = false;
-  std::vector<std::string> names;  // registered names, for --strict
+  std::vector<std::string> names;         // registered names, for --strict
+  std::string modules;                    // folder of UI module folders
+  std::vector<std::string> module_names;  // hand-written modules
 };
 
 // name_in_root is the name Tornado's loader would give the file: its path relative to the
@@ -49,6 +54,41 @@ class Checker {
  public:
   explicit Checker(const CheckOptions& options) : options_(options) {
     if (!options.root.empty()) loader_.emplace(options.root);
+    if (!options.modules.empty()) module_loader_.emplace(options.modules);
+  }
+
+  // load_modules reads the module folders (printing their errors) and makes the known
+  // module set; false when a folder is invalid. Nothing to do without a module set.
+  bool load_modules() {
+    if (options_.modules.empty() && options_.module_names.empty()) return true;
+    if (!options_.modules.empty()) {
+      front::DiagnosticEngine diags;
+      auto folders = front::load_module_folders(options_.modules, diags);
+      print(diags);
+      if (!folders) return false;
+      folders_ = std::move(*folders);
+    }
+    known_ = front::known_modules(folders_, options_.module_names);
+    return true;
+  }
+
+  // check_module_templates checks every module folder's template (what `squall compile
+  // --modules` compiles); false when one cannot be read.
+  bool check_module_templates() {
+    bool readable = true;
+    for (const front::ModuleFolder& folder : folders_) {
+      front::DiagnosticEngine diags;
+      std::string error;
+      if (!module_loader_->source(folder.template_name, error)) {
+        unreadable(error);
+        readable = false;
+        continue;
+      }
+      if (front::check_template(*module_loader_, folder.template_name, diags))
+        check_unit(*module_loader_, folder.template_name, diags);
+      print(diags);
+    }
+    return readable;
   }
 
   // check returns false when the file cannot be read (a usage error).
@@ -71,13 +111,23 @@ class Checker {
     std::string error;
     if (!loader_->source(name, error)) return unreadable(error);
     auto parsed = front::check_template(*loader_, name, diags);
-    if (parsed && options_.strict) {
-      // check_template built the unit and reported its errors: built again for its names.
-      front::DiagnosticEngine again;
-      if (auto unit = front::build_unit(*loader_, name, again))
-        front::check_strict_names(*unit, options_.names, diags);
-    }
+    if (parsed) check_unit(*loader_, name, diags);
     return parsed;
+  }
+
+  // check_unit runs the checks that need the whole template (its layouts and includes):
+  // --strict names and module calls. check_template built the unit and reported its
+  // errors; it is built again, its errors already known.
+  void check_unit(front::FolderLoader& loader, const std::string& name,
+                  front::DiagnosticEngine& diags) {
+    if (!options_.strict && !known_) return;
+    front::DiagnosticEngine again;
+    auto unit = front::build_unit(loader, name, again);
+    if (!unit) return;
+    if (options_.strict) front::check_strict_names(*unit, options_.names, diags);
+    if (known_) {
+      for (const auto& file : unit->files) front::check_module_calls(*file, *known_, diags);
+    }
   }
 
   // check_alone checks a file outside --root: parsed on its own, extends/include unchecked.
@@ -91,6 +141,7 @@ class Checker {
     if (!t) return std::unique_ptr<front::Template>();
     front::check_imports(*t, diags);
     front::read_typed_args(*t, diags);
+    if (known_) front::check_module_calls(*t, *known_, diags);
     return std::make_unique<front::Template>(std::move(*t));
   }
 
@@ -109,7 +160,9 @@ class Checker {
   }
 
   const CheckOptions& options_;
-  std::optional<front::FolderLoader> loader_;
+  std::optional<front::FolderLoader> loader_, module_loader_;
+  std::vector<front::ModuleFolder> folders_;
+  std::optional<front::KnownModules> known_;
   std::set<std::string> printed_;
   bool errors_ = false;
 };
@@ -126,9 +179,19 @@ int run_check(const CheckOptions& options) {
     std::cerr << "squall check: --root is not a directory: " << options.root << "\n";
     return kExitUsage;
   }
+  if (!options.modules.empty() && !fs::is_directory(options.modules)) {
+    std::cerr << "squall check: --modules is not a directory: " << options.modules << "\n";
+    return kExitUsage;
+  }
+  if (options.paths.empty() && options.modules.empty()) {
+    std::cerr << "squall check: give the templates to check (files or folders), or --modules\n";
+    return kExitUsage;
+  }
   Checker checker(options);
+  if (!checker.load_modules()) return kExitError;
   bool unreadable = false;
   for (const fs::path& path : files) unreadable = !checker.check(path) || unreadable;
+  unreadable = !checker.check_module_templates() || unreadable;
   if (unreadable) return kExitUsage;
   return checker.errors() ? kExitError : kExitOk;
 }
@@ -139,7 +202,7 @@ void add_check_command(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<CheckOptions>();
   auto* cmd =
       app.add_subcommand("check", "Parse and check templates (files, or folders recursively)");
-  cmd->add_option("paths", options->paths, "Template files or folders")->required();
+  cmd->add_option("paths", options->paths, "Template files or folders (optional with --modules)");
   cmd->add_option("--root", options->root, "Template root: resolve extends/include against it");
   cmd->add_flag("--dump-ast", options->dump_ast, "Print each template's syntax tree to stdout");
   cmd->add_flag("--strict", options->strict,
@@ -147,7 +210,14 @@ void add_check_command(CLI::App& app, int& exit_code) {
                 "(needs --root)");
   cmd->add_option("--names", options->names,
                   "With --strict: names the program registers, comma-separated")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  cmd->add_option("--modules", options->modules,
+                  "Folder of UI module folders: check {% module %} calls and the modules");
+  cmd->add_option("--module-names", options->module_names,
+                  "Hand-written UI modules the program registers, comma-separated")
+      ->delimiter(',')
+      ->allow_extra_args(false);
   cmd->callback([options, &exit_code] { exit_code = run_check(*options); });
 }
 

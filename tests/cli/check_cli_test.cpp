@@ -189,4 +189,58 @@ TEST_F(CheckCli, StrictWarnsAboutUnknownNames) {
   EXPECT_NE(no_root.out.find("--strict needs --root"), std::string::npos) << no_root.out;
 }
 
+// With a module set (--modules, --module-names), `{% module %}` calls are checked as
+// `squall compile` checks them, in the templates and everything they include; then each
+// module folder's template.
+TEST_F(CheckCli, ModulesChecksCallsAndModuleTemplates) {
+  write("m/Entry/template.html", "{{ entry }}");
+  write("m/Entry/module.json", R"({"signature": "entry, show_comments=False"})");
+  write("m/Broken/template.html", "{% if x %}");
+  write("t/page.html", "{% module Entyr(1) %}\n{% include \"part.html\" %}\n");
+  write("t/part.html", "{% module Entry() %}{% module Entry(1) %}{% module Hand(2) %}");
+  const CliRun r = run("--root t --modules m --module-names Hand t/page.html");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out,
+            "--stderr--\n"
+            "t/page.html:1:11: error: unknown UI module 'Entyr'\n"
+            "   1 | {% module Entyr(1) %}\n"
+            "     |           ^~~~~\n"
+            "t/part.html:1:11: error: module call cannot bind its arguments: TypeError: "
+            "Entry.render() missing 1 required positional argument: 'entry'\n"
+            "   1 | {% module Entry() %}{% module Entry(1) %}{% module Hand(2) %}\n"
+            "     |           ^~~~~~~\n"
+            "m/Broken/template.html:1:1: error: Missing {% end %} block for if\n"
+            "   1 | {% if x %}\n"
+            "     | ^~~~~~~~~~\n");
+  // Without --root the file is checked alone; without a module set calls are not checked.
+  const CliRun alone = run("--modules m t/part.html");
+  EXPECT_NE(alone.out.find("t/part.html:1:52: error: unknown UI module 'Hand'"), std::string::npos)
+      << alone.out;
+  EXPECT_EQ(run("--root t t/page.html").exit_code, 0);
+  // The module folders alone.
+  const CliRun modules = run("--modules m");
+  EXPECT_EQ(modules.exit_code, 1);
+  EXPECT_NE(modules.out.find("m/Broken/template.html:1:1: error"), std::string::npos)
+      << modules.out;
+}
+
+// An invalid module folder stops the check with its error (exit 1); --modules that is not
+// a folder, and nothing to check, are usage errors (exit 2).
+TEST_F(CheckCli, ModuleErrors) {
+  write("t/a.html", "x");
+  write("m/Entry/template.html", "x");
+  write("m/Entry/module.json", "{bad");
+  const CliRun invalid = run("--modules m t");
+  EXPECT_EQ(invalid.exit_code, 1);
+  EXPECT_NE(invalid.out.find("m/Entry/module.json:1:1: error: invalid JSON"), std::string::npos)
+      << invalid.out;
+  const CliRun not_folder = run("--modules t/a.html t");
+  EXPECT_EQ(not_folder.exit_code, 2);
+  EXPECT_NE(not_folder.out.find("--modules is not a directory: t/a.html"), std::string::npos)
+      << not_folder.out;
+  const CliRun nothing = run("--root t");
+  EXPECT_EQ(nothing.exit_code, 2);
+  EXPECT_NE(nothing.out.find("give the templates to check"), std::string::npos) << nothing.out;
+}
+
 }  // namespace

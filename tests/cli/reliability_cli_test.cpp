@@ -214,6 +214,11 @@ const Row kFixedBugs[] = {
      nullptr},
     {"hidden_file_named_is_checked", write_hidden_files, "check t/.a.html.swp", 1,
      "t/.a.html.swp:1:1: error: Missing {% end %} block for if", nullptr},
+    // 12. `check --names A t/a.html` took the path for a second name, then said no
+    // template was given.
+    {"names_list_ends_before_paths", [](const Sandbox& s) { s.write("a.html", "{{ a }}{{ b }}"); },
+     "check --root t --strict --names a t/a.html", 0, "name 'b' is not a declared argument",
+     nullptr},
 };
 
 // Test names and failure messages show the row's name, not its bytes.
