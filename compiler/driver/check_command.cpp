@@ -60,15 +60,11 @@ class Checker {
   // load_modules reads the module folders (printing their errors) and makes the known
   // module set; false when a folder is invalid. Nothing to do without a module set.
   bool load_modules() {
-    if (options_.modules.empty() && options_.module_names.empty()) return true;
-    if (!options_.modules.empty()) {
-      front::DiagnosticEngine diags;
-      auto folders = front::load_module_folders(options_.modules, diags);
-      print(diags);
-      if (!folders) return false;
-      folders_ = std::move(*folders);
-    }
-    known_ = front::known_modules(folders_, options_.module_names);
+    front::DiagnosticEngine diags;
+    auto set = front::load_module_set(options_.modules, options_.module_names, diags);
+    print(diags);
+    if (!set) return false;
+    modules_ = std::move(*set);
     return true;
   }
 
@@ -76,7 +72,7 @@ class Checker {
   // --modules` compiles); false when one cannot be read.
   bool check_module_templates() {
     bool readable = true;
-    for (const front::ModuleFolder& folder : folders_) {
+    for (const front::ModuleFolder& folder : modules_.folders) {
       front::DiagnosticEngine diags;
       std::string error;
       if (!module_loader_->source(folder.template_name, error)) {
@@ -120,13 +116,13 @@ class Checker {
   // errors; it is built again, its errors already known.
   void check_unit(front::FolderLoader& loader, const std::string& name,
                   front::DiagnosticEngine& diags) {
-    if (!options_.strict && !known_) return;
+    if (!options_.strict && !modules_.known) return;
     front::DiagnosticEngine again;
     auto unit = front::build_unit(loader, name, again);
     if (!unit) return;
     if (options_.strict) front::check_strict_names(*unit, options_.names, diags);
-    if (known_) {
-      for (const auto& file : unit->files) front::check_module_calls(*file, *known_, diags);
+    if (modules_.known) {
+      for (const auto& file : unit->files) front::check_module_calls(*file, *modules_.known, diags);
     }
   }
 
@@ -141,7 +137,7 @@ class Checker {
     if (!t) return std::unique_ptr<front::Template>();
     front::check_imports(*t, diags);
     front::read_typed_args(*t, diags);
-    if (known_) front::check_module_calls(*t, *known_, diags);
+    if (modules_.known) front::check_module_calls(*t, *modules_.known, diags);
     return std::make_unique<front::Template>(std::move(*t));
   }
 
@@ -161,8 +157,7 @@ class Checker {
 
   const CheckOptions& options_;
   std::optional<front::FolderLoader> loader_, module_loader_;
-  std::vector<front::ModuleFolder> folders_;
-  std::optional<front::KnownModules> known_;
+  front::ModuleSet modules_;
   std::set<std::string> printed_;
   bool errors_ = false;
 };

@@ -86,24 +86,20 @@ class Compiler {
 
   // load_modules reads the module folders and the known module set; false after errors.
   bool load_modules() {
-    if (options_.modules.empty() && options_.module_names.empty()) return true;
-    if (!options_.modules.empty()) {
-      front::DiagnosticEngine diags;
-      auto folders = front::load_module_folders(options_.modules, diags);
-      print(diags);
-      if (!folders) return false;
-      folders_ = std::move(*folders);
-    }
-    known_ = front::known_modules(folders_, options_.module_names);
+    front::DiagnosticEngine diags;
+    auto set = front::load_module_set(options_.modules, options_.module_names, diags);
+    print(diags);
+    if (!set) return false;
+    modules_ = std::move(*set);
     return true;
   }
 
-  const std::vector<front::ModuleFolder>& folders() const { return folders_; }
+  const std::vector<front::ModuleFolder>& folders() const { return modules_.folders; }
 
   // compile_module writes OUT/NS/squall_modules/NAME.cpp (and its depfile).
   bool compile_module(const std::string& name) {
     const front::ModuleFolder* folder = nullptr;
-    for (const auto& f : folders_) {
+    for (const auto& f : modules_.folders) {
       if (f.name == name) folder = &f;
     }
     if (!folder) {
@@ -154,7 +150,7 @@ class Compiler {
     if (!write(cpp, *text)) return false;
     // The module check read every module.json: a changed signature rechecks the calls.
     std::vector<std::string> inputs;
-    for (const auto& f : folders_) {
+    for (const auto& f : modules_.folders) {
       for (const auto& path : f.inputs) {
         if (path.ends_with("module.json")) inputs.push_back(path);
       }
@@ -184,8 +180,8 @@ class Compiler {
   std::unique_ptr<front::Unit> build(front::FolderLoader& loader, const std::string& name,
                                      front::DiagnosticEngine& diags) {
     auto unit = front::build_unit(loader, name, diags);
-    if (unit && known_) {
-      for (const auto& file : unit->files) front::check_module_calls(*file, *known_, diags);
+    if (unit && modules_.known) {
+      for (const auto& file : unit->files) front::check_module_calls(*file, *modules_.known, diags);
     }
     if (!unit || diags.has_errors()) return nullptr;
     return unit;
@@ -245,8 +241,7 @@ class Compiler {
   const CompileOptions& options_;
   std::unique_ptr<front::FolderLoader> loader_;
   std::unique_ptr<front::FolderLoader> module_loader_;
-  std::vector<front::ModuleFolder> folders_;
-  std::optional<front::KnownModules> known_;
+  front::ModuleSet modules_;
   std::set<std::string> printed_;
   bool write_failed_ = false;  // an output could not be written: exit 2, not 1
 };

@@ -316,4 +316,17 @@ std::optional<std::vector<ModuleFolder>> load_module_folders(const std::string& 
   return out;
 }
 
+std::optional<ModuleSet> load_module_set(const std::string& dir,
+                                         const std::vector<std::string>& declared,
+                                         DiagnosticEngine& diags) {
+  ModuleSet set;
+  if (!dir.empty()) {
+    auto folders = load_module_folders(dir, diags);
+    if (!folders) return std::nullopt;
+    set.folders = std::move(*folders);
+  }
+  if (!dir.empty() || !declared.empty()) set.known = known_modules(set.folders, declared);
+  return set;
+}
+
 }  // namespace squall::front

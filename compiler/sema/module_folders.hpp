@@ -62,6 +62,20 @@ struct KnownModules {
 KnownModules known_modules(const std::vector<ModuleFolder>& folders,
                            const std::vector<std::string>& declared);
 
+/// ModuleSet is what the build-time module checks of `squall compile` and `squall check`
+/// work from.
+struct ModuleSet {
+  std::vector<ModuleFolder> folders;  ///< the folders under the modules folder, if any
+  std::optional<KnownModules> known;  ///< absent when no module set was given
+};
+
+/// load_module_set loads the folders under `dir` ("" for none) and, when `dir` or
+/// `declared` (hand-written module names) is given, the known set; nullopt after reporting
+/// errors in a folder.
+std::optional<ModuleSet> load_module_set(const std::string& dir,
+                                         const std::vector<std::string>& declared,
+                                         DiagnosticEngine& diags);
+
 /// check_module_calls reports, for every `{% module Name(...) %}` in `t` (at any depth), an
 /// unknown Name, and a call whose arguments cannot bind to the module's signature (the
 /// TypeError Python would raise), at the call's location. Calls with `*args` or `**kwargs`
