@@ -74,14 +74,7 @@ class Checker {
     bool readable = true;
     for (const front::ModuleFolder& folder : modules_.folders) {
       front::DiagnosticEngine diags;
-      std::string error;
-      if (!module_loader_->source(folder.template_name, error)) {
-        unreadable(error);
-        readable = false;
-        continue;
-      }
-      if (front::check_template(*module_loader_, folder.template_name, diags))
-        check_unit(*module_loader_, folder.template_name, diags);
+      readable = check_in(*module_loader_, folder.template_name, diags).has_value() && readable;
       print(diags);
     }
     return readable;
@@ -91,7 +84,7 @@ class Checker {
   bool check(const fs::path& path) {
     front::DiagnosticEngine diags;
     const auto name = name_in_root(path, options_.root);
-    auto parsed = name ? check_in_root(*name, diags) : check_alone(path, diags);
+    auto parsed = name ? check_in(*loader_, *name, diags) : check_alone(path, diags);
     if (!parsed) return false;
     if (*parsed && options_.dump_ast) std::cout << front::dump_template(**parsed);
     print(diags);
@@ -103,11 +96,14 @@ class Checker {
  private:
   using Parsed = std::optional<std::unique_ptr<front::Template>>;
 
-  Parsed check_in_root(const std::string& name, front::DiagnosticEngine& diags) {
+  // check_in checks template `name` of `loader` (the root's or the module folders') with
+  // the templates it extends and includes; nullopt when it cannot be read.
+  Parsed check_in(front::FolderLoader& loader, const std::string& name,
+                  front::DiagnosticEngine& diags) {
     std::string error;
-    if (!loader_->source(name, error)) return unreadable(error);
-    auto parsed = front::check_template(*loader_, name, diags);
-    if (parsed) check_unit(*loader_, name, diags);
+    if (!loader.source(name, error)) return unreadable(error);
+    auto parsed = front::check_template(loader, name, diags);
+    if (parsed) check_unit(loader, name, diags);
     return parsed;
   }
 
@@ -121,9 +117,7 @@ class Checker {
     auto unit = front::build_unit(loader, name, again);
     if (!unit) return;
     if (options_.strict) front::check_strict_names(*unit, options_.names, diags);
-    if (modules_.known) {
-      for (const auto& file : unit->files) front::check_module_calls(*file, *modules_.known, diags);
-    }
+    if (modules_.known) front::check_module_calls(*unit, *modules_.known, diags);
   }
 
   // check_alone checks a file outside --root: parsed on its own, extends/include unchecked.

@@ -180,9 +180,7 @@ class Compiler {
   std::unique_ptr<front::Unit> build(front::FolderLoader& loader, const std::string& name,
                                      front::DiagnosticEngine& diags) {
     auto unit = front::build_unit(loader, name, diags);
-    if (unit && modules_.known) {
-      for (const auto& file : unit->files) front::check_module_calls(*file, *modules_.known, diags);
-    }
+    if (unit && modules_.known) front::check_module_calls(*unit, *modules_.known, diags);
     if (!unit || diags.has_errors()) return nullptr;
     return unit;
   }

@@ -41,10 +41,8 @@ TemplateSet::Compiled* TemplateSet::find_compiled(const std::string& name,
   auto found = units_.find(resolved);
   if (found == units_.end()) {
     auto unit = front::build_unit(*provider_, resolved, diags);
-    if (unit && options_.known_modules) {
-      for (const auto& file : unit->files)
-        front::check_module_calls(*file, *options_.known_modules, diags);
-    }
+    if (unit && options_.known_modules)
+      front::check_module_calls(*unit, *options_.known_modules, diags);
     if (!unit || diags.has_errors()) return nullptr;
     auto compiled = std::make_unique<Compiled>();
     compiled->plan = plan_unit(*unit);

@@ -94,4 +94,8 @@ void check_module_calls(const Template& t, const KnownModules& known, Diagnostic
   CallChecker(t, known, diags).check_nodes(t.body);
 }
 
+void check_module_calls(const Unit& unit, const KnownModules& known, DiagnosticEngine& diags) {
+  for (const auto& file : unit.files) check_module_calls(*file, known, diags);
+}
+
 }  // namespace squall::front

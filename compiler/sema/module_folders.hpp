@@ -18,6 +18,7 @@
 
 #include "ast/ast.hpp"
 #include "diag/diagnostics.hpp"
+#include "sema/unit.hpp"
 #include "squall/ui_module.hpp"
 
 namespace squall::front {
@@ -81,5 +82,9 @@ std::optional<ModuleSet> load_module_set(const std::string& dir,
 /// TypeError Python would raise), at the call's location. Calls with `*args` or `**kwargs`
 /// are only checked for the name.
 void check_module_calls(const Template& t, const KnownModules& known, DiagnosticEngine& diags);
+
+/// check_module_calls of a unit checks every file of it: the template, its layouts and the
+/// templates it includes.
+void check_module_calls(const Unit& unit, const KnownModules& known, DiagnosticEngine& diags);
 
 }  // namespace squall::front
