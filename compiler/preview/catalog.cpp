@@ -14,22 +14,29 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// is_under tells whether `path` is inside `dir`, both weakly canonical (symbolic links
+// followed as far as they exist).
 bool is_under(const fs::path& path, const fs::path& dir) {
-  if (dir.empty()) return false;
-  const auto rel = fs::weakly_canonical(path).lexically_relative(fs::weakly_canonical(dir));
+  const auto rel = path.lexically_relative(dir);
   return !rel.empty() && *rel.begin() != "..";
 }
 
 }  // namespace
 
 std::vector<std::string> list_templates(const fs::path& root, const std::vector<fs::path>& skip) {
+  // Each folder made canonical once, not once per template.
+  std::vector<fs::path> skipped_dirs;
+  for (const fs::path& dir : skip)
+    if (!dir.empty()) skipped_dirs.push_back(fs::weakly_canonical(dir));
   std::error_code ec;  // an unreadable folder lists what was found before it
   std::vector<std::string> names;
   for (std::string& name : front::template_names(root, ec)) {
     const fs::path path = root / name;
-    const bool skipped = std::any_of(skip.begin(), skip.end(),
-                                     [&](const fs::path& dir) { return is_under(path, dir); });
-    if (!skipped && path.extension() != ".json") names.push_back(std::move(name));
+    if (path.extension() == ".json") continue;
+    const fs::path canonical = fs::weakly_canonical(path);
+    const bool skipped = std::any_of(skipped_dirs.begin(), skipped_dirs.end(),
+                                     [&](const fs::path& dir) { return is_under(canonical, dir); });
+    if (!skipped) names.push_back(std::move(name));
   }
   return names;
 }

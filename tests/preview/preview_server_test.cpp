@@ -65,6 +65,17 @@ TEST_F(PreviewServer, IndexListsTemplatesDataAndStatus) {
   EXPECT_EQ(r->body.find("page.json</td><td><a href=\"/page/page.json"), std::string::npos);
 }
 
+// A data, static, modules, translations or output folder inside the root holds no pages.
+TEST_F(PreviewServer, IndexLeavesOutFoldersOfOtherOptionsInsideTheRoot) {
+  write("t/static/app.html", "<p>a static file</p>\n");
+  const int port = start({"--root", "t", "--data", "d", "--modules", "m", "--static", "t/static"});
+  ASSERT_GT(port, 0);
+  auto r = get(port, "/");
+  ASSERT_TRUE(r);
+  EXPECT_NE(r->body.find(">other.html<"), std::string::npos) << r->body;
+  EXPECT_EQ(r->body.find("app.html"), std::string::npos) << r->body;
+}
+
 TEST_F(PreviewServer, PageEqualsSquallRenderPage) {
   const CommandRun expected =
       run("render --root t --data d/page.json --modules m --static s --page page.html");
